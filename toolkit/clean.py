@@ -1,0 +1,264 @@
+"""Turn a decoded page into the cleaned text later stages read.
+
+The page is split into lines; each line is classified (masthead, title, dateline,
+lead, heading, body, caption, byline, source, or chrome to drop); repeated
+paragraphs are kept once. The kept pieces are joined with blank lines into
+`Document.text`, and `Document.segments` records each piece's kind and offsets.
+All wording cues (source labels, comment counters, chrome, bylines, language
+labels) come from `toolkit/data/boilerplate/<lang>.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from urllib.parse import urlparse
+
+from toolkit.langdata import words
+from toolkit.model import Document, Segment
+
+# Invisible characters that break numbers and names apart (zero-width, bidi marks, BOM).
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad]")
+_IMAGE_PLACEHOLDER = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*\|?$")
+_IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)(?:\?\S*)?$", re.IGNORECASE)
+_CAPTION_ROW = re.compile(r"^\|\s*(.*?)\s*\|$")
+_URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
+_DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|gov|edu)\b", re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
+_URL_DATE = re.compile(r"/(20\d{2})[/-]?(0[1-9]|1[0-2])(?:[/-]?(0[1-9]|[12]\d|3[01]))?(?=/|$|[^\d])")
+_TERMINAL = ".:;!?…»\"”"
+# A paragraph this long or longer that repeats is a scraping copy, not a coincidence.
+MIN_DUPLICATE_CHARS = 80
+MAX_TITLE_CHARS = 250
+MAX_BYLINE_WORDS = 6
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Compiled wording cues from every language's boilerplate file."""
+
+    comment_counter: re.Pattern
+    chrome: frozenset[str]
+    tail: frozenset[str]
+    source_line: re.Pattern
+    byline_label: re.Pattern
+    language_label: re.Pattern
+
+
+def _alternation(items: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(items), key=len, reverse=True))
+
+
+@cache
+def cues() -> Cues:
+    fold = str.casefold
+    return Cues(
+        comment_counter=re.compile(rf"^(?:{_alternation(words('boilerplate', 'comment_words'))})\s*\(\s*\d+\s*\)$", re.I),
+        chrome=frozenset(fold(w) for w in words("boilerplate", "chrome_lines")),
+        tail=frozenset(fold(w) for w in words("boilerplate", "tail_markers")),
+        source_line=re.compile(rf"^(?:{_alternation(words('boilerplate', 'source_labels'))})\s*:\s*(\S.*)$", re.I),
+        byline_label=re.compile(rf"^(?:{_alternation(words('boilerplate', 'byline_labels'))})\s*:\s*(\S.*)$", re.I),
+        language_label=re.compile(rf"^(?:{_alternation(words('boilerplate', 'language_names'))})\s+(?=[A-ZÀ-ÖØ-Þ])"),
+    )
+
+
+@dataclass
+class Line:
+    kind: str
+    text: str
+
+
+def clean_document(doc: Document) -> Document:
+    """Classify the lines of `doc.text`, drop chrome and repeats, and rebuild text and segments."""
+    if not doc.ok:
+        return doc
+    lines = classify_lines(doc.text, doc)
+    lines = _drop_repeats(lines, doc)
+    _assemble(doc, lines)
+    _fill_metadata(doc)
+    return doc
+
+
+def normalise(text: str) -> str:
+    """NFC, Unix newlines, no invisible characters, no-break spaces inside lines kept."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _INVISIBLE.sub("", text)
+
+
+def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
+    """The kept lines of a page with their kinds, in page order."""
+    c = cues()
+    removed = doc.removed if doc is not None else []
+    stripped = [ln.strip() for ln in normalise(raw).split("\n")]
+    source_at = _source_line_index(stripped)
+    out: list[Line] = []
+    caption_next = False
+    seen_body = False
+    for i, text in enumerate(stripped):
+        if not text:
+            continue
+        folded = text.casefold()
+        if source_at is not None and i > source_at:
+            removed.append(f"after source: {text[:80]}")
+            continue
+        if folded in c.tail and seen_body:
+            removed.extend(f"after '{text}': {t[:80]}" for t in stripped[i:] if t)
+            break
+        if _IMAGE_PLACEHOLDER.match(text) or folded in c.chrome or c.comment_counter.match(text):
+            removed.append(text[:80])
+            continue
+        if _IMAGE_FILE.match(text):
+            removed.append(f"image file: {text}")
+            caption_next = True
+            continue
+        if m := _CAPTION_ROW.match(text):
+            if m.group(1):
+                out.append(Line("caption", m.group(1)))
+            caption_next = False
+            continue
+        if m := c.source_line.match(text):
+            out.append(Line("source", text))
+            continue
+        if caption_next:
+            out.append(Line("caption", text))
+            caption_next = False
+            continue
+        if not seen_body:
+            kind = _front_matter_kind(text, out)
+            if kind == "masthead":
+                removed.append(f"masthead: {text}")
+                continue
+            if kind:
+                out.append(Line(kind, text.lstrip("*•- ").strip() if kind == "lead" else text))
+                continue
+        if (m := c.byline_label.match(text)) and len(m.group(1).split()) <= MAX_BYLINE_WORDS:
+            out.append(Line("byline", text))
+            continue
+        if _is_heading(text):
+            out.append(Line("heading", text))
+            continue
+        if not seen_body:
+            label = c.language_label.match(text)
+            if label:
+                removed.append(f"language label: {label.group(0).strip()}")
+                text = text[label.end() :]
+            seen_body = True
+        out.append(Line("body", text))
+    _mark_trailing_byline(out)
+    return out
+
+
+def _source_line_index(lines: list[str]) -> int | None:
+    """The source line, when it stands in the second half of the page (what follows it is site chrome)."""
+    c = cues()
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i] and c.source_line.match(lines[i]) and _URL.search(lines[i]):
+            return i if i >= len(lines) // 2 else None
+    return None
+
+
+def _front_matter_kind(text: str, before: list[Line]) -> str:
+    """masthead, title, dateline or lead for a line above the first body paragraph; '' for body."""
+    words_ = text.split()
+    short = len(text) <= MAX_TITLE_CHARS and text[-1] not in _TERMINAL
+    if not before and _DOMAIN.search(text) and len(text) <= 120 and " - " in text:
+        return "masthead"
+    if _NUMERIC_DATE.search(text) and len(words_) <= 12:
+        return "dateline"
+    if text[:1] in "*•" and len(text) <= 400:
+        return "lead"
+    if short and not any(ln.kind == "title" for ln in before) and len(words_) >= 3:
+        return "title"
+    return ""
+
+
+def _is_heading(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(text.split()) >= 3 and len(letters) >= 12 and all(ch.isupper() for ch in letters)
+
+
+def _mark_trailing_byline(lines: list[Line]) -> None:
+    """A short line of capitalised words just before the source line (or at the end) is the byline."""
+    end = len(lines)
+    while end and lines[end - 1].kind == "source":
+        end -= 1
+    if not end:
+        return
+    last = lines[end - 1]
+    tokens = last.text.split()
+    if (
+        last.kind == "body"
+        and 1 <= len(tokens) <= MAX_BYLINE_WORDS
+        and last.text[-1] not in _TERMINAL
+        and all(t[:1].isupper() for t in tokens)
+    ):
+        lines[end - 1] = Line("byline", last.text)
+
+
+def _duplicate_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _drop_repeats(lines: list[Line], doc: Document) -> list[Line]:
+    seen: set[str] = set()
+    kept = []
+    for line in lines:
+        if line.kind in ("body", "caption", "lead", "heading") and len(line.text) >= MIN_DUPLICATE_CHARS:
+            key = _duplicate_key(line.text)
+            if key in seen:
+                doc.n_duplicate_paragraphs += 1
+                doc.duplicates.append(line.text)
+                continue
+            seen.add(key)
+        kept.append(line)
+    return kept
+
+
+def _assemble(doc: Document, lines: list[Line]) -> None:
+    parts: list[str] = []
+    segments: list[Segment] = []
+    pos = 0
+    for line in lines:
+        if parts:
+            parts.append("\n\n")
+            pos += 2
+        segments.append(Segment(line.kind, pos, pos + len(line.text)))
+        parts.append(line.text)
+        pos += len(line.text)
+    doc.text = "".join(parts)
+    doc.segments = segments
+    doc.n_chars = len(doc.text)
+    doc.n_paragraphs = sum(seg.kind in ("body", "caption", "lead", "heading") for seg in segments)
+
+
+def _fill_metadata(doc: Document) -> None:
+    for seg, text in doc.iter_segments("title"):
+        doc.title = text
+        break
+    urls = [u for _, t in doc.iter_segments("source") for u in _URL.findall(t)]
+    if not urls:
+        urls = _URL.findall(doc.text)
+    if urls:
+        doc.source_url = urls[0].rstrip(".,;")
+        doc.publisher = publisher_of(doc.source_url)
+    doc.published = published_date(doc)
+
+
+def publisher_of(url: str) -> str:
+    host = urlparse(url).hostname or ""
+    return host.removeprefix("www.")
+
+
+def published_date(doc: Document) -> str:
+    """ISO date from the dateline (day first, as Vietnamese sites write it), else year-month from the URL."""
+    for _, text in doc.iter_segments("dateline"):
+        if m := _NUMERIC_DATE.search(text):
+            day, month, year = (int(g) for g in m.groups())
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return f"{year:04d}-{month:02d}-{day:02d}"
+    if doc.source_url and (m := _URL_DATE.search(urlparse(doc.source_url).path)):
+        year, month, day = m.groups()
+        return f"{year}-{month}-{day}" if day else f"{year}-{month}"
+    return ""

@@ -1,0 +1,122 @@
+"""Command line: `toolkit run [INPUT ...] [--out DIR]` (also `python -m toolkit run ...`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from toolkit.api import DEFAULT_INPUT, DEFAULT_OUTPUT, run, write_outputs
+from toolkit.corpus import DEFAULT_MAX_BYTES, find_inputs
+from toolkit.engine import default_jobs
+
+PROGRESS_MIN_FILES = 6
+
+DESCRIPTION = """\
+Turn press articles about Vietnam's provinces (plain .txt files, any of many
+languages, machine-translated, with scraping noise) into tables of figures
+(metrics), officials (people), a roster and data-quality findings, written as
+CSV files and an Excel workbook for staff."""
+
+RUN_EPILOG = """\
+Writes into DIR: documents.csv, metrics.csv, people.csv, roster.csv,
+quality.csv (UTF-8 with BOM) and report.xlsx.
+
+Exit status: 0 when the run finished, whatever it found in the data (bad files
+are rows with status 'rejected' and a reason); 2 when the run could not be done
+(no input found, output folder not writable).
+
+Examples:
+  toolkit run                         # data/ -> exports/
+  toolkit run articles/ extra.txt --out out/
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="toolkit", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    run_p = sub.add_parser(
+        "run",
+        help="read articles and write the tables and the workbook",
+        description="Read every .txt file in the inputs (folders are searched recursively) and write the tables.",
+        epilog=RUN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    run_p.add_argument("inputs", nargs="*", metavar="INPUT", help=f"files or folders to read (default: {DEFAULT_INPUT}/)")
+    run_p.add_argument("--out", default=DEFAULT_OUTPUT, metavar="DIR", help=f"folder to write into (default: {DEFAULT_OUTPUT}/)")
+    run_p.add_argument(
+        "--jobs", type=int, default=None, metavar="N", help="processes to use (default: the machine's cores; 1 = this process only)"
+    )
+    run_p.add_argument(
+        "--max-file-mb",
+        type=float,
+        default=DEFAULT_MAX_BYTES / 1024 / 1024,
+        metavar="MB",
+        help="files larger than this are rejected with a reason (default: %(default)g)",
+    )
+    run_p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command != "run":
+        parser.print_help()
+        return 0 if args.command is None and argv == [] else 2
+    return run_command(args)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    inputs = args.inputs or [DEFAULT_INPUT]
+    found = find_inputs(inputs)
+    if not found.files:
+        missing = [f["detail"] for f in found.findings if f["check"] == "input_missing"]
+        reason = " ".join(missing) if missing else f"No .txt files were found in: {', '.join(map(str, inputs))}."
+        print(f"toolkit: nothing to read. {reason}", file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    problem = _output_problem(out)
+    if problem:
+        print(f"toolkit: cannot write the results: {problem}", file=sys.stderr)
+        return 2
+    jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
+    progress = None
+    if not args.quiet and len(found.files) >= PROGRESS_MIN_FILES:
+        from tqdm import tqdm
+
+        def progress(it, total):
+            return tqdm(it, total=total, desc="Reading articles", unit="doc", file=sys.stderr)
+
+    result = run(inputs, jobs=jobs, max_bytes=int(args.max_file_mb * 1024 * 1024), keep_docs=False, progress=progress)
+    try:
+        write_outputs(result, out)
+    except OSError as err:
+        print(f"toolkit: cannot write the results into {out}: {err.strerror or err}.", file=sys.stderr)
+        return 2
+    if not args.quiet:
+        print(summary_text(result.summary(), out), file=sys.stderr)
+    return 0
+
+
+def _output_problem(out: Path) -> str:
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        return f"the folder {out} could not be created ({err.strerror or err})."
+    probe = out / ".toolkit-write-test"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as err:
+        return f"the folder {out} is not writable ({err.strerror or err})."
+    return ""
+
+
+def summary_text(s: dict[str, int], out: Path) -> str:
+    return (
+        f"Read {s['read']} of {s['documents']} documents ({s['rejected']} rejected); "
+        f"found {s['figures']} figures and {s['people']} people mentions ({s['roster']} people); "
+        f"{s['findings']} data-quality findings ({s['errors']} errors, {s['warnings']} warnings).\n"
+        f"Tables and workbook written to {out}/ (documents.csv, metrics.csv, people.csv, roster.csv, quality.csv, report.xlsx)."
+    )

@@ -1,0 +1,257 @@
+"""Find the input files and decode them into raw text.
+
+Every `.txt` file under the inputs becomes one Document, `ok` or `rejected`
+with a plain-language reason; nothing is dropped without a trace. Files of
+other kinds in input folders are reported as skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ftfy
+from charset_normalizer import from_bytes
+from ftfy.badness import is_bad
+
+from toolkit.model import Document, finding
+
+DEFAULT_MAX_BYTES = 25 * 1024 * 1024
+TEXT_SUFFIXES = (".txt",)
+# Single-byte code pages tried, in order of likelihood for our languages, when a file is not UTF.
+LEGACY_ENCODINGS = ("cp1252", "cp1250", "iso8859_2", "iso8859_15", "cp1258", "latin_1")
+# Repair mojibake only; leave quotes, widths and ligatures as the article wrote them.
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    uncurl_quotes=False,
+    fix_character_width=False,
+    fix_latin_ligatures=False,
+    unescape_html=False,
+    normalization="NFC",
+    explain=False,
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+@dataclass
+class Inputs:
+    """The files found under the inputs, and what could not be searched or was skipped."""
+
+    files: list[Path] = field(default_factory=list)
+    findings: list[dict] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+
+
+def find_inputs(paths: list[str | os.PathLike]) -> Inputs:
+    """Every `.txt` file under `paths` (files or folders, searched recursively), sorted and unique."""
+    found = Inputs()
+    seen_files: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_file():
+            _add(found, seen_files, path)
+        elif path.is_dir():
+            _walk(path, found, seen_files)
+        else:
+            found.findings.append(
+                finding("input_missing", "error", f"The input '{path}' does not exist or cannot be opened.", subject=str(path))
+            )
+    found.files.sort()
+    return found
+
+
+def _add(found: Inputs, seen: set[Path], path: Path) -> None:
+    key = path.resolve()
+    if key not in seen:
+        seen.add(key)
+        found.files.append(path)
+
+
+def _walk(root: Path, found: Inputs, seen_files: set[Path]) -> None:
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def on_error(err: OSError) -> None:
+        found.findings.append(
+            finding(
+                "folder_unreadable",
+                "warning",
+                f"The folder '{err.filename}' could not be searched ({err.strerror or err}); files inside it were not read.",
+                subject=str(err.filename),
+            )
+        )
+
+    for folder, dirs, files in os.walk(root, onerror=on_error, followlinks=True):
+        try:
+            st = os.stat(folder)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) in seen_dirs:
+            found.findings.append(
+                finding(
+                    "folder_loop",
+                    "warning",
+                    f"The folder '{folder}' was reached a second time through a link; it was searched once only.",
+                    subject=folder,
+                )
+            )
+            dirs[:] = []
+            continue
+        seen_dirs.add((st.st_dev, st.st_ino))
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(folder) / name
+            if name.lower().endswith(TEXT_SUFFIXES):
+                _add(found, seen_files, path)
+            elif not name.startswith("."):
+                found.skipped.append(path)
+                found.findings.append(
+                    finding(
+                        "file_skipped",
+                        "info",
+                        f"The file '{path}' is not a .txt file and was not read.",
+                        subject=str(path),
+                    )
+                )
+
+
+def doc_ids_for(files: list[Path]) -> list[str]:
+    """The file name without extension; a repeated name gets a numbered suffix so ids stay unique."""
+    counts: dict[str, int] = {}
+    ids = []
+    for path in files:
+        stem = path.stem
+        counts[stem] = counts.get(stem, 0) + 1
+        ids.append(stem if counts[stem] == 1 else f"{stem}~{counts[stem]}")
+    return ids
+
+
+def read_document(path: str | os.PathLike, doc_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read and decode one file. Never raises for bad data: a rejected Document says why."""
+    path = Path(path)
+    doc = Document(doc_id=doc_id or path.stem, path=str(path))
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return _reject(doc, f"The file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit per file.")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return _reject(doc, "The file disappeared before it could be read.")
+    except PermissionError:
+        return _reject(doc, "The file could not be read: permission denied.")
+    except IsADirectoryError:
+        return _reject(doc, "This is a folder, not a file.")
+    except OSError as err:
+        return _reject(doc, f"The file could not be read ({err.strerror or err}).")
+    return decode_document(doc, data)
+
+
+def decode_document(doc: Document, data: bytes) -> Document:
+    """Fill `doc.text` and `doc.encoding` from raw bytes, or reject the document."""
+    if not data.strip():
+        return _reject(doc, "The file is empty.")
+    text, encoding, note = decode_bytes(data)
+    if text is None:
+        return _reject(doc, note)
+    if _looks_binary(text):
+        return _reject(doc, "The file holds binary data (control characters), not text.")
+    if note:
+        doc.findings.append(finding("decoding_guessed", "warning", note, doc_id=doc.doc_id, subject=doc.path))
+    text, repaired = repair_mojibake(text)
+    if repaired:
+        doc.findings.append(
+            finding(
+                "mojibake_repaired",
+                "warning",
+                "Garbled characters from a wrong decoding (mojibake) were repaired; check names and figures against the source.",
+                doc_id=doc.doc_id,
+                subject=doc.path,
+            )
+        )
+    if not text.strip():
+        return _reject(doc, "The file holds no readable text.")
+    doc.text = text
+    doc.encoding = encoding
+    return doc
+
+
+def decode_bytes(data: bytes) -> tuple[str | None, str, str]:
+    """(text, encoding, note). text is None when the bytes are not text; note explains a guess or refusal."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _try(data[3:], "utf-8", "utf-8-sig")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _try(data, "utf-16", "utf-16")
+    if b"\x00" in data:
+        guessed = _guess_utf16(data)
+        if guessed:
+            return guessed
+        return None, "", "The file holds binary data (NUL bytes), not text."
+    try:
+        return data.decode("utf-8"), "utf-8", ""
+    except UnicodeDecodeError:
+        pass
+    return _decode_legacy(data)
+
+
+def _try(data: bytes, codec: str, label: str) -> tuple[str | None, str, str]:
+    try:
+        return data.decode(codec), label, ""
+    except UnicodeDecodeError:
+        text = data.decode(codec, errors="replace")
+        return text, label, f"The file is marked as {label} but holds invalid bytes; they were replaced with '\ufffd'."
+
+
+def _guess_utf16(data: bytes) -> tuple[str, str, str] | None:
+    """UTF-16 written without a byte-order mark: NULs mostly in every other byte."""
+    if len(data) < 4:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for codec, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
+        if zeros.count(0) / len(zeros) > 0.6:
+            try:
+                text = data[: len(data) // 2 * 2].decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if not _looks_binary(text):
+                return text, codec, f"The file has no byte-order mark; it was read as {codec.upper()}, a guess."
+    return None
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str, str]:
+    """Not UTF-8: let charset-normalizer pick among single-byte code pages, else cp1252/latin-1."""
+    best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
+    if best is not None:
+        encoding = best.encoding
+        text = str(best)
+    else:
+        encoding = "cp1252"
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            encoding, text = "latin_1", data.decode("latin_1")
+    note = f"The file is not UTF-8; it was decoded as {encoding}, a guess. Check accented letters."
+    return text, encoding, note
+
+
+def repair_mojibake(text: str) -> tuple[str, bool]:
+    """Repair text garbled by a wrong decoding (e.g. 'Ã©' for 'é'). Returns (text, changed)."""
+    if text.isascii() or not is_bad(text):
+        return text, False
+    fixed = ftfy.fix_text(text, config=FTFY_CONFIG)
+    return fixed, fixed != text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:20000]
+    if not sample:
+        return False
+    controls = len(_CONTROL.findall(sample))
+    return controls / len(sample) > 0.05 or "\x00" in sample
+
+
+def _reject(doc: Document, reason: str) -> Document:
+    doc.status = "rejected"
+    doc.error = reason
+    doc.text = ""
+    doc.findings.append(finding("file_rejected", "error", reason, doc_id=doc.doc_id, subject=doc.path))
+    return doc

@@ -1,0 +1,52 @@
+"""Language knowledge kept as data: `toolkit/data/<topic>/<lang>.toml`.
+
+Each topic (boilerplate, numbers, indicators, people, ...) has one TOML file per
+language, named by its ISO 639-1 code. The code stays language-agnostic: adding
+a language is adding a file. A file `_common.toml` holds wording shared by all.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+DATA = resources.files("toolkit") / "data"
+
+
+@cache
+def languages(topic: str) -> tuple[str, ...]:
+    """The language codes that have a file for `topic`."""
+    folder = DATA / topic
+    return tuple(
+        sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml") and not p.name.startswith("_"))
+    )
+
+
+@cache
+def load(topic: str, lang: str) -> dict[str, Any]:
+    """The data of one language for one topic; empty when the language has no file."""
+    path = DATA / topic / f"{lang}.toml"
+    if not path.is_file():
+        return {}
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def load_all(topic: str) -> dict[str, dict[str, Any]]:
+    """Every language's data for `topic`, `_common` included when present."""
+    out = {lang: load(topic, lang) for lang in languages(topic)}
+    common = load(topic, "_common")
+    if common:
+        out["_common"] = common
+    return out
+
+
+def words(topic: str, key: str, lang: str | None = None) -> list[str]:
+    """The list under `key` for one language plus `_common`, or for all languages when `lang` is None."""
+    langs = [lang, "_common"] if lang else [*languages(topic), "_common"]
+    seen: dict[str, None] = {}
+    for code in langs:
+        for w in load(topic, code).get(key, []):
+            seen.setdefault(w, None)
+    return list(seen)

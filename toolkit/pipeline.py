@@ -1,0 +1,173 @@
+"""The flow: read → clean → detect language → place → find figures → find people, per document;
+then stories, roster, quality checks and validation over the tables.
+
+`process_file` is a pure function of one file and returns plain records, so the
+same code runs in a notebook, the CLI, a process pool or a Dask cluster.
+`assemble` turns the records of many documents into validated DataFrames.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from toolkit import metrics as metrics_stage
+from toolkit import people as people_stage
+from toolkit import quality as quality_stage
+from toolkit.clean import clean_document
+from toolkit.corpus import DEFAULT_MAX_BYTES, read_document
+from toolkit.language import detect_language
+from toolkit.model import Document
+from toolkit.places import find_places, main_province
+from toolkit.schemas import frame, validate_table
+
+TABLES = ("documents", "metrics", "people", "roster", "quality")
+
+
+@dataclass
+class DocOutput:
+    """What one document yields: its row, its figures, its people, its findings (plain records)."""
+
+    document: dict
+    metrics: list[dict] = field(default_factory=list)
+    people: list[dict] = field(default_factory=list)
+    findings: list[dict] = field(default_factory=list)
+    doc: Document | None = None  # kept only when asked (notebooks); dropped for large runs
+
+
+@dataclass
+class Result:
+    """The validated tables of a run, and the cleaned documents when kept."""
+
+    documents: pd.DataFrame
+    metrics: pd.DataFrame
+    people: pd.DataFrame
+    roster: pd.DataFrame
+    quality: pd.DataFrame
+    docs: dict[str, Document] = field(default_factory=dict)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {name: getattr(self, name) for name in TABLES}
+
+    def text(self, doc_id: str) -> str:
+        """The cleaned text of a document, which `start`/`end` offsets refer to."""
+        return self.docs[doc_id].text
+
+    def summary(self) -> dict[str, int]:
+        docs = self.documents
+        sev = self.quality["severity"].value_counts() if len(self.quality) else {}
+        return {
+            "documents": len(docs),
+            "read": int((docs["status"] == "ok").sum()) if len(docs) else 0,
+            "rejected": int((docs["status"] == "rejected").sum()) if len(docs) else 0,
+            "figures": len(self.metrics),
+            "people": len(self.people),
+            "roster": len(self.roster),
+            "findings": len(self.quality),
+            "errors": int(sev.get("error", 0)),
+            "warnings": int(sev.get("warning", 0)),
+        }
+
+
+def prepare_document(path: str, doc_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read, clean, detect language and place one file."""
+    doc = read_document(path, doc_id, max_bytes=max_bytes)
+    if not doc.ok:
+        return doc
+    clean_document(doc)
+    if not doc.text.strip():
+        doc.status, doc.error = "rejected", "Nothing of the article was left once site chrome was removed."
+        return doc
+    doc.language = detect_language(doc)
+    place_document(doc)
+    return doc
+
+
+def place_document(doc: Document) -> None:
+    """The article's main province (current name, and the pre-merger one named) and its scope."""
+    mentions = [m for seg, text in doc.iter_segments("title", "lead", "body", "caption") for m in _offset(find_places(text), seg.start)]
+    doc.province, doc.province_legacy = main_province(mentions)
+    doc.scope = "provincial" if doc.province else "national"
+
+
+def _offset(mentions, delta):
+    return [m.__class__(m.start + delta, m.end + delta, m.raw, m.province, m.legacy) for m in mentions]
+
+
+def process_file(path: str, doc_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, keep_doc: bool = False) -> DocOutput:
+    """Everything that can be done with one file alone. Never raises for bad data."""
+    doc = prepare_document(path, doc_id, max_bytes=max_bytes)
+    out = DocOutput(document=document_record(doc), findings=list(doc.findings), doc=doc if keep_doc else None)
+    if doc.ok:
+        out.metrics = metrics_stage.extract_metrics(doc)
+        out.people = people_stage.extract_people(doc)
+        out.findings += quality_stage.document_findings(doc)
+    return out
+
+
+def document_record(doc: Document) -> dict:
+    return {
+        "doc_id": doc.doc_id,
+        "path": doc.path,
+        "status": doc.status,
+        "error": doc.error,
+        "language": doc.language,
+        "title": doc.title,
+        "source_url": doc.source_url,
+        "publisher": doc.publisher,
+        "published": doc.published,
+        "province": doc.province,
+        "scope": doc.scope if doc.ok else "",
+        "story_id": doc.doc_id,
+        "n_chars": doc.n_chars,
+        "n_paragraphs": doc.n_paragraphs,
+        "n_duplicate_paragraphs": doc.n_duplicate_paragraphs,
+        "encoding": doc.encoding,
+    }
+
+
+def assemble(outputs: list[DocOutput], input_findings: list[dict] | None = None) -> Result:
+    """Corpus-level work on the per-document records, then validation of every table."""
+    outputs = sorted(outputs, key=lambda o: o.document["doc_id"])
+    documents = frame("documents", [o.document for o in outputs])
+    metrics = frame("metrics", [m for o in outputs for m in o.metrics])
+    people = frame("people", [p for o in outputs for p in o.people])
+    findings = list(input_findings or []) + [f for o in outputs for f in o.findings]
+
+    stories = quality_stage.assign_stories(documents, metrics, people)
+    for table in (documents, metrics, people):
+        if len(table):
+            table["story_id"] = table["doc_id"].map(stories).fillna(table["doc_id"])
+    roster = frame("roster", people_stage.build_roster(people))
+    findings += quality_stage.corpus_findings(documents, metrics, people)
+
+    tables = {"documents": documents, "metrics": metrics, "people": people, "roster": roster}
+    for name, table in tables.items():
+        tables[name], failures = validate_table(name, table)
+        findings += failures
+    quality = frame("quality", _with_ids(findings, stories))
+    quality, failures = validate_table("quality", quality)
+    if failures:  # a finding that breaks the quality schema is itself reported, never lost
+        quality = pd.concat([quality, frame("quality", _with_ids(failures, stories))], ignore_index=True)
+    tables["documents"] = quality_stage.add_scores(tables["documents"], tables["metrics"], quality)
+    docs = {o.doc.doc_id: o.doc for o in outputs if o.doc is not None}
+    return Result(**tables, quality=quality, docs=docs)
+
+
+def _with_ids(findings: list[dict], stories: dict[str, str]) -> list[dict]:
+    """Stable ids from the finding's content; story ids filled from the document's story."""
+    out = []
+    counts: dict[str, int] = {}
+    for f in sorted(findings, key=lambda f: (f.get("doc_id", ""), f.get("check", ""), f.get("subject", ""), f.get("detail", ""))):
+        f = dict(f)
+        if not f.get("story_id") and f.get("doc_id"):
+            f["story_id"] = stories.get(f["doc_id"], f["doc_id"])
+        digest = hashlib.blake2b(
+            "|".join(str(f.get(k, "")) for k in ("check", "doc_id", "subject", "detail")).encode(), digest_size=6
+        ).hexdigest()
+        counts[digest] = counts.get(digest, 0) + 1
+        f["finding_id"] = f"q-{digest}" + (f"-{counts[digest]}" if counts[digest] > 1 else "")
+        out.append(f)
+    return out

@@ -1,0 +1,157 @@
+"""Vietnam's provinces from the maintained `vietnamadminunits` gazetteer.
+
+It carries the 34 provinces in force since 1 July 2025, the 63 before, and the
+merger mapping. We use it at province level only (its address converter calls
+an online geocoder). Names are matched in text with or without diacritics and
+in any language's spelling (`Hanoi`, `Hanói`, `Hanoï`, `Cà Mau`, `Ca Mau`) by
+folding text and names the same way, one character for one character, so that
+offsets in the folded text are offsets in the original.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from toolkit.langdata import load
+
+# Official names are at least this long once folded; shorter strings match too much running text.
+MIN_KEYWORD_CHARS = 3
+
+
+@dataclass(frozen=True)
+class Province:
+    key: str  # gazetteer key, e.g. 'tinhcamau'
+    name: str  # short official name with diacritics, e.g. 'Cà Mau'
+    code: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    raw: str
+    province: str  # current (since 1 July 2025) official name
+    legacy: str  # the pre-merger province named, when it differs from the current one
+
+
+def fold_char(ch: str) -> str:
+    """One character folded to lower case without diacritics; always one character."""
+    if ch in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", ch)[0].lower()
+    return base if len(base) == 1 else ch
+
+
+def fold(text: str) -> str:
+    """Text folded for matching, the same length as `text`."""
+    if text.isascii():
+        return text.lower()
+    return "".join(fold_char(ch) for ch in text)
+
+
+def _gazetteer_json(name: str) -> dict:
+    path = resources.files("vietnamadminunits") / "data" / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def current_provinces() -> dict[str, Province]:
+    """The 34 provinces in force since 1 July 2025, by gazetteer key."""
+    data = _gazetteer_json("parser_from_2025.json")["DICT_PROVINCE"]
+    return {k: _province(k, v) for k, v in data.items()}
+
+
+@cache
+def legacy_provinces() -> dict[str, Province]:
+    """The 63 provinces before 1 July 2025, by gazetteer key."""
+    data = _gazetteer_json("parser_legacy.json")["DICT_PROVINCE"]
+    return {k: _province(k, v) for k, v in data.items()}
+
+
+@cache
+def merger_map() -> dict[str, str]:
+    """Legacy province key -> current province key."""
+    data = _gazetteer_json("converter_2025.json")["DICT_PROVINCE"]
+    return {old: new for new, olds in data.items() for old in olds}
+
+
+def _province(key: str, v: dict) -> Province:
+    return Province(key, v["provinceShort"], v.get("provinceCode", ""), v.get("provinceLat", 0.0), v.get("provinceLon", 0.0))
+
+
+@cache
+def _keyword_table() -> dict[str, tuple[str, str]]:
+    """Folded spelling -> (current name, legacy name or '')."""
+    current = current_provinces()
+    table: dict[str, tuple[str, str]] = {}
+    for key, prov in legacy_provinces().items():
+        new = current[merger_map().get(key, key)]
+        legacy = prov.name if prov.name != new.name else ""
+        for spelling in _spellings(prov.name):
+            table.setdefault(spelling, (new.name, legacy))
+    for prov in current.values():
+        for spelling in _spellings(prov.name):
+            table[spelling] = (prov.name, "")
+    for alias, name in load("places", "aliases").get("aliases", {}).items():
+        target = next((p.name for p in current.values() if p.name == name), None)
+        if target:
+            table[fold(alias)] = (target, "")
+    return table
+
+
+def _spellings(name: str) -> set[str]:
+    """'Hà Nội' -> {'ha noi'}; the pattern later accepts 'hanoi' and 'ha-noi' too."""
+    folded = fold(name)
+    return {folded} if len(folded.replace(" ", "")) >= MIN_KEYWORD_CHARS else set()
+
+
+@cache
+def _pattern() -> re.Pattern:
+    spellings = sorted(_keyword_table(), key=len, reverse=True)
+    alts = "|".join(r"[\s\-]?".join(re.escape(part) for part in s.split()) for s in spellings)
+    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])")
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Every province named in `text`, with offsets into `text`."""
+    table = _keyword_table()
+    out = []
+    for m in _pattern().finditer(fold(text)):
+        key = _canonical_spelling(m.group(0), table)
+        if key is None:
+            continue
+        current, legacy = table[key]
+        out.append(PlaceMention(m.start(), m.end(), text[m.start() : m.end()], current, legacy))
+    return out
+
+
+def _canonical_spelling(found: str, table: dict[str, tuple[str, str]]) -> str | None:
+    if found in table:
+        return found
+    squashed = re.sub(r"[\s\-]", "", found)
+    return next((k for k in table if k.replace(" ", "") == squashed), None)
+
+
+def current_name(name: str) -> str:
+    """The current official name for any spelling of a current or pre-merger province; '' if unknown."""
+    mentions = find_places(name)
+    return mentions[0].province if mentions else ""
+
+
+def main_province(mentions: list[PlaceMention]) -> tuple[str, str]:
+    """(current, legacy) of the province named most often; ties go to the first named."""
+    if not mentions:
+        return "", ""
+    counts = Counter(m.province for m in mentions)
+    best = max(counts.values())
+    winner = next(m.province for m in mentions if counts[m.province] == best)
+    legacy = next((m.legacy for m in mentions if m.province == winner and m.legacy), "")
+    return winner, legacy

@@ -1,0 +1,227 @@
+"""The tables the toolkit returns and writes, as pandera models: the schema is the documentation.
+
+One `DataFrameModel` per table of the output contract (CONTRACT.md), columns in
+contract order, each with a description. Unknown values are empty strings,
+never NaN, so CSV cells are empty for unknown. `validate_table` runs a model
+lazily and turns each failure case into a plain-language finding instead of
+raising.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaError, SchemaErrors
+from pandera.typing.pandas import Series
+
+from toolkit.model import finding
+
+ISO_LANGUAGE = r"^([a-z]{2})?$"
+ISO_DATE = r"^(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?$"
+UNITS_HINT = "count, percent, VND, USD, hectare, rank, points, or another unit word"
+QUALIFIERS = ["exact", "more_than", "approx", "less_than", "up_to"]
+SCOPES = ["provincial", "national"]
+LEVELS = ["central", "provincial", "press"]
+SEVERITIES = ["error", "warning", "info"]
+
+
+class _Config:
+    coerce = True
+    ordered = True  # the contract's column order
+    strict = False  # more columns may follow the contract's
+
+
+def _text(description: str, **checks) -> object:
+    return pa.Field(description=description, nullable=False, **checks)
+
+
+class DocumentsSchema(pa.DataFrameModel):
+    """documents.csv: one row per input file, rejected ones included."""
+
+    doc_id: Series[str] = _text("The input file's name without its extension.", unique=True, str_length={"min_value": 1})
+    path: Series[str] = _text("The input file's path as given.")
+    status: Series[str] = _text("`ok` when the file was read, `rejected` when it could not be.", isin=["ok", "rejected"])
+    error: Series[str] = _text("Why a rejected file could not be read, in plain language; empty when ok.")
+    language: Series[str] = _text("ISO 639-1 code of the body's language, from lingua.", str_matches=ISO_LANGUAGE)
+    title: Series[str] = _text("The article's title where the file has one.")
+    source_url: Series[str] = _text("The article's address, from its source line or the text.")
+    publisher: Series[str] = _text("The source address's domain, without www.")
+    published: Series[str] = _text("Publication date (ISO: YYYY-MM-DD, or YYYY-MM from a URL).", str_matches=ISO_DATE)
+    province: Series[str] = _text("Main province of the article: current official name, no prefix.")
+    scope: Series[str] = _text("`provincial` (about one province) or `national`; empty for rejected files.", isin=[*SCOPES, ""])
+    story_id: Series[str] = _text("Shared by articles reporting the same event in any language.")
+    n_chars: Series[int] = pa.Field(ge=0, description="Characters of cleaned text.")
+    n_paragraphs: Series[int] = pa.Field(ge=0, description="Paragraphs kept (body, lead, headings, captions).")
+    n_duplicate_paragraphs: Series[int] = pa.Field(ge=0, description="Repeated paragraphs dropped (kept once).")
+
+    class Config(_Config):
+        pass
+
+    @pa.dataframe_check(description="A rejected file says why; an ok file has no error.")
+    def error_iff_rejected(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["status"] == "rejected") == (df["error"] != "")
+
+
+class MetricsSchema(pa.DataFrameModel):
+    """metrics.csv: one row per figure mention."""
+
+    metric_id: Series[str] = _text("Stable id of the mention (same text, same id).", unique=True)
+    doc_id: Series[str] = _text("The document the figure is in.")
+    story_id: Series[str] = _text("The story of the document.")
+    province: Series[str] = _text("Current official province name; empty for national figures.")
+    province_legacy: Series[str] = _text("The pre-merger province the text names, if any.")
+    scope: Series[str] = _text("`provincial` or `national`.", isin=SCOPES)
+    indicator: Series[str] = _text("A key of the indicator catalogue, or `other`.", str_length={"min_value": 1})
+    label: Series[str] = _text("The wording the figure counts, as written.")
+    value: Series[float] = pa.Field(description="Plain decimal with the scale applied.", nullable=False)
+    unit: Series[str] = _text(f"Unit: {UNITS_HINT}.", str_length={"min_value": 1})
+    qualifier: Series[str] = _text("exact, more_than, approx, less_than or up_to.", isin=QUALIFIERS)
+    period: Series[str] = _text("The time the figure covers when the text says it (2025, 2025-01..2025-10, as of 2025-06-30).")
+    language: Series[str] = _text("ISO 639-1 code of the document.", str_matches=ISO_LANGUAGE)
+    raw: Series[str] = _text("The figure as written, with its scale word.", str_length={"min_value": 1})
+    quote: Series[str] = _text("The sentence around the figure.")
+    start: Series[int] = pa.Field(ge=0, description="Offset of `raw` in the cleaned text.")
+    end: Series[int] = pa.Field(ge=0, description="End offset: text[start:end] == raw.")
+
+    class Config(_Config):
+        pass
+
+    @pa.check("value", description="Values are finite numbers.")
+    def finite(cls, s: Series[float]) -> Series[bool]:
+        return s.abs() < float("inf")
+
+    @pa.dataframe_check(description="Offsets span the raw figure.")
+    def offsets_span_raw(cls, df: pd.DataFrame) -> Series[bool]:
+        return (df["end"] - df["start"]) == df["raw"].str.len()
+
+
+class PeopleSchema(pa.DataFrameModel):
+    """people.csv: one row per person per article."""
+
+    person_id: Series[str] = _text("Same id for the same person in every article and language.", str_length={"min_value": 1})
+    doc_id: Series[str] = _text("The document the person is named in.")
+    story_id: Series[str] = _text("The story of the document.")
+    name: Series[str] = _text("The name as written, without honorific.", str_length={"min_value": 1})
+    honorific: Series[str] = _text("The word before the name (camarada, Sr., towarzyszka), else empty.")
+    gender: Series[str] = _text("`f` or `m` where the text shows it, else empty.", isin=["f", "m", ""])
+    role: Series[str] = _text("Titles as written at the first full mention.")
+    role_keys: Series[str] = _text("Keys of the role catalogue, `;`-separated.")
+    level: Series[str] = _text("central, provincial or press.", isin=LEVELS)
+    province: Series[str] = _text("Current province for provincial people, else empty.")
+    language: Series[str] = _text("ISO 639-1 code of the document.", str_matches=ISO_LANGUAGE)
+    quote: Series[str] = _text("The sentence naming the person.")
+    start: Series[int] = pa.Field(ge=0, description="Offset of the name in the cleaned text.")
+    end: Series[int] = pa.Field(ge=0, description="End offset of the name.")
+
+    class Config(_Config):
+        pass
+
+    @pa.dataframe_check(description="One row per person per article.")
+    def one_row_per_person_per_doc(cls, df: pd.DataFrame) -> Series[bool]:
+        return ~df.duplicated(["doc_id", "person_id"], keep=False)
+
+
+class RosterSchema(pa.DataFrameModel):
+    """roster.csv: one row per person across articles."""
+
+    person_id: Series[str] = _text("The person's id.", unique=True)
+    name: Series[str] = _text("The name, as most often written.")
+    gender: Series[str] = _text("`f`, `m` or empty.", isin=["f", "m", ""])
+    level: Series[str] = _text("central, provincial or press.", isin=LEVELS)
+    province: Series[str] = _text("Current province, else empty.")
+    role_keys: Series[str] = _text("Every role key the person held, `;`-separated.")
+    roles: Series[str] = _text("Every title as written, ` | `-separated.")
+    doc_ids: Series[str] = _text("The documents naming the person, `;`-separated.")
+    n_documents: Series[int] = pa.Field(ge=1, description="How many documents name the person.")
+
+    class Config(_Config):
+        pass
+
+
+class QualitySchema(pa.DataFrameModel):
+    """quality.csv: one row per data-quality finding."""
+
+    finding_id: Series[str] = _text("Stable id of the finding.", unique=True)
+    check: Series[str] = _text("Short stable key of the check (see the checks catalogue).", str_length={"min_value": 1})
+    severity: Series[str] = _text("error, warning or info.", isin=SEVERITIES)
+    doc_id: Series[str] = _text("The document concerned, empty for corpus-wide findings.")
+    story_id: Series[str] = _text("The story concerned, if any.")
+    subject: Series[str] = _text("The figure, person, paragraph or file concerned.")
+    detail: Series[str] = _text("One plain-language sentence saying what is wrong or what was verified.")
+    evidence: Series[str] = _text("The quotes involved.")
+
+    class Config(_Config):
+        pass
+
+
+SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
+    "documents": DocumentsSchema,
+    "metrics": MetricsSchema,
+    "people": PeopleSchema,
+    "roster": RosterSchema,
+    "quality": QualitySchema,
+}
+
+
+def columns(table: str) -> list[str]:
+    """The contract's columns of a table, in order."""
+    return list(SCHEMAS[table].to_schema().columns)
+
+
+def empty_frame(table: str) -> pd.DataFrame:
+    """A table with its columns and no rows, typed as the schema says."""
+    schema = SCHEMAS[table].to_schema()
+    return pd.DataFrame({name: pd.Series(dtype=str(col.dtype)) for name, col in schema.columns.items()})
+
+
+def frame(table: str, records: list[dict]) -> pd.DataFrame:
+    """Build a table once from plain records: contract columns first, unknown text as ''."""
+    cols = columns(table)
+    if not records:
+        return empty_frame(table)
+    df = pd.DataFrame.from_records(records)
+    for col in cols:
+        if col not in df:
+            df[col] = ""
+    extra = [c for c in df.columns if c not in cols]
+    df = df[cols + extra]
+    schema = SCHEMAS[table].to_schema()
+    for name, col in schema.columns.items():
+        if str(col.dtype) == "str" or "str" in str(col.dtype).lower():
+            df[name] = df[name].fillna("").astype(str)
+    return df
+
+
+def validate_table(table: str, df: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
+    """Validate lazily; return the (coerced when possible) table and one finding per failure case."""
+    try:
+        return SCHEMAS[table].validate(df, lazy=True), []
+    except SchemaErrors as errors:
+        return df, _failure_findings(table, errors.failure_cases, df)
+    except SchemaError as error:  # pragma: no cover - lazy validation reports SchemaErrors
+        return df, [finding("schema_failure", "error", f"The {table} table does not fit its schema: {error}.", subject=table)]
+
+
+def _failure_findings(table: str, cases: pd.DataFrame, df: pd.DataFrame) -> list[dict]:
+    out = []
+    for case in cases.itertuples(index=False):
+        column = getattr(case, "column", None) or "(whole row)"
+        index = getattr(case, "index", None)
+        check = str(getattr(case, "check", ""))
+        value = getattr(case, "failure_case", "")
+        doc_id = ""
+        row_label = "the table"
+        if index is not None and not pd.isna(index):
+            row_label = f"row {index}"
+            if "doc_id" in df.columns and index in df.index:
+                doc_id = str(df.at[index, "doc_id"])
+        out.append(
+            finding(
+                "schema_failure",
+                "error",
+                f"In the {table} table, {row_label}, column '{column}' holds '{value}', which breaks the rule: {check}.",
+                doc_id=doc_id,
+                subject=f"{table}:{row_label}:{column}",
+            )
+        )
+    return out
