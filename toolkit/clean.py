@@ -28,7 +28,7 @@ _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|gov|edu)\b", re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _URL_DATE = re.compile(r"/(20\d{2})[/-]?(0[1-9]|1[0-2])(?:[/-]?(0[1-9]|[12]\d|3[01]))?(?=/|$|[^\d])")
-_TERMINAL = ".:;!?…»\"”"
+_TERMINAL = '.:;!?…»"”'
 # A paragraph this long or longer that repeats is a scraping copy, not a coincidence.
 MIN_DUPLICATE_CHARS = 80
 MAX_TITLE_CHARS = 250
@@ -55,12 +55,20 @@ def _alternation(items: list[str]) -> str:
 def cues() -> Cues:
     fold = str.casefold
     return Cues(
-        comment_counter=re.compile(rf"^(?:{_alternation(words('boilerplate', 'comment_words'))})\s*\(\s*\d+\s*\)$", re.I),
+        comment_counter=re.compile(
+            rf"^(?:{_alternation(words('boilerplate', 'comment_words'))})\s*\(\s*\d+\s*\)$", re.I
+        ),
         chrome=frozenset(fold(w) for w in words("boilerplate", "chrome_lines")),
         tail=frozenset(fold(w) for w in words("boilerplate", "tail_markers")),
-        source_line=re.compile(rf"^(?:{_alternation(words('boilerplate', 'source_labels'))})\s*:\s*(\S.*)$", re.I),
-        byline_label=re.compile(rf"^(?:{_alternation(words('boilerplate', 'byline_labels'))})\s*:\s*(\S.*)$", re.I),
-        language_label=re.compile(rf"^(?:{_alternation(words('boilerplate', 'language_names'))})\s+(?=[A-ZÀ-ÖØ-Þ])"),
+        source_line=re.compile(
+            rf"^(?:{_alternation(words('boilerplate', 'source_labels'))})\s*:\s*(\S.*)$", re.I
+        ),
+        byline_label=re.compile(
+            rf"^(?:{_alternation(words('boilerplate', 'byline_labels'))})\s*:\s*(\S.*)$", re.I
+        ),
+        language_label=re.compile(
+            rf"^(?:{_alternation(words('boilerplate', 'language_names'))})\s+(?=[A-ZÀ-ÖØ-Þ])"
+        ),
     )
 
 

@@ -33,7 +33,9 @@ Examples:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="toolkit", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="toolkit", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     run_p = sub.add_parser(
         "run",
@@ -42,10 +44,21 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=RUN_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    run_p.add_argument("inputs", nargs="*", metavar="INPUT", help=f"files or folders to read (default: {DEFAULT_INPUT}/)")
-    run_p.add_argument("--out", default=DEFAULT_OUTPUT, metavar="DIR", help=f"folder to write into (default: {DEFAULT_OUTPUT}/)")
     run_p.add_argument(
-        "--jobs", type=int, default=None, metavar="N", help="processes to use (default: the machine's cores; 1 = this process only)"
+        "inputs", nargs="*", metavar="INPUT", help=f"files or folders to read (default: {DEFAULT_INPUT}/)"
+    )
+    run_p.add_argument(
+        "--out",
+        default=DEFAULT_OUTPUT,
+        metavar="DIR",
+        help=f"folder to write into (default: {DEFAULT_OUTPUT}/)",
+    )
+    run_p.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes to use (default: the machine's cores; 1 = this process only)",
     )
     run_p.add_argument(
         "--max-file-mb",
@@ -72,7 +85,9 @@ def run_command(args: argparse.Namespace) -> int:
     found = find_inputs(inputs)
     if not found.files:
         missing = [f["detail"] for f in found.findings if f["check"] == "input_missing"]
-        reason = " ".join(missing) if missing else f"No .txt files were found in: {', '.join(map(str, inputs))}."
+        reason = (
+            " ".join(missing) if missing else f"No .txt files were found in: {', '.join(map(str, inputs))}."
+        )
         print(f"toolkit: nothing to read. {reason}", file=sys.stderr)
         return 2
     out = Path(args.out)
@@ -88,7 +103,9 @@ def run_command(args: argparse.Namespace) -> int:
         def progress(it, total):
             return tqdm(it, total=total, desc="Reading articles", unit="doc", file=sys.stderr)
 
-    result = run(inputs, jobs=jobs, max_bytes=int(args.max_file_mb * 1024 * 1024), keep_docs=False, progress=progress)
+    result = run(
+        inputs, jobs=jobs, max_bytes=int(args.max_file_mb * 1024 * 1024), keep_docs=False, progress=progress
+    )
     try:
         write_outputs(result, out)
     except OSError as err:

@@ -55,7 +55,12 @@ def find_inputs(paths: list[str | os.PathLike]) -> Inputs:
             _walk(path, found, seen_files)
         else:
             found.findings.append(
-                finding("input_missing", "error", f"The input '{path}' does not exist or cannot be opened.", subject=str(path))
+                finding(
+                    "input_missing",
+                    "error",
+                    f"The input '{path}' does not exist or cannot be opened.",
+                    subject=str(path),
+                )
             )
     found.files.sort()
     return found
@@ -126,14 +131,18 @@ def doc_ids_for(files: list[Path]) -> list[str]:
     return ids
 
 
-def read_document(path: str | os.PathLike, doc_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def read_document(
+    path: str | os.PathLike, doc_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Document:
     """Read and decode one file. Never raises for bad data: a rejected Document says why."""
     path = Path(path)
     doc = Document(doc_id=doc_id or path.stem, path=str(path))
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return _reject(doc, f"The file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit per file.")
+            return _reject(
+                doc, f"The file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit per file."
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         return _reject(doc, "The file disappeared before it could be read.")
@@ -198,7 +207,11 @@ def _try(data: bytes, codec: str, label: str) -> tuple[str | None, str, str]:
         return data.decode(codec), label, ""
     except UnicodeDecodeError:
         text = data.decode(codec, errors="replace")
-        return text, label, f"The file is marked as {label} but holds invalid bytes; they were replaced with '\ufffd'."
+        return (
+            text,
+            label,
+            f"The file is marked as {label} but holds invalid bytes; they were replaced with '\ufffd'.",
+        )
 
 
 def _guess_utf16(data: bytes) -> tuple[str, str, str] | None:
@@ -213,7 +226,11 @@ def _guess_utf16(data: bytes) -> tuple[str, str, str] | None:
             except UnicodeDecodeError:
                 continue
             if not _looks_binary(text):
-                return text, codec, f"The file has no byte-order mark; it was read as {codec.upper()}, a guess."
+                return (
+                    text,
+                    codec,
+                    f"The file has no byte-order mark; it was read as {codec.upper()}, a guess.",
+                )
     return None
 
 

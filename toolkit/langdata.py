@@ -20,7 +20,9 @@ def languages(topic: str) -> tuple[str, ...]:
     """The language codes that have a file for `topic`."""
     folder = DATA / topic
     return tuple(
-        sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml") and not p.name.startswith("_"))
+        sorted(
+            p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml") and not p.name.startswith("_")
+        )
     )
 
 

@@ -23,7 +23,12 @@ MIN_CHARS = 20
 @cache
 def detector():
     langs = [Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in CANDIDATES]
-    return LanguageDetectorBuilder.from_languages(*langs).with_preloaded_language_models().with_low_accuracy_mode().build()
+    return (
+        LanguageDetectorBuilder.from_languages(*langs)
+        .with_preloaded_language_models()
+        .with_low_accuracy_mode()
+        .build()
+    )
 
 
 def detect_text(text: str) -> str:

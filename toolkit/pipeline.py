@@ -87,7 +87,11 @@ def prepare_document(path: str, doc_id: str | None = None, max_bytes: int = DEFA
 
 def place_document(doc: Document) -> None:
     """The article's main province (current name, and the pre-merger one named) and its scope."""
-    mentions = [m for seg, text in doc.iter_segments("title", "lead", "body", "caption") for m in _offset(find_places(text), seg.start)]
+    mentions = [
+        m
+        for seg, text in doc.iter_segments("title", "lead", "body", "caption")
+        for m in _offset(find_places(text), seg.start)
+    ]
     doc.province, doc.province_legacy = main_province(mentions)
     doc.scope = "provincial" if doc.province else "national"
 
@@ -96,7 +100,9 @@ def _offset(mentions, delta):
     return [m.__class__(m.start + delta, m.end + delta, m.raw, m.province, m.legacy) for m in mentions]
 
 
-def process_file(path: str, doc_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, keep_doc: bool = False) -> DocOutput:
+def process_file(
+    path: str, doc_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, keep_doc: bool = False
+) -> DocOutput:
     """Everything that can be done with one file alone. Never raises for bad data."""
     doc = prepare_document(path, doc_id, max_bytes=max_bytes)
     out = DocOutput(document=document_record(doc), findings=list(doc.findings), doc=doc if keep_doc else None)
@@ -160,12 +166,16 @@ def _with_ids(findings: list[dict], stories: dict[str, str]) -> list[dict]:
     """Stable ids from the finding's content; story ids filled from the document's story."""
     out = []
     counts: dict[str, int] = {}
-    for f in sorted(findings, key=lambda f: (f.get("doc_id", ""), f.get("check", ""), f.get("subject", ""), f.get("detail", ""))):
+    for f in sorted(
+        findings,
+        key=lambda f: (f.get("doc_id", ""), f.get("check", ""), f.get("subject", ""), f.get("detail", "")),
+    ):
         f = dict(f)
         if not f.get("story_id") and f.get("doc_id"):
             f["story_id"] = stories.get(f["doc_id"], f["doc_id"])
         digest = hashlib.blake2b(
-            "|".join(str(f.get(k, "")) for k in ("check", "doc_id", "subject", "detail")).encode(), digest_size=6
+            "|".join(str(f.get(k, "")) for k in ("check", "doc_id", "subject", "detail")).encode(),
+            digest_size=6,
         ).hexdigest()
         counts[digest] = counts.get(digest, 0) + 1
         f["finding_id"] = f"q-{digest}" + (f"-{counts[digest]}" if counts[digest] > 1 else "")

@@ -84,7 +84,13 @@ def merger_map() -> dict[str, str]:
 
 
 def _province(key: str, v: dict) -> Province:
-    return Province(key, v["provinceShort"], v.get("provinceCode", ""), v.get("provinceLat", 0.0), v.get("provinceLon", 0.0))
+    return Province(
+        key,
+        v["provinceShort"],
+        v.get("provinceCode", ""),
+        v.get("provinceLat", 0.0),
+        v.get("provinceLon", 0.0),
+    )
 
 
 @cache

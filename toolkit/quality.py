@@ -40,3 +40,26 @@ def corpus_findings(documents: pd.DataFrame, metrics: pd.DataFrame, people: pd.D
 def add_scores(documents: pd.DataFrame, metrics: pd.DataFrame, quality: pd.DataFrame) -> pd.DataFrame:
     """The documents table with its quality score column."""
     return documents
+
+
+def province_summary(
+    documents: pd.DataFrame, metrics: pd.DataFrame, people: pd.DataFrame, quality: pd.DataFrame
+) -> pd.DataFrame:
+    """One row per province: articles, figures, people, errors, warnings (and the quality score when scored)."""
+    docs = documents[documents["province"] != ""] if len(documents) else documents
+    provinces = sorted(set(docs["province"]) | set(metrics.get("province", pd.Series(dtype=str))) - {""})
+    rows = []
+    for prov in provinces:
+        doc_ids = set(docs.loc[docs["province"] == prov, "doc_id"])
+        sev = quality[quality["doc_id"].isin(doc_ids)]["severity"] if len(quality) else pd.Series(dtype=str)
+        rows.append(
+            {
+                "province": prov,
+                "articles": len(doc_ids),
+                "figures": int((metrics["province"] == prov).sum()) if len(metrics) else 0,
+                "people": int((people["province"] == prov).sum()) if len(people) else 0,
+                "errors": int((sev == "error").sum()),
+                "warnings": int((sev == "warning").sum()),
+            }
+        )
+    return pd.DataFrame(rows, columns=["province", "articles", "figures", "people", "errors", "warnings"])

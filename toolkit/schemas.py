@@ -38,21 +38,35 @@ def _text(description: str, **checks) -> object:
 class DocumentsSchema(pa.DataFrameModel):
     """documents.csv: one row per input file, rejected ones included."""
 
-    doc_id: Series[str] = _text("The input file's name without its extension.", unique=True, str_length={"min_value": 1})
+    doc_id: Series[str] = _text(
+        "The input file's name without its extension.", unique=True, str_length={"min_value": 1}
+    )
     path: Series[str] = _text("The input file's path as given.")
-    status: Series[str] = _text("`ok` when the file was read, `rejected` when it could not be.", isin=["ok", "rejected"])
+    status: Series[str] = _text(
+        "`ok` when the file was read, `rejected` when it could not be.", isin=["ok", "rejected"]
+    )
     error: Series[str] = _text("Why a rejected file could not be read, in plain language; empty when ok.")
-    language: Series[str] = _text("ISO 639-1 code of the body's language, from lingua.", str_matches=ISO_LANGUAGE)
+    language: Series[str] = _text(
+        "ISO 639-1 code of the body's language, from lingua.", str_matches=ISO_LANGUAGE
+    )
     title: Series[str] = _text("The article's title where the file has one.")
     source_url: Series[str] = _text("The article's address, from its source line or the text.")
     publisher: Series[str] = _text("The source address's domain, without www.")
-    published: Series[str] = _text("Publication date (ISO: YYYY-MM-DD, or YYYY-MM from a URL).", str_matches=ISO_DATE)
+    published: Series[str] = _text(
+        "Publication date (ISO: YYYY-MM-DD, or YYYY-MM from a URL).", str_matches=ISO_DATE
+    )
     province: Series[str] = _text("Main province of the article: current official name, no prefix.")
-    scope: Series[str] = _text("`provincial` (about one province) or `national`; empty for rejected files.", isin=[*SCOPES, ""])
+    scope: Series[str] = _text(
+        "`provincial` (about one province) or `national`; empty for rejected files.", isin=[*SCOPES, ""]
+    )
     story_id: Series[str] = _text("Shared by articles reporting the same event in any language.")
     n_chars: Series[int] = pa.Field(ge=0, description="Characters of cleaned text.")
-    n_paragraphs: Series[int] = pa.Field(ge=0, description="Paragraphs kept (body, lead, headings, captions).")
-    n_duplicate_paragraphs: Series[int] = pa.Field(ge=0, description="Repeated paragraphs dropped (kept once).")
+    n_paragraphs: Series[int] = pa.Field(
+        ge=0, description="Paragraphs kept (body, lead, headings, captions)."
+    )
+    n_duplicate_paragraphs: Series[int] = pa.Field(
+        ge=0, description="Repeated paragraphs dropped (kept once)."
+    )
 
     class Config(_Config):
         pass
@@ -71,12 +85,16 @@ class MetricsSchema(pa.DataFrameModel):
     province: Series[str] = _text("Current official province name; empty for national figures.")
     province_legacy: Series[str] = _text("The pre-merger province the text names, if any.")
     scope: Series[str] = _text("`provincial` or `national`.", isin=SCOPES)
-    indicator: Series[str] = _text("A key of the indicator catalogue, or `other`.", str_length={"min_value": 1})
+    indicator: Series[str] = _text(
+        "A key of the indicator catalogue, or `other`.", str_length={"min_value": 1}
+    )
     label: Series[str] = _text("The wording the figure counts, as written.")
     value: Series[float] = pa.Field(description="Plain decimal with the scale applied.", nullable=False)
     unit: Series[str] = _text(f"Unit: {UNITS_HINT}.", str_length={"min_value": 1})
     qualifier: Series[str] = _text("exact, more_than, approx, less_than or up_to.", isin=QUALIFIERS)
-    period: Series[str] = _text("The time the figure covers when the text says it (2025, 2025-01..2025-10, as of 2025-06-30).")
+    period: Series[str] = _text(
+        "The time the figure covers when the text says it (2025, 2025-01..2025-10, as of 2025-06-30)."
+    )
     language: Series[str] = _text("ISO 639-1 code of the document.", str_matches=ISO_LANGUAGE)
     raw: Series[str] = _text("The figure as written, with its scale word.", str_length={"min_value": 1})
     quote: Series[str] = _text("The sentence around the figure.")
@@ -98,7 +116,9 @@ class MetricsSchema(pa.DataFrameModel):
 class PeopleSchema(pa.DataFrameModel):
     """people.csv: one row per person per article."""
 
-    person_id: Series[str] = _text("Same id for the same person in every article and language.", str_length={"min_value": 1})
+    person_id: Series[str] = _text(
+        "Same id for the same person in every article and language.", str_length={"min_value": 1}
+    )
     doc_id: Series[str] = _text("The document the person is named in.")
     story_id: Series[str] = _text("The story of the document.")
     name: Series[str] = _text("The name as written, without honorific.", str_length={"min_value": 1})
@@ -142,7 +162,9 @@ class QualitySchema(pa.DataFrameModel):
     """quality.csv: one row per data-quality finding."""
 
     finding_id: Series[str] = _text("Stable id of the finding.", unique=True)
-    check: Series[str] = _text("Short stable key of the check (see the checks catalogue).", str_length={"min_value": 1})
+    check: Series[str] = _text(
+        "Short stable key of the check (see the checks catalogue).", str_length={"min_value": 1}
+    )
     severity: Series[str] = _text("error, warning or info.", isin=SEVERITIES)
     doc_id: Series[str] = _text("The document concerned, empty for corpus-wide findings.")
     story_id: Series[str] = _text("The story concerned, if any.")
@@ -199,7 +221,14 @@ def validate_table(table: str, df: pd.DataFrame) -> tuple[pd.DataFrame, list[dic
     except SchemaErrors as errors:
         return df, _failure_findings(table, errors.failure_cases, df)
     except SchemaError as error:  # pragma: no cover - lazy validation reports SchemaErrors
-        return df, [finding("schema_failure", "error", f"The {table} table does not fit its schema: {error}.", subject=table)]
+        return df, [
+            finding(
+                "schema_failure",
+                "error",
+                f"The {table} table does not fit its schema: {error}.",
+                subject=table,
+            )
+        ]
 
 
 def _failure_findings(table: str, cases: pd.DataFrame, df: pd.DataFrame) -> list[dict]:
