@@ -242,9 +242,7 @@ def _assemble(doc: Document, lines: list[Line]) -> None:
 
 
 def _fill_metadata(doc: Document) -> None:
-    for seg, text in doc.iter_segments("title"):
-        doc.title = text
-        break
+    doc.title = next((text for _, text in doc.iter_segments("title")), "")
     urls = [u for _, t in doc.iter_segments("source") for u in _URL.findall(t)]
     if not urls:
         urls = _URL.findall(doc.text)
