@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import ftfy
-from charset_normalizer import from_bytes
 from ftfy.badness import is_bad
 
+from toolkit.langdata import languages, load
 from toolkit.model import Document, finding
 
 DEFAULT_MAX_BYTES = 25 * 1024 * 1024
@@ -165,7 +167,8 @@ def decode_document(doc: Document, data: bytes) -> Document:
     if _looks_binary(text):
         return _reject(doc, "The file holds binary data (control characters), not text.")
     if note:
-        doc.findings.append(finding("decoding_guessed", "warning", note, doc_id=doc.doc_id, subject=doc.path))
+        check = "file_truncated" if encoding == "utf-8" else "decoding_guessed"
+        doc.findings.append(finding(check, "warning", note, doc_id=doc.doc_id, subject=doc.path))
     text, repaired = repair_mojibake(text)
     if repaired:
         doc.findings.append(
@@ -197,9 +200,19 @@ def decode_bytes(data: bytes) -> tuple[str | None, str, str]:
         return None, "", "The file holds binary data (NUL bytes), not text."
     try:
         return data.decode("utf-8"), "utf-8", ""
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        if err.start >= len(data) - 3 and _is_utf8(data[: err.start]):
+            note = "The file ends in the middle of a character (it was cut off); the last bytes were dropped."
+            return data[: err.start].decode("utf-8"), "utf-8", note
     return _decode_legacy(data)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _try(data: bytes, codec: str, label: str) -> tuple[str | None, str, str]:
@@ -235,19 +248,34 @@ def _guess_utf16(data: bytes) -> tuple[str, str, str] | None:
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str, str]:
-    """Not UTF-8: let charset-normalizer pick among single-byte code pages, else cp1252/latin-1."""
-    best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
-    if best is not None:
-        encoding = best.encoding
-        text = str(best)
-    else:
-        encoding = "cp1252"
+    """Not UTF-8: the single-byte code page whose accented letters best fit one of our languages."""
+    best_score, encoding, text = -1.0, "latin_1", data.decode("latin_1")
+    for candidate in LEGACY_ENCODINGS:
         try:
-            text = data.decode(encoding)
+            decoded = data.decode(candidate)
         except UnicodeDecodeError:
-            encoding, text = "latin_1", data.decode("latin_1")
+            continue
+        score = _alphabet_fit(decoded)
+        if score > best_score:
+            best_score, encoding, text = score, candidate, decoded
     note = f"The file is not UTF-8; it was decoded as {encoding}, a guess. Check accented letters."
     return text, encoding, note
+
+
+@cache
+def _alphabets() -> list[frozenset[str]]:
+    return [frozenset(load("boilerplate", lang).get("letters", "")) for lang in languages("boilerplate")]
+
+
+def _alphabet_fit(text: str) -> float:
+    """Share of the non-ASCII characters that belong to the best-fitting language's alphabet."""
+    others = [ch for ch in text if ord(ch) > 127]
+    if not others:
+        return 1.0
+    counts = Counter(others)
+    return max(sum(n for ch, n in counts.items() if ch in alphabet) for alphabet in _alphabets()) / len(
+        others
+    )
 
 
 def repair_mojibake(text: str) -> tuple[str, bool]:

@@ -197,21 +197,19 @@ def empty_frame(table: str) -> pd.DataFrame:
 
 
 def frame(table: str, records: list[dict]) -> pd.DataFrame:
-    """Build a table once from plain records: contract columns first, unknown text as ''."""
-    cols = columns(table)
+    """Build a table once from plain records: contract columns first; missing text is '', missing counts 0."""
     if not records:
         return empty_frame(table)
-    df = pd.DataFrame.from_records(records)
-    for col in cols:
-        if col not in df:
-            df[col] = ""
-    extra = [c for c in df.columns if c not in cols]
-    df = df[cols + extra]
     schema = SCHEMAS[table].to_schema()
+    cols = list(schema.columns)
+    df = pd.DataFrame.from_records(records)
     for name, col in schema.columns.items():
-        if str(col.dtype) == "str" or "str" in str(col.dtype).lower():
+        text = "str" in str(col.dtype).lower()
+        if name not in df:
+            df[name] = "" if text else (0 if "int" in str(col.dtype) else float("nan"))
+        elif text:
             df[name] = df[name].fillna("").astype(str)
-    return df
+    return df[cols + [c for c in df.columns if c not in cols]]
 
 
 def validate_table(table: str, df: pd.DataFrame) -> tuple[pd.DataFrame, list[dict]]:
@@ -232,23 +230,34 @@ def validate_table(table: str, df: pd.DataFrame) -> tuple[pd.DataFrame, list[dic
 
 
 def _failure_findings(table: str, cases: pd.DataFrame, df: pd.DataFrame) -> list[dict]:
-    out = []
+    """One finding per broken rule per row; a whole-row rule is reported once, not once per column."""
+    rules = {c.name: c.description or c.name for c in SCHEMAS[table].to_schema().checks}
+    out, seen = [], set()
     for case in cases.itertuples(index=False):
-        column = getattr(case, "column", None) or "(whole row)"
+        whole_row = getattr(case, "schema_context", "") == "DataFrameSchema"
+        column = "(whole row)" if whole_row else (getattr(case, "column", None) or "(whole row)")
         index = getattr(case, "index", None)
         check = str(getattr(case, "check", ""))
-        value = getattr(case, "failure_case", "")
-        doc_id = ""
-        row_label = "the table"
-        if index is not None and not pd.isna(index):
-            row_label = f"row {index}"
-            if "doc_id" in df.columns and index in df.index:
-                doc_id = str(df.at[index, "doc_id"])
+        key = (column, index, check)
+        if key in seen:
+            continue
+        seen.add(key)
+        has_row = index is not None and not pd.isna(index)
+        row_label = f"row {index}" if has_row else "the table"
+        doc_id = (
+            str(df.at[index, "doc_id"]) if has_row and "doc_id" in df.columns and index in df.index else ""
+        )
+        rule = rules.get(check, check)
+        if whole_row:
+            detail = f"In the {table} table, {row_label} breaks the rule: {rule}"
+        else:
+            value = getattr(case, "failure_case", "")
+            detail = f"In the {table} table, {row_label}, column '{column}' holds '{value}', which breaks the rule: {rule}"
         out.append(
             finding(
                 "schema_failure",
                 "error",
-                f"In the {table} table, {row_label}, column '{column}' holds '{value}', which breaks the rule: {check}.",
+                detail.rstrip(".") + ".",
                 doc_id=doc_id,
                 subject=f"{table}:{row_label}:{column}",
             )

@@ -1,0 +1,204 @@
+"""Cleaning: what is body, what is caption, what is chrome, what is a repeat."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.clean import classify_lines, clean_document, normalise, published_date
+from toolkit.model import Document
+
+BODY = "La provincia ha completado la arquitectura de gobierno electrónico y desplegó la plataforma digital."
+
+
+def kinds(raw: str) -> list[tuple[str, str]]:
+    return [(line.kind, line.text) for line in classify_lines(raw)]
+
+
+def cleaned(raw: str) -> Document:
+    return clean_document(Document(doc_id="t", path="t.txt", text=raw))
+
+
+@pytest.mark.parametrize(
+    "placeholder",
+    ["![]() |", "![](https://img.example.vn/a.jpg)", "![alt text](x.png) |"],
+)
+def test_image_placeholders_are_dropped(placeholder):
+    assert kinds(f"{BODY}\n{placeholder}\n{BODY} Otra frase.") == [
+        ("body", BODY),
+        ("body", BODY + " Otra frase."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "row, caption",
+    [
+        (
+            "| Camarada Nguyen Van A, presidente del Comité Popular Provincial |",
+            "Camarada Nguyen Van A, presidente del Comité Popular Provincial",
+        ),
+        ("| Towarzysz Nguyen Van A przemawiał. |", "Towarzysz Nguyen Van A przemawiał."),
+        ("|   Le camarade Tran Van B, secrétaire   |", "Le camarade Tran Van B, secrétaire"),
+    ],
+)
+def test_caption_rows_are_kept_apart_as_captions(row, caption):
+    assert ("caption", caption) in kinds(f"{BODY}\n{row}")
+
+
+def test_the_line_after_an_image_file_name_is_a_caption():
+    raw = f"{BODY}\nimg_0040-1-.jpg\nLíderes provinciales asistieron a la conferencia.\n{BODY} Más."
+    assert kinds(raw)[1] == ("caption", "Líderes provinciales asistieron a la conferencia.")
+
+
+@pytest.mark.parametrize(
+    "counter",
+    ["Kommentar (0)", "Comment (0)", "Komentarz (0)", "Comentarios (12)", "Commentaires (3)", "Commenti (1)"],
+)
+def test_comment_counters_are_dropped(counter):
+    assert kinds(f"{BODY}\n{counter}") == [("body", BODY)]
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "Mismo tema",
+        "Misma categoría",
+        "Même sujet",
+        "Ten sam temat",
+        "Related news",
+        "Mesmo tema",
+        "Stesso argomento",
+    ],
+)
+def test_related_headlines_after_a_chrome_marker_are_dropped(marker):
+    raw = f"{BODY}\n{marker}\nLos turistas disfrutan del festival en la calle.\nOtra noticia sin relación."
+    assert kinds(raw) == [("body", BODY)]
+
+
+def test_everything_after_a_late_source_line_is_site_chrome():
+    raw = f"{BODY}\n{BODY} 2\n{BODY} 3\nFuente: https://baocaobang.vn/a-b-123.html\n\nNo data\nTitular de otra noticia relacionada"
+    assert [k for k, _ in kinds(raw)] == ["body", "body", "body", "source"]
+
+
+@pytest.mark.parametrize(
+    "line, lang",
+    [
+        ("Fuente: https://a.vn/x.html", "es"),
+        ("Source: https://a.vn/x.html", "fr"),
+        ("Źródło: https://a.vn/x.html", "pl"),
+        ("Fonte: https://a.vn/x.html", "pt"),
+        ("Quelle: https://a.vn/x.html", "de"),
+    ],
+)
+def test_source_lines_in_each_language_give_url_and_publisher(line, lang):
+    doc = cleaned(f"{BODY}\n{BODY} dos\n{line}")
+    assert doc.source_url == "https://a.vn/x.html"
+    assert doc.publisher == "a.vn"
+
+
+@pytest.mark.parametrize(
+    "label", ["Español", "Français", "Polski", "Português", "English", "Deutsch", "Italiano"]
+)
+def test_a_leading_language_label_is_removed(label):
+    doc = cleaned(
+        f"{label} A la Conferencia asistieron los dirigentes de la provincia y de los departamentos."
+    )
+    assert doc.text.startswith("A la Conferencia")
+    assert any(label in r for r in doc.removed)
+
+
+def test_a_language_word_inside_a_sentence_is_kept():
+    text = "El español es la lengua de esta traducción automática de un artículo de prensa."
+    assert cleaned(text).text == text
+
+
+def test_masthead_title_lead_and_dateline_are_recognised():
+    raw = (
+        "Vietnam.vn - Nền tảng quảng bá Việt Nam\n\n"
+        "Crear cambios sustanciales en la transformación digital\n\n"
+        "*Lanzamiento de 3 plataformas digitales\n\n"
+        "Báo Lâm ĐồngBáo Lâm Đồng02/07/2025\n\n"
+        f"{BODY}\n"
+    )
+    doc = cleaned(raw)
+    assert [s.kind for s in doc.segments] == ["title", "lead", "dateline", "body"]
+    assert doc.title == "Crear cambios sustanciales en la transformación digital"
+    assert doc.published == "2025-07-02"
+    assert "Vietnam.vn" not in doc.text
+    assert doc.text.split("\n\n")[1] == "Lanzamiento de 3 plataformas digitales"
+
+
+def test_a_first_line_that_is_a_sentence_is_body_not_title():
+    doc = cleaned(f"{BODY}\n{BODY} Dos.")
+    assert doc.title == ""
+    assert [s.kind for s in doc.segments] == ["body", "body"]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Wiadomości i zdjęcia: Duy Tuan",
+        "Texto y fotos: Minh Anh",
+        "Texte et photos : Van Long",
+        "Text and photos: Hoang Ha",
+    ],
+)
+def test_labelled_bylines_are_bylines(byline):
+    assert ("byline", byline) in kinds(f"{BODY}\n{byline}\nSource: https://x.vn/a")
+
+
+def test_a_lone_name_line_before_the_source_is_a_byline():
+    assert kinds(f"{BODY}\nMinh Chau\nFuente: https://x.vn/a")[1] == ("byline", "Minh Chau")
+
+
+def test_all_caps_lines_are_headings():
+    assert kinds(f"{BODY}\nCREANDO UN CAMBIO SOSTENIBLE Y FUERTE\n{BODY} x")[1][0] == "heading"
+
+
+def test_repeated_paragraphs_are_kept_once_and_counted():
+    other = "En materia de medio ambiente, la provincia organizó conferencias para difundir la conclusión del Politburó."
+    doc = cleaned(f"{BODY}\n{other}\n{BODY}\n{other}\n\n{BODY}")
+    assert doc.text == f"{BODY}\n\n{other}"
+    assert doc.n_duplicate_paragraphs == 3
+    assert doc.n_paragraphs == 2
+
+
+def test_short_repeated_captions_are_not_counted_as_scraping_repeats():
+    raw = f"{BODY}\nimg_1.jpg\nDelegados en la conferencia\n{BODY} b\nimg_2.jpg\nDelegados en la conferencia"
+    assert cleaned(raw).n_duplicate_paragraphs == 0
+
+
+def test_segments_point_into_the_cleaned_text():
+    raw = f"{BODY}\n| Un pie de foto con un nombre |\n{BODY} final.\nFuente: https://x.vn/a"
+    doc = cleaned(raw)
+    assert [doc.text[s.start : s.end] for s in doc.segments] == [
+        BODY,
+        "Un pie de foto con un nombre",
+        BODY + " final.",
+        "Fuente: https://x.vn/a",
+    ]
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("a\r\nb", "a\nb"),
+        ("9\u200b000", "9000"),
+        ("\ufeffHola", "Hola"),
+        ("\u200fmarca", "marca"),
+        ("1\u202f938", "1\u202f938"),  # a narrow no-break space is a thousands separator: kept
+    ],
+)
+def test_normalise_removes_invisible_characters_only(raw, expected):
+    assert normalise(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("https://baotuyenquang.com.vn/thoi-su/202510/doan-2ad1db0/", "2025-10"),
+        ("https://x.vn/2025/07/02/tin.html", "2025-07-02"),
+        ("https://x.vn/tin-288686", ""),
+    ],
+)
+def test_published_date_from_the_url(url, expected):
+    assert published_date(Document(doc_id="t", path="t", source_url=url)) == expected

@@ -1,0 +1,76 @@
+"""The gazetteer: provinces found in any spelling, pre-merger names mapped to current ones."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.places import current_name, current_provinces, find_places, fold, legacy_provinces, main_province
+
+
+def test_the_gazetteer_has_34_current_and_63_former_provinces():
+    assert len(current_provinces()) == 34
+    assert len(legacy_provinces()) == 63
+
+
+@pytest.mark.parametrize(
+    "text, province",
+    [
+        ("en Hanoi el lunes", "Hà Nội"),
+        ("en Hanói el lunes", "Hà Nội"),
+        ("à Hanoï lundi", "Hà Nội"),
+        ("w Ha Noi w poniedziałek", "Hà Nội"),
+        ("la provincia de Cà Mau", "Cà Mau"),
+        ("la provincia de Ca Mau", "Cà Mau"),
+        ("the province of Cao Bang", "Cao Bằng"),
+        ("in der Provinz Lâm Đồng", "Lâm Đồng"),
+        ("nella provincia di Dak Lak", "Đắk Lắk"),
+        ("na cidade de Ho Chi Minh", "Hồ Chí Minh"),
+        ("TP. Hồ Chí Minh", "Hồ Chí Minh"),
+        ("Thừa Thiên Huế", "Huế"),
+    ],
+)
+def test_province_names_are_found_with_or_without_diacritics(text, province):
+    assert [m.province for m in find_places(text)] == [province]
+
+
+@pytest.mark.parametrize(
+    "name, current, legacy",
+    [
+        ("Ha Giang", "Tuyên Quang", "Hà Giang"),
+        ("Bạc Liêu", "Cà Mau", "Bạc Liêu"),
+        ("Dak Nong", "Lâm Đồng", "Đắk Nông"),
+        ("Cao Bang", "Cao Bằng", ""),
+    ],
+)
+def test_pre_merger_provinces_map_to_their_current_province(name, current, legacy):
+    (mention,) = find_places(f"la provincia de {name}.")
+    assert (mention.province, mention.legacy) == (current, legacy)
+    assert current_name(name) == current
+
+
+def test_offsets_point_at_the_name_as_written():
+    text = "corredor Hai Phong-Hanói-Lang Son-Cao Bang"
+    assert [text[m.start : m.end] for m in find_places(text)] == [
+        "Hai Phong",
+        "Hanói",
+        "Lang Son",
+        "Cao Bang",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["Guangxi (China)", "el camarada Huynh Thanh Dat", "Hanoiense", "la zona de Bangkok"]
+)
+def test_other_words_are_not_provinces(text):
+    assert find_places(text) == []
+
+
+def test_fold_keeps_the_length():
+    text = "Đà Nẵng, Hanoï, Cà Mau, œuvre"
+    assert len(fold(text)) == len(text)
+    assert fold(text).startswith("da nang, hanoi")
+
+
+def test_main_province_is_the_one_named_most():
+    mentions = find_places("Cao Bang y Lang Son; luego Cao Bang otra vez, y Ha Giang.")
+    assert main_province(mentions) == ("Cao Bằng", "")
