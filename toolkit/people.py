@@ -1,20 +1,369 @@
 """People: named officials and the press, their titles and roles (issue: people).
 
-Placeholder until the people extractor lands: returns no rows.
+Per document: candidate names are runs of Vietnamese-like capitalised syllables
+(toolkit.names). A candidate is a person when something around it says so: an
+honorific before it (`camarada`, `towarzyszka`, `el Sr.`), a title before or
+after it (toolkit.roles), a plural honorific opening an enumeration, or a
+byline / photo credit. Provinces, other places, organisations, agencies and
+private citizens are not people. Mentions of one name become one row; its
+`person_id` is the folded name, so the same person gets the same id in every
+article and language whatever the diacritics or the title.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 import pandas as pd
 
+from toolkit import roles as R
 from toolkit.model import Document
+from toolkit.names import NameSpan, name_runs, person_id, surnames
+from toolkit.places import find_places, fold
+
+# Characters that end the clause a title before a name can belong to.
+# A period ends a clause only after a word of four letters or more (not `Sr.`, `Mme.`, `n.º`).
+CLAUSE_STOP = re.compile(r"[;:!?|\n()«»“”\"]|(?<=\w{4})\.")
+SENTENCE_STOP = re.compile(r"[!?|\n]|(?<=\w{4})\.")
+# A period after a short word (`Sr.`, `n.º`) does not end a sentence.
+SENTENCE_END = re.compile(r"(?<!\b\w)(?<!\b\w\w)(?<!\b\w\w\w)[.!?](?=\s)|\n")
+MAX_QUOTE_CHARS = 400
+TEXT_KINDS = ("title", "lead", "heading", "body", "caption")
+
+
+@dataclass
+class Mention:
+    """One mention of a name in the document, with what the text says about it there."""
+
+    name: str
+    start: int
+    end: int
+    honorific: str = ""
+    hon_kind: str = ""  # comrade | courtesy | ''
+    gender: str = ""
+    titles: list[R.Title] = field(default_factory=list)
+    press_label: str | None = None  # set for bylines and photo credits
+    private: bool = False
 
 
 def extract_people(doc: Document) -> list[dict]:
     """One record per named person in the cleaned document (people.csv columns)."""
-    return []
+    if not doc.text:
+        return []
+    lex = R.lexicon(doc.language or "")
+    mentions: list[Mention] = []
+    for seg, text in doc.iter_segments(*TEXT_KINDS):
+        mentions += _segment_mentions(lex, text, seg.start)
+        if seg.kind == "caption":
+            mentions += _credits(lex, text, seg.start)
+    for seg, text in doc.iter_segments("byline"):
+        mentions += _byline(lex, text, seg.start)
+    return _records(doc, lex, mentions)
+
+
+# --- finding mentions -------------------------------------------------------------------------
+
+
+def _segment_mentions(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
+    runs = [r for r in (_clean_run(lex, text, r) for r in name_runs(text)) if r is not None]
+    if not runs:
+        return []
+    folded = fold(text)
+    hons = list(lex.honorific.finditer(folded))
+    out = []
+    for i, run in enumerate(runs):
+        prev_end = runs[i - 1].end if i else 0
+        m = _mention(lex, text, folded, run, hons, prev_end)
+        if m is not None:
+            m.start, m.end = m.start + offset, m.end + offset
+            out.append(m)
+    return out
+
+
+def _clean_run(lex: R.Lexicon, text: str, run: NameSpan) -> NameSpan | None:
+    """Drop opening function words and honorifics (`Pan Nguyen`, `En Nguyen`) and places; None if no name is left."""
+    words, start = list(run.words), run.start
+    while (
+        len(words) > 2 and fold(words[0]) in (lex.stop | set(lex.honorifics)) and fold(words[1]) in surnames()
+    ):
+        start += len(words[0]) + 1
+        words = words[1:]
+    words, start = _without_places(text, words, start)
+    if len(words) < 2 or fold(" ".join(words)) in lex.not_names | lex.agencies:
+        return None
+    span = NameSpan(start, start + len(" ".join(words)), tuple(words))
+    if text[span.start : span.end] != span.text:  # a no-break space inside: keep the text as written
+        span = NameSpan(span.start, span.end, tuple(text[span.start : span.end].split()))
+    return None if _after_place_or_org_word(lex, text, span.start) else span
+
+
+def _without_places(text: str, words: list[str], start: int) -> tuple[list[str], int]:
+    """A province named at either end of a run (`Lam Dong Nguyen Van A`) is cut off; a run that is one is emptied."""
+    raw = " ".join(words)
+    places = find_places(raw)
+    if not places:
+        return words, start
+    if any(p.start == 0 and p.end == len(raw) for p in places):
+        return [], start
+    for p in places:
+        if p.start == 0:
+            rest = raw[p.end :].lstrip()
+            start, words = start + len(raw) - len(rest), rest.split()
+            raw = rest
+        elif p.end == len(" ".join(words)) and p.start > 0:
+            words = raw[: p.start].split()
+    return words, start
+
+
+def _after_place_or_org_word(lex: R.Lexicon, text: str, start: int) -> bool:
+    """`provincia de Lam Dong`, `calle Hang Ma`, `Fundación Vingroup`: the run names a place or a body."""
+    before = fold(text[max(0, start - 40) : start]).split()
+    while before and before[-1] in lex.connectors | lex.stop:
+        before.pop()
+    return bool(before) and before[-1].strip(",") in lex.place | lex.org_words
+
+
+def _mention(lex: R.Lexicon, text: str, folded: str, run: NameSpan, hons, prev_end: int) -> Mention | None:
+    clause_lo = _last_stop(CLAUSE_STOP, folded, max(prev_end, run.start - R.MAX_TITLE_CHARS), run.start)
+    hon = _honorific(lex, text, folded, hons, clause_lo, prev_end, run)
+    post = R.titles_after(lex, text, folded, run.end)
+    m = Mention(run.text, run.start, run.end)
+    if hon is not None:
+        h, pre = hon
+        m.honorific, m.hon_kind = lex.honorifics[fold(h.group(1))][0], lex.honorifics[fold(h.group(1))][1]
+        m.gender = lex.honorifics[fold(h.group(1))][2] or _article(lex, folded, h.start())
+        m.titles = pre + post
+    else:
+        appositive = not post and folded[run.end : run.end + 2].lstrip().startswith(",")
+        pre = R.titles_before(lex, text, folded, clause_lo, run.start, appositive)
+        if pre and not appositive:
+            m.gender = _article(lex, folded, pre[0].start)
+        m.titles = pre + post
+        plural, listed = _enumerated(lex, folded, hons, run, prev_end)
+        if plural is not None and (listed or m.titles):
+            m.honorific, m.hon_kind = lex.honorifics[fold(plural.group(1))][:2]
+        elif not m.titles:
+            return None
+    m.private = bool(lex.private.search(folded, run.end, R._stop(folded, run.end))) and not m.titles
+    return m
+
+
+def _honorific(lex, text, folded, hons, clause_lo, prev_end, run):
+    """The honorific of this name and the titles between them, or None."""
+    for h in reversed(hons):
+        if h.end() > run.start:
+            continue
+        if h.start() < max(clause_lo, prev_end):
+            return None
+        pre = R.titles_between(lex, text, folded, h.end(), run.start)
+        return None if pre is None else (h, pre)
+    return None
+
+
+def _enumerated(
+    lex: R.Lexicon, folded: str, hons, run: NameSpan, prev_end: int
+) -> tuple[re.Match | None, bool]:
+    """The plural honorific opening the list this name is in (`los camaradas: A, título; B ...`),
+    and whether the name follows it or the previous name closely (`A, B y C`: no titles needed)."""
+    lo = _last_stop(SENTENCE_STOP, folded, max(0, run.start - 2000), run.start)
+    for h in reversed(hons):
+        if lo <= h.start() < run.start:
+            if not lex.honorifics[fold(h.group(1))][3]:
+                return None, False
+            gap = folded[max(prev_end, h.end()) : run.start]
+            return h, len(gap.split()) <= 2
+    return None, False
+
+
+def _article(lex: R.Lexicon, folded: str, pos: int) -> str:
+    words = folded[max(0, pos - 12) : pos].split()
+    return lex.articles.get(words[-1], "") if words else ""
+
+
+def _last_stop(pattern: re.Pattern, folded: str, lo: int, hi: int) -> int:
+    last = lo
+    for m in pattern.finditer(folded, lo, hi):
+        last = m.end()
+    return last
+
+
+def _press_names(lex: R.Lexicon, text: str, lo: int, hi: int) -> list[NameSpan]:
+    """Names credited in text[lo:hi] (`Duy Tuan`, `NGUYEN VAN A`), agencies left out."""
+    out = []
+    for run in name_runs(text[lo:hi]):
+        if fold(run.text) in lex.agencies or find_places(run.text):
+            continue
+        out.append(NameSpan(run.start + lo, run.end + lo, run.words))
+    return out
+
+
+def _byline(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
+    m = lex.byline.match(fold(text))
+    label, lo = (text[m.start(1) : m.end(1)], m.end()) if m else ("", 0)
+    return [
+        Mention(n.text, n.start + offset, n.end + offset, press_label=label)
+        for n in _press_names(lex, text, lo, len(text))
+    ]
+
+
+def _credits(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
+    """Photo credits inside a caption (`Foto: NGUYEN VAN A`)."""
+    out = []
+    for m in lex.credit.finditer(fold(text)):
+        stop = re.compile(r"[)|.;\n]").search(text, m.end())
+        hi = stop.start() if stop else len(text)
+        label = text[m.start() : m.end()].rstrip(": ")
+        out += [
+            Mention(n.text, n.start + offset, n.end + offset, press_label=label)
+            for n in _press_names(lex, text, m.end(), hi)
+        ]
+    return out
+
+
+# --- one record per person ---------------------------------------------------------------------
+
+
+def _records(doc: Document, lex: R.Lexicon, mentions: list[Mention]) -> list[dict]:
+    groups: dict[str, list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        groups.setdefault(person_id(m.name), []).append(m)
+    out = []
+    for pid, ms in groups.items():
+        rec = _person(doc, pid, ms)
+        if rec is not None:
+            out.append(rec)
+    return sorted(out, key=lambda r: r["start"])
+
+
+def _person(doc: Document, pid: str, ms: list[Mention]) -> dict | None:
+    official = [t for m in ms for t in m.titles if t.key and t.key != "-"]
+    press = [m for m in ms if m.press_label is not None]
+    comrade = any(m.hon_kind == "comrade" for m in ms)
+    if not official and not press and not (comrade and not any(m.private for m in ms)):
+        return None
+    first = ms[0]
+    best = max(ms, key=lambda m: (sum(1 for t in m.titles if t.key and t.key != "-"), -m.start))
+    keys = _keys(best, ms)
+    level = _level(doc, keys, official, bool(press))
+    if level == "press":
+        keys, role = ["author"], next((m.press_label for m in press if m.press_label), "")
+    else:
+        role = _role_text(best)
+    honorific = next((m.honorific for m in ms if m.honorific), "")
+    return {
+        "person_id": pid,
+        "doc_id": doc.doc_id,
+        "name": first.name,
+        "honorific": honorific,
+        "gender": _gender(ms),
+        "role": role,
+        "role_keys": ";".join(keys),
+        "level": level,
+        "province": _province(doc, best, level),
+        "language": doc.language,
+        "quote": _quote(doc.text, first.start, first.end),
+        "start": first.start,
+        "end": first.end,
+    }
+
+
+def _keys(best: Mention, ms: list[Mention]) -> list[str]:
+    """One key per title held: the fullest mention's first, then any other mention adds."""
+    keys: list[str] = []
+    for m in [best, *ms]:
+        for t in m.titles:
+            if t.key and t.key != "-" and t.key not in keys:
+                keys.append(t.key)
+    if len(keys) > 1 and "other" in keys:
+        keys.remove("other")
+    return keys
+
+
+def _level(doc: Document, keys: list[str], titles: list[R.Title], press: bool) -> str:
+    levels = {R.key_levels().get(k, "") for k in keys}
+    if "provincial" in levels:
+        return "provincial"
+    if "central" in levels:
+        return "central"
+    if press and not keys:
+        return "press"
+    if any(t.scope in ("local", "provincial") for t in titles):
+        return "provincial"
+    if any(t.scope == "central" for t in titles):
+        return "central"
+    return "provincial" if doc.province else "central"
+
+
+def _role_text(m: Mention) -> str:
+    return ", ".join(t.text for t in m.titles if t.key != "-")
+
+
+def _gender(ms: list[Mention]) -> str:
+    """The explicit feminine mark wins (translation engines default to the masculine)."""
+    marks = {m.gender for m in ms} | {t.gender for m in ms for t in m.titles}
+    return "f" if "f" in marks else "m" if "m" in marks else ""
+
+
+def _province(doc: Document, best: Mention, level: str) -> str:
+    if level != "provincial":
+        return ""
+    for t in best.titles:
+        places = find_places(t.text)
+        if places:
+            return places[0].province
+    return doc.province
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end], at most MAX_QUOTE_CHARS long."""
+    lo = _last_stop(SENTENCE_END, text, max(0, start - MAX_QUOTE_CHARS // 2), start)
+    m = SENTENCE_END.search(text, end, min(len(text), end + MAX_QUOTE_CHARS // 2))
+    hi = m.end() if m else min(len(text), end + MAX_QUOTE_CHARS // 2)
+    return " ".join(text[lo:hi].split())
+
+
+# --- roster ------------------------------------------------------------------------------------
 
 
 def build_roster(people: pd.DataFrame) -> list[dict]:
     """One record per person across documents (roster.csv columns)."""
-    return []
+    if people is None or not len(people):
+        return []
+    out = []
+    for pid, rows in people.sort_values(["doc_id", "start"]).groupby("person_id", sort=True):
+        out.append(_roster_row(str(pid), rows))
+    return out
+
+
+def _roster_row(pid: str, rows: pd.DataFrame) -> dict:
+    recs = rows.to_dict("records")
+    keys = _unique(k for r in recs for k in str(r["role_keys"]).split(";") if k)
+    roles = _unique(str(r["role"]) for r in recs if str(r["role"]))
+    levels = [r["level"] for r in recs]
+    level = "provincial" if "provincial" in levels else "central" if "central" in levels else levels[0]
+    provinces = [r["province"] for r in recs if r["province"]]
+    genders = {r["gender"] for r in recs}
+    return {
+        "person_id": pid,
+        "name": _most_common([r["name"] for r in recs]),
+        "gender": "f" if "f" in genders else "m" if "m" in genders else "",
+        "level": level,
+        "province": _most_common(provinces) if provinces and level == "provincial" else "",
+        "role_keys": ";".join(keys),
+        "roles": " | ".join(roles),
+        "doc_ids": ";".join(_unique(str(r["doc_id"]) for r in recs)),
+        "n_documents": len({r["doc_id"] for r in recs}),
+    }
+
+
+def _unique(items) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _most_common(items: list[str]) -> str:
+    """The most frequent value; the first written wins a tie (diacritics kept when any mention has them)."""
+    counts: dict[str, int] = {}
+    for it in items:
+        counts[it] = counts.get(it, 0) + 1
+    return max(counts, key=lambda k: (counts[k], sum(not c.isascii() for c in k))) if counts else ""

@@ -1,0 +1,113 @@
+"""Vietnamese personal names as they appear in translated text.
+
+A name is two to five capitalised words, each one Vietnamese-like syllable
+(`Nguyễn`, `Nguyen`, `Thanh`, `Kdam`, `H'Hen`): one group of vowels with at most
+three consonants before and two after. That shape alone rejects most words of
+the seven target languages (`Comité`, `Secretario`, `Viettel`, `Guangxi`), so no
+list of names is needed; a list of common family names (data) only tells where a
+name starts inside a longer capitalised run. Names in capitals (`NGUYEN VAN A`,
+photo credits) are read the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from toolkit.langdata import load
+from toolkit.places import fold
+
+MIN_WORDS, MAX_WORDS = 2, 5
+
+
+def _letters(test) -> str:
+    """Latin letters (basic, Latin-1, extended A/B, extended additional) passing `test`, as a class body."""
+    ranges = [(0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F), (0x1E00, 0x1EFF)]
+    chars = [chr(c) for lo, hi in ranges for c in range(lo, hi + 1) if test(chr(c)) and chr(c).isalpha()]
+    return "".join(re.escape(c) for c in chars)
+
+
+UPPER = _letters(str.isupper)
+LOWER = _letters(str.islower)
+_APOS = "'’"
+# One word of a name: title case (`Thanh`, `H'Hen`) or capitals (`THANH`).
+_WORD = rf"(?:[{UPPER}][{LOWER}]{{0,7}}(?:[{_APOS}][{UPPER}]?[{LOWER}]{{1,7}})?|[{UPPER}]{{1,8}}(?:[{_APOS}][{UPPER}]{{1,7}})?)"
+# A run of capitalised words separated by single spaces, not glued to other words or hyphens.
+RUN = re.compile(rf"(?<![\w{_APOS}\-/@.]){_WORD}(?:[ \u00a0]{_WORD})*(?![\w{_APOS}\-/@])")
+WORD = re.compile(_WORD)
+_CONSONANTS = "bcdfghjklmnpqrstvwxzđ"
+SYLLABLE = re.compile(rf"^(?:h[{_APOS}])?[{_CONSONANTS}]{{0,3}}[aeiouy]{{1,3}}[{_CONSONANTS}]{{0,2}}$")
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """Offsets of a name inside some text, and its words."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+def is_syllable(word: str) -> bool:
+    """True for one Vietnamese-like syllable (`Nguyễn`, `Kdam`, `A`), false for `Comité` or `Viettel`."""
+    return bool(SYLLABLE.match(fold(word)))
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return frozenset(load("people", "_common").get("surnames", []))
+
+
+def person_id(name: str) -> str:
+    """Stable id of a person: the folded name (case, diacritics, spacing and apostrophes ignored)."""
+    words = re.findall(r"[a-z0-9đ]+", fold(name).replace("đ", "d"))
+    return "p-" + "-".join(words)
+
+
+def name_runs(text: str) -> list[NameSpan]:
+    """Every run of 2-5 Vietnamese-like capitalised syllables in `text` (candidates, not yet people)."""
+    out: list[NameSpan] = []
+    for m in RUN.finditer(text):
+        out += _split(text, m.start(), m.group(0))
+    return out
+
+
+def _split(text: str, start: int, run: str) -> list[NameSpan]:
+    """Cut a capitalised run at words that are not syllables; keep the pieces that can be names."""
+    out, words, pos = [], [], start
+    for w in run.replace("\u00a0", " ").split(" "):
+        if is_syllable(w) and not (w.isupper() and len(w) > 1 and _mixed(run)):
+            words.append((pos, w))
+        else:
+            out += _piece(words)
+            words = []
+        pos += len(w) + 1
+    return out + _piece(words)
+
+
+def _mixed(run: str) -> bool:
+    """A run mixing title case and capitals (`El VNA`) is not one name."""
+    return any(w[1:].islower() for w in run.split() if len(w) > 1)
+
+
+def _piece(words: list[tuple[int, str]]) -> list[NameSpan]:
+    if len(words) > MAX_WORDS:
+        words = _from_surname(words)
+    if not MIN_WORDS <= len(words) <= MAX_WORDS:
+        return []
+    start, end = words[0][0], words[-1][0] + len(words[-1][1])
+    return [NameSpan(start, end, tuple(w for _, w in words))]
+
+
+def _from_surname(words: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """In a long run (`Benh Vien Bach Mai Nguyen Van A`), the name starts at the first family name leaving 2-5 words."""
+    known = surnames()
+    for i in range(max(0, len(words) - MAX_WORDS), len(words) - MIN_WORDS + 1):
+        if fold(words[i][1]) in known:
+            return words[i:]
+    return []

@@ -1,0 +1,311 @@
+"""Titles of officials and their role keys (ROLES.md), from per-language data.
+
+A title is read as a *head* (secretary, deputy head, member...) and the
+*organisation* it belongs to (Provincial Party Committee, People's Committee,
+a commission...), with a *scope* (central, provincial, local). The key comes
+from one table over those three (`rules` in `toolkit/data/people/_common.toml`),
+so the seven languages share the logic and differ only in wording
+(`toolkit/data/people/<lang>.toml`). All matching runs on folded text
+(lower case, no diacritics), whose offsets equal the original's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from toolkit.catalogues import roles as role_catalogue
+from toolkit.langdata import languages, load
+from toolkit.places import fold
+
+# A title is never longer than this; a caption without punctuation runs on into the sentence.
+MAX_TITLE_CHARS = 320
+# How far into a piece of text its head word may start (`y el presidente`, `and the Chairman`).
+MAX_HEAD_OFFSET_WORDS = 2
+# Characters that end the titles of a name (a comma does not: titles are comma-separated).
+HARD_STOP = re.compile(r"[;:!?|\n()\[\]«»“”\"]|\.(?=\s|$)|\s[-–—]\s")
+SPLIT = re.compile(r",\s*|\s[-–—]\s")
+
+
+@dataclass(frozen=True)
+class Title:
+    """One title of one person, with offsets relative to the text it was read from."""
+
+    text: str
+    start: int
+    end: int
+    head: str
+    org: str
+    scope: str  # central | provincial | local
+    key: str  # a role key, `other`, or `-` for a post that makes no official (a company's director)
+    gender: str  # f | m | ''
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled wording of one language (or of all, for an unknown language)."""
+
+    lang: str
+    heads: tuple[tuple[str, re.Pattern], ...]
+    orgs: tuple[tuple[str, re.Pattern], ...]
+    scope: dict[str, re.Pattern]
+    feminine: re.Pattern
+    masculine: re.Pattern
+    rules: tuple[tuple[str, str, str, str], ...]
+    honorific: re.Pattern
+    honorifics: dict[str, tuple[str, str, str, bool]]  # folded -> (as listed, kind, gender, plural)
+    articles: dict[str, str]  # folded article -> gender
+    connectors: frozenset[str]
+    joiner: re.Pattern
+    stop: frozenset[str]
+    place: frozenset[str]
+    org_words: frozenset[str]
+    private: re.Pattern
+    credit: re.Pattern
+    byline: re.Pattern
+    agencies: frozenset[str]
+    not_names: frozenset[str]
+
+
+def _alt(patterns: list[str]) -> str:
+    return "|".join(f"(?:{fold(p)})" for p in sorted(set(patterns), key=len, reverse=True)) or "(?!x)x"
+
+
+def _words_re(words: list[str]) -> str:
+    return "|".join(re.escape(fold(w)) for w in sorted(set(words), key=len, reverse=True)) or "(?!x)x"
+
+
+def _merged(lang: str) -> list[dict]:
+    """The data files to read: the language's own, or all of them when it has none."""
+    langs = [lang] if lang in languages("people") else list(languages("people"))
+    return [load("people", code) for code in langs]
+
+
+def _collect(files: list[dict], *path: str) -> list:
+    out: list = []
+    for data in files:
+        node = data
+        for part in path:
+            node = node.get(part, {}) if isinstance(node, dict) else {}
+        if isinstance(node, list):
+            out += node
+    return out
+
+
+def _classes(files: list[dict], section: str) -> tuple[tuple[str, re.Pattern], ...]:
+    names: dict[str, list[str]] = {}
+    for data in files:
+        for cls, pats in data.get(section, {}).items():
+            names.setdefault(cls, []).extend(pats)
+    return tuple((cls, re.compile(rf"(?<!\w)(?:{_alt(p)})(?!\w)")) for cls, p in names.items())
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """The compiled wording for `lang` (all languages merged when `lang` has no data file)."""
+    files = _merged(lang)
+    common = load("people", "_common")
+    hon: dict[str, tuple[str, str, str, bool]] = {}
+    for data in files:
+        h = data.get("honorifics", {})
+        fem, masc = {fold(w) for w in h.get("feminine", [])}, {fold(w) for w in h.get("masculine", [])}
+        plural = {fold(w) for w in h.get("plural", [])}
+        for kind in ("comrade", "courtesy"):
+            for w in h.get(kind, []):
+                f = fold(w)
+                gender = "f" if f in fem else "m" if f in masc else ""
+                hon.setdefault(f, (w, kind, gender, f in plural))
+    articles = {fold(w): "m" for w in _collect(files, "articles", "masculine")}
+    articles.update({fold(w): "f" for w in _collect(files, "articles", "feminine")})
+    labels = _collect(files, "words", "credit_labels") + _byline_labels(lang)
+    return Lexicon(
+        lang=lang,
+        heads=_classes(files, "heads"),
+        orgs=_classes(files, "orgs"),
+        scope={k: re.compile(rf"(?<!\w)(?:{_alt(_collect(files, 'scope', k))})(?!\w)") for k in SCOPES},
+        feminine=re.compile(_alt(_collect(files, "gender", "feminine"))),
+        masculine=re.compile(_alt(_collect(files, "gender", "masculine"))),
+        rules=tuple(tuple(r) for r in common.get("rules", [])),
+        honorific=re.compile(rf"(?<!\w)({_words_re(list(hon))})(?=[\s:,])"),
+        honorifics=hon,
+        articles=articles,
+        connectors=frozenset(fold(w) for w in _collect(files, "connectors")),
+        joiner=re.compile(rf"\s(?:{_words_re(_collect(files, 'joiners'))})\s"),
+        stop=frozenset(fold(w) for w in _collect(files, "words", "stop")),
+        place=frozenset(fold(w) for w in _collect(files, "words", "place")),
+        org_words=frozenset(fold(w) for w in _collect(files, "words", "org")),
+        private=re.compile(rf"(?<!\w)(?:{_alt(_collect(files, 'words', 'private'))})(?!\w)"),
+        credit=re.compile(rf"(?<!\w)(?:{_words_re(labels)})\s*:\s*", re.I),
+        byline=re.compile(rf"^\s*({_words_re(labels)})\s*:\s*", re.I),
+        agencies=frozenset(fold(w) for w in common.get("agencies", [])),
+        not_names=frozenset(fold(w) for w in common.get("not_names", [])),
+    )
+
+
+SCOPES = ("central", "provincial", "local")
+
+
+def _byline_labels(lang: str) -> list[str]:
+    """The cleaner's byline labels (boilerplate data) count as credit labels too."""
+    langs = [lang, "_common"] if lang in languages("boilerplate") else [*languages("boilerplate"), "_common"]
+    return [w for code in langs for w in load("boilerplate", code).get("byline_labels", [])]
+
+
+@cache
+def key_levels() -> dict[str, str]:
+    """Role key -> level (central, provincial, press) from the role catalogue."""
+    cat = role_catalogue()
+    return dict(zip(cat["key"], cat["level"], strict=True))
+
+
+def _leftmost(classes, folded: str, lo: int = 0, hi: int | None = None):
+    """(class, match) of the leftmost, then longest, match of any class in folded[lo:hi]."""
+    best = None
+    for cls, pat in classes:
+        m = pat.search(folded, lo, len(folded) if hi is None else hi)
+        if m and (best is None or (m.start(), -len(m.group(0))) < (best[1].start(), -len(best[1].group(0)))):
+            best = (cls, m)
+    return best
+
+
+def head_at_start(lex: Lexicon, folded: str, lo: int, hi: int):
+    """The head word opening folded[lo:hi] (after at most two words such as `y el`), or None."""
+    found = _leftmost(lex.heads, folded, lo, hi)
+    if found is None:
+        return None
+    if len(folded[lo : found[1].start()].split()) > MAX_HEAD_OFFSET_WORDS:
+        return None
+    return found
+
+
+def classify(lex: Lexicon, text: str, folded: str, lo: int, hi: int, head) -> Title:
+    """The title in text[lo:hi] whose head match is `head` (class, match)."""
+    cls, hm = head
+    org = _leftmost(lex.orgs, folded, hm.end(), hi) or _leftmost(lex.orgs, folded, lo, hm.start())
+    org_cls = org[0] if org else ""
+    scope = _scope(lex, folded, org[1].start() if org else hm.start(), hi)
+    key = _rule(lex, cls, org_cls, scope)
+    start = hm.start()
+    end = _trim_end(text, start, hi)
+    return Title(text[start:end], start, end, cls, org_cls, scope, key, _gender(lex, hm.group(0)))
+
+
+def _trim_end(text: str, start: int, hi: int) -> int:
+    end = hi
+    while end > start and text[end - 1] in " ,;-–—\u00a0":
+        end -= 1
+    return end
+
+
+def _scope(lex: Lexicon, folded: str, lo: int, hi: int) -> str:
+    if lex.scope["local"].search(folded, lo, hi):
+        return "local"
+    c, p = lex.scope["central"].search(folded, lo, hi), lex.scope["provincial"].search(folded, lo, hi)
+    if c and (p is None or c.start() < p.start()):
+        return "central"
+    return "provincial"
+
+
+def _rule(lex: Lexicon, head: str, org: str, scope: str) -> str:
+    for r_head, r_org, r_scope, key in lex.rules:
+        if r_head not in ("*", head):
+            continue
+        if r_org != "*" and r_org != org:
+            continue
+        if r_scope not in ("any", scope):
+            continue
+        return key
+    return ""
+
+
+def _gender(lex: Lexicon, head_text: str) -> str:
+    words = head_text.split()
+    if any(lex.feminine.fullmatch(w) for w in words):
+        return "f"
+    if any(lex.masculine.fullmatch(w) for w in words):
+        return "m"
+    return ""
+
+
+def _pieces(lex: Lexicon, folded: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Split folded[lo:hi] into title-sized pieces at commas, dashes and at joiners followed by a head."""
+    cuts = [(m.start(), m.end()) for m in SPLIT.finditer(folded, lo, hi)]
+    for m in lex.joiner.finditer(folded, lo, hi):
+        if head_at_start(lex, folded, m.end(), hi):
+            cuts.append((m.start(), m.end()))
+    out, pos = [], lo
+    for a, b in sorted(cuts):
+        if a >= pos:
+            out.append((pos, a))
+            pos = b
+    out.append((pos, hi))
+    return out
+
+
+def titles_after(lex: Lexicon, text: str, folded: str, pos: int) -> list[Title]:
+    """Titles following a name at `pos` (`, subsecretario ..., presidente ...;`), in order."""
+    m = re.compile(r"\s*(?:,|\s?[-–—]|\()\s*").match(folded, pos)
+    if not m:
+        return []
+    hi = _stop(folded, m.end())
+    out = []
+    for a, b in _pieces(lex, folded, m.end(), hi):
+        head = head_at_start(lex, folded, a, b)
+        if head is None:
+            break
+        out.append(classify(lex, text, folded, a, b, head))
+    return out
+
+
+def titles_between(lex: Lexicon, text: str, folded: str, lo: int, hi: int) -> list[Title] | None:
+    """Titles between an honorific and the name (`camarada miembro del ..., subjefe de ... NAME`).
+
+    None when the text there is not titles (then the honorific is someone else's)."""
+    if not folded[lo:hi].strip():
+        return []
+    out = []
+    for a, b in _pieces(lex, folded, lo, hi):
+        head = head_at_start(lex, folded, a, b)
+        if head is None:
+            return None
+        out.append(classify(lex, text, folded, a, b, head))
+    return out
+
+
+def titles_before(lex: Lexicon, text: str, folded: str, lo: int, hi: int, appositive: bool) -> list[Title]:
+    """Titles just before a name with no honorific: `el primer ministro NAME`, `Title, NAME,`.
+
+    lo..hi is the clause before the name. Direct (no comma before the name): the last
+    piece holds a head and only title words (capitalised words, connectors) stand between
+    its organisation and the name. Appositive (`appositive` allowed, a comma before the
+    name): the pieces before it that open with a head."""
+    pieces = _pieces(lex, folded, lo, hi)
+    out: list[Title] = []
+    last_a, last_b = pieces.pop()
+    if folded[last_a:last_b].strip():
+        found = _leftmost(lex.heads, folded, last_a, last_b)
+        if found is None or not _title_words(lex, text, folded, found, last_b):
+            return []
+        out.append(classify(lex, text, folded, found[1].start(), last_b, found))
+    elif not appositive:
+        return []
+    for a, b in reversed(pieces):
+        head = head_at_start(lex, folded, a, b)
+        if head is None:
+            break
+        out.insert(0, classify(lex, text, folded, a, b, head))
+    return out
+
+
+def _title_words(lex: Lexicon, text: str, folded: str, head, hi: int) -> bool:
+    """Between the end of the title's organisation (or head) and the name: only title words."""
+    hm = head[1]
+    org = _leftmost(lex.orgs, folded, hm.end(), hi)
+    end = org[1].end() if org else hm.end()
+    return all(w[0].isupper() or fold(w) in lex.connectors for w in text[end:hi].split())
+
+
+def _stop(folded: str, pos: int) -> int:
+    m = HARD_STOP.search(folded, pos, pos + MAX_TITLE_CHARS)
+    return m.start() if m else min(len(folded), pos + MAX_TITLE_CHARS)
