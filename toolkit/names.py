@@ -34,7 +34,7 @@ _APOS = "'’"
 # One word of a name: title case (`Thanh`, `H'Hen`) or capitals (`THANH`).
 _WORD = rf"(?:[{UPPER}][{LOWER}]{{0,7}}(?:[{_APOS}][{UPPER}]?[{LOWER}]{{1,7}})?|[{UPPER}]{{1,8}}(?:[{_APOS}][{UPPER}]{{1,7}})?)"
 # A run of capitalised words separated by single spaces, not glued to other words or hyphens.
-RUN = re.compile(rf"(?<![\w{_APOS}\-/@.]){_WORD}(?:[ \u00a0]{_WORD})*(?![\w{_APOS}\-/@])")
+RUN = re.compile(rf"(?<![\w{_APOS}\-/@.]){_WORD}(?:[ \u00a0]{{1,2}}{_WORD})*(?![\w{_APOS}\-/@])")
 WORD = re.compile(_WORD)
 _CONSONANTS = "bcdfghjklmnpqrstvwxzđ"
 SYLLABLE = re.compile(rf"^(?:h[{_APOS}])?[{_CONSONANTS}]{{0,3}}[aeiouy]{{1,3}}[{_CONSONANTS}]{{0,2}}$")
@@ -79,14 +79,15 @@ def name_runs(text: str) -> list[NameSpan]:
 
 def _split(text: str, start: int, run: str) -> list[NameSpan]:
     """Cut a capitalised run at words that are not syllables; keep the pieces that can be names."""
-    out, words, pos = [], [], start
-    for w in run.replace("\u00a0", " ").split(" "):
-        if is_syllable(w) and not (w.isupper() and len(w) > 1 and _mixed(run)):
-            words.append((pos, w))
+    out, words = [], []
+    mixed = _mixed(run)
+    for m in re.finditer(r"[^ \u00a0]+", run):
+        w = m.group(0)
+        if is_syllable(w) and not (w.isupper() and len(w) > 1 and mixed):
+            words.append((start + m.start(), w))
         else:
             out += _piece(words)
             words = []
-        pos += len(w) + 1
     return out + _piece(words)
 
 
@@ -100,8 +101,12 @@ def _piece(words: list[tuple[int, str]]) -> list[NameSpan]:
         words = _from_surname(words)
     if not MIN_WORDS <= len(words) <= MAX_WORDS:
         return []
-    start, end = words[0][0], words[-1][0] + len(words[-1][1])
-    return [NameSpan(start, end, tuple(w for _, w in words))]
+    return [span(words)]
+
+
+def span(words: list[tuple[int, str]]) -> NameSpan:
+    """The span from the first to the last of (offset, word) pairs."""
+    return NameSpan(words[0][0], words[-1][0] + len(words[-1][1]), tuple(w for _, w in words))
 
 
 def _from_surname(words: list[tuple[int, str]]) -> list[tuple[int, str]]:

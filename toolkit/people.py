@@ -19,7 +19,7 @@ import pandas as pd
 
 from toolkit import roles as R
 from toolkit.model import Document
-from toolkit.names import NameSpan, name_runs, person_id, surnames
+from toolkit.names import NameSpan, name_runs, person_id, span, surnames
 from toolkit.places import find_places, fold
 
 # Characters that end the clause a title before a name can belong to.
@@ -45,6 +45,7 @@ class Mention:
     titles: list[R.Title] = field(default_factory=list)
     press_label: str | None = None  # set for bylines and photo credits
     private: bool = False
+    role: str = ""  # the titles as written, a group before and a group after the name
 
 
 def extract_people(doc: Document) -> list[dict]:
@@ -83,37 +84,36 @@ def _segment_mentions(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
 
 def _clean_run(lex: R.Lexicon, text: str, run: NameSpan) -> NameSpan | None:
     """Drop opening function words and honorifics (`Pan Nguyen`, `En Nguyen`) and places; None if no name is left."""
-    words, start = list(run.words), run.start
-    while (
-        len(words) > 2 and fold(words[0]) in (lex.stop | set(lex.honorifics)) and fold(words[1]) in surnames()
-    ):
-        start += len(words[0]) + 1
+    words = [(run.start + m.start(), m.group(0)) for m in re.finditer(r"\S+", text[run.start : run.end])]
+    openers = lex.stop | set(lex.honorifics)
+    while len(words) > 2 and fold(words[0][1]) in openers and fold(words[1][1]) in surnames():
         words = words[1:]
-    words, start = _without_places(text, words, start)
-    if len(words) < 2 or fold(" ".join(words)) in lex.not_names | lex.agencies:
+    words = _without_places(words)
+    if len(words) < 2:
         return None
-    span = NameSpan(start, start + len(" ".join(words)), tuple(words))
-    if text[span.start : span.end] != span.text:  # a no-break space inside: keep the text as written
-        span = NameSpan(span.start, span.end, tuple(text[span.start : span.end].split()))
-    return None if _after_place_or_org_word(lex, text, span.start) else span
+    found = span(words)
+    if fold(found.text) in lex.not_names | lex.agencies or _after_place_or_org_word(lex, text, found.start):
+        return None
+    return found
 
 
-def _without_places(text: str, words: list[str], start: int) -> tuple[list[str], int]:
-    """A province named at either end of a run (`Lam Dong Nguyen Van A`) is cut off; a run that is one is emptied."""
-    raw = " ".join(words)
-    places = find_places(raw)
-    if not places:
-        return words, start
-    if any(p.start == 0 and p.end == len(raw) for p in places):
-        return [], start
-    for p in places:
-        if p.start == 0:
-            rest = raw[p.end :].lstrip()
-            start, words = start + len(raw) - len(rest), rest.split()
-            raw = rest
-        elif p.end == len(" ".join(words)) and p.start > 0:
-            words = raw[: p.start].split()
-    return words, start
+def _without_places(words: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A province at either end of a run (`Lam Dong Nguyen Van A`) is cut off; a run that is one is emptied."""
+    for _ in range(2):
+        raw = " ".join(w for _, w in words)
+        places = find_places(raw)
+        if not places:
+            return words
+        if any(p.start == 0 and p.end == len(raw) for p in places):
+            return []
+        first, last = places[0], places[-1]
+        if first.start == 0:
+            words = words[len(raw[: first.end].split()) :]
+        elif last.end == len(raw):
+            words = words[: len(raw[: last.start].split())]
+        else:
+            return words
+    return words
 
 
 def _after_place_or_org_word(lex: R.Lexicon, text: str, start: int) -> bool:
@@ -128,7 +128,7 @@ def _mention(lex: R.Lexicon, text: str, folded: str, run: NameSpan, hons, prev_e
     clause_lo = _last_stop(CLAUSE_STOP, folded, max(prev_end, run.start - R.MAX_TITLE_CHARS), run.start)
     hon = _honorific(lex, text, folded, hons, clause_lo, prev_end, run)
     post = R.titles_after(lex, text, folded, run.end)
-    m = Mention(run.text, run.start, run.end)
+    m = Mention(text[run.start : run.end], run.start, run.end)
     if hon is not None:
         h, pre = hon
         m.honorific, m.hon_kind = lex.honorifics[fold(h.group(1))][0], lex.honorifics[fold(h.group(1))][1]
@@ -146,7 +146,21 @@ def _mention(lex: R.Lexicon, text: str, folded: str, run: NameSpan, hons, prev_e
         elif not m.titles:
             return None
     m.private = bool(lex.private.search(folded, run.end, R._stop(folded, run.end))) and not m.titles
+    m.role = _as_written(text, m.titles)
     return m
+
+
+def _as_written(text: str, titles: list[R.Title]) -> str:
+    """The titles as the text writes them: each run of adjacent titles copied whole (`A y B`)."""
+    groups: list[list[R.Title]] = []
+    for t in titles:
+        if t.key == "-":
+            continue
+        if groups and t.start - groups[-1][-1].end <= 5:
+            groups[-1].append(t)
+        else:
+            groups.append([t])
+    return ", ".join(text[g[0].start : g[-1].end] for g in groups)
 
 
 def _honorific(lex, text, folded, hons, clause_lo, prev_end, run):
@@ -202,7 +216,7 @@ def _byline(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
     m = lex.byline.match(fold(text))
     label, lo = (text[m.start(1) : m.end(1)], m.end()) if m else ("", 0)
     return [
-        Mention(n.text, n.start + offset, n.end + offset, press_label=label)
+        Mention(text[n.start : n.end], n.start + offset, n.end + offset, press_label=label)
         for n in _press_names(lex, text, lo, len(text))
     ]
 
@@ -215,7 +229,7 @@ def _credits(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
         hi = stop.start() if stop else len(text)
         label = text[m.start() : m.end()].rstrip(": ")
         out += [
-            Mention(n.text, n.start + offset, n.end + offset, press_label=label)
+            Mention(text[n.start : n.end], n.start + offset, n.end + offset, press_label=label)
             for n in _press_names(lex, text, m.end(), hi)
         ]
     return out
@@ -249,7 +263,7 @@ def _person(doc: Document, pid: str, ms: list[Mention]) -> dict | None:
     if level == "press":
         keys, role = ["author"], next((m.press_label for m in press if m.press_label), "")
     else:
-        role = _role_text(best)
+        role = best.role
     honorific = next((m.honorific for m in ms if m.honorific), "")
     return {
         "person_id": pid,
@@ -293,10 +307,6 @@ def _level(doc: Document, keys: list[str], titles: list[R.Title], press: bool) -
     if any(t.scope == "central" for t in titles):
         return "central"
     return "provincial" if doc.province else "central"
-
-
-def _role_text(m: Mention) -> str:
-    return ", ".join(t.text for t in m.titles if t.key != "-")
 
 
 def _gender(ms: list[Mention]) -> str:

@@ -184,7 +184,7 @@ def classify(lex: Lexicon, text: str, folded: str, lo: int, hi: int, head) -> Ti
     cls, hm = head
     org = _leftmost(lex.orgs, folded, hm.end(), hi) or _leftmost(lex.orgs, folded, lo, hm.start())
     org_cls = org[0] if org else ""
-    scope = _scope(lex, folded, org[1].start() if org else hm.start(), hi)
+    scope = _scope(lex, folded, hm.end(), hi)
     key = _rule(lex, cls, org_cls, scope)
     start = hm.start()
     end = _trim_end(text, start, hi)

@@ -1,0 +1,471 @@
+"""People: names, titles, role keys, gender and level, per language (hand-made sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.model import Document, Segment
+from toolkit.people import extract_people
+
+
+def make_doc(parts, lang: str, province: str = "Cao Bằng", doc_id: str = "t") -> Document:
+    """A document from (kind, text) parts, one segment per part, joined by new lines."""
+    if isinstance(parts, str):
+        parts = [("body", parts)]
+    text, segments = "", []
+    for kind, part in parts:
+        segments.append(Segment(kind, len(text), len(text) + len(part)))
+        text += part + "\n"
+    return Document(doc_id, "", text=text, segments=segments, language=lang, province=province)
+
+
+def people(parts, lang: str, province: str = "Cao Bằng") -> dict[str, dict]:
+    return {r["name"]: r for r in extract_people(make_doc(parts, lang, province))}
+
+
+# --- the name after an honorific, titles after it -------------------------------------------
+
+AFTER_HONORIFIC = [
+    (
+        "es",
+        "Asistió el camarada Nguyen Van Hung, secretario del Comité Provincial del Partido, presidente del Consejo Popular Provincial.",
+        "Nguyen Van Hung",
+        "party_secretary;peoples_council_chair",
+    ),
+    (
+        "fr",
+        "Était présent le camarade Nguyen Van Hung, secrétaire du Comité provincial du Parti, président du Conseil populaire provincial.",
+        "Nguyen Van Hung",
+        "party_secretary;peoples_council_chair",
+    ),
+    (
+        "pl",
+        "Obecny był towarzysz Nguyen Van Hung, sekretarz Prowincjonalnego Komitetu Partii, przewodniczący Prowincjonalnej Rady Ludowej.",
+        "Nguyen Van Hung",
+        "party_secretary;peoples_council_chair",
+    ),
+    (
+        "pt",
+        "Esteve presente o camarada Nguyen Van Hung, secretário do Comitê Provincial do Partido, presidente do Conselho Popular Provincial.",
+        "Nguyen Van Hung",
+        "party_secretary;peoples_council_chair",
+    ),
+    (
+        "en",
+        "Attending was comrade Nguyen Van Hung, Secretary of the Provincial Party Committee, Chairman of the Provincial People's Council.",
+        "Nguyen Van Hung",
+        "party_secretary;peoples_council_chair",
+    ),
+    (
+        "de",
+        "Anwesend war Genosse Nguyen Van Hung, Sekretär des Provinzparteikomitees, Vorsitzender des Provinzvolksrates.",
+        "Nguyen Van Hung",
+        "party_secretary;peoples_council_chair",
+    ),
+    (
+        "it",
+        "Era presente il compagno Nguyen Van Hung, segretario del Comitato provinciale del Partito, presidente del Consiglio popolare provinciale.",
+        "Nguyen Van Hung",
+        "party_secretary;peoples_council_chair",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "keys"), AFTER_HONORIFIC)
+def test_name_after_honorific_with_titles_after(lang, text, name, keys):
+    found = people(text, lang)
+    assert list(found) == [name]
+    row = found[name]
+    assert row["role_keys"] == keys
+    assert row["level"] == "provincial"
+    assert row["province"] == "Cao Bằng"
+    assert row["gender"] == "m"
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "keys"), AFTER_HONORIFIC)
+def test_offsets_and_quote_point_at_the_name(lang, text, name, keys):
+    doc = make_doc(text, lang)
+    (row,) = extract_people(doc)
+    assert doc.text[row["start"] : row["end"]] == row["name"] == name
+    assert name in row["quote"]
+    assert row["language"] == lang
+
+
+# --- the name after its titles ----------------------------------------------------------------
+
+TITLE_BEFORE = [
+    (
+        "es",
+        "Al concluir, el vicepresidente del Comité Popular Provincial Tran Thi Mai destacó los avances.",
+        "Tran Thi Mai",
+        "peoples_committee_vice_chair",
+    ),
+    (
+        "es",
+        "Asistieron el primer ministro Pham Van Dong y otros dirigentes.",
+        "Pham Van Dong",
+        "prime_minister",
+    ),
+    (
+        "fr",
+        "Le directeur du Département des sciences et technologies Tran Van Binh a pris la parole.",
+        "Tran Van Binh",
+        "department_director",
+    ),
+    (
+        "pl",
+        "Na spotkaniu przemawiał zastępca przewodniczącego Prowincjonalnego Komitetu Ludowego Tran Van Binh.",
+        "Tran Van Binh",
+        "peoples_committee_vice_chair",
+    ),
+    (
+        "pt",
+        "O vice-presidente do Comitê Popular Provincial Tran Van Binh apresentou o relatório.",
+        "Tran Van Binh",
+        "peoples_committee_vice_chair",
+    ),
+    (
+        "en",
+        "Deputy Minister of Science and Technology Bui The Duy spoke at the event.",
+        "Bui The Duy",
+        "deputy_minister",
+    ),
+    (
+        "de",
+        "Der stellvertretende Vorsitzende des Provinzvolkskomitees Tran Van Binh sprach.",
+        "Tran Van Binh",
+        "peoples_committee_vice_chair",
+    ),
+    (
+        "it",
+        "Il vicepresidente del Comitato popolare provinciale Tran Van Binh ha parlato.",
+        "Tran Van Binh",
+        "peoples_committee_vice_chair",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "keys"), TITLE_BEFORE)
+def test_name_after_its_title(lang, text, name, keys):
+    found = people(text, lang)
+    assert list(found) == [name]
+    assert found[name]["role_keys"] == keys
+
+
+APPOSITIVE = [
+    (
+        "es",
+        "En su intervención, la subsecretaria del Comité Provincial del Partido, Le Thi Lan, agradeció el apoyo.",
+        "Le Thi Lan",
+        "party_deputy_secretary",
+        "f",
+    ),
+    (
+        "pl",
+        "Przemawiając na konferencji, stała zastępczyni sekretarza Prowincjonalnego Komitetu Partii, Le Thi Lan, podziękowała.",
+        "Le Thi Lan",
+        "party_permanent_deputy_secretary",
+        "f",
+    ),
+    (
+        "en",
+        "Speaking at the event, Chairwoman of the Provincial People's Committee, Le Thi Lan, thanked the delegation.",
+        "Le Thi Lan",
+        "peoples_committee_chair",
+        "f",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "keys", "gender"), APPOSITIVE)
+def test_name_between_commas_after_its_title(lang, text, name, keys, gender):
+    found = people(text, lang)
+    assert list(found) == [name]
+    assert (found[name]["role_keys"], found[name]["gender"]) == (keys, gender)
+
+
+HONORIFIC_TITLE_NAME = [
+    (
+        "es",
+        "Al concluir, el camarada miembro del Comité Central del Partido, subjefe de la Comisión Central de Propaganda y Movilización de Masas Dinh Van Tuan reconoció el esfuerzo.",
+    ),
+    (
+        "fr",
+        "En clôture, le camarade membre du Comité central du Parti, chef adjoint de la Commission centrale de propagande et de mobilisation de masse Dinh Van Tuan a salué les efforts.",
+    ),
+    (
+        "en",
+        "Closing the session, comrade member of the Party Central Committee, Deputy Head of the Central Propaganda and Mass Mobilisation Commission Dinh Van Tuan praised the province.",
+    ),
+    (
+        "pt",
+        "No encerramento, o camarada membro do Comitê Central do Partido, vice-chefe da Comissão Central de Propaganda e Mobilização de Massas Dinh Van Tuan elogiou a província.",
+    ),
+    (
+        "it",
+        "In chiusura, il compagno membro del Comitato centrale del Partito, vice capo della Commissione centrale per la propaganda e la mobilitazione di massa Dinh Van Tuan ha elogiato la provincia.",
+    ),
+    (
+        "de",
+        "Zum Abschluss lobte Genosse Mitglied des Zentralkomitees der Partei, stellvertretender Leiter der Zentralen Kommission für Propaganda und Massenmobilisierung Dinh Van Tuan die Provinz.",
+    ),
+    (
+        "pl",
+        "Na zakończenie towarzysz członek Komitetu Centralnego Partii, zastępca szefa Centralnej Komisji Propagandy i Mobilizacji Masowej Dinh Van Tuan pochwalił prowincję.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), HONORIFIC_TITLE_NAME)
+def test_titles_between_honorific_and_name(lang, text):
+    found = people(text, lang)
+    assert list(found) == ["Dinh Van Tuan"]
+    row = found["Dinh Van Tuan"]
+    assert row["role_keys"] == "central_committee_member;central_commission_deputy_head"
+    assert (row["level"], row["province"]) == ("central", "")
+
+
+# --- enumerations -----------------------------------------------------------------------------
+
+ENUMERATIONS = [
+    (
+        "es",
+        "Asistieron los camaradas: Nguyen Van An, subsecretario del Comité Provincial del Partido; Tran Thi Binh, presidenta del Comité Provincial del Frente de la Patria; Le Van Cuong, director del Departamento de Finanzas.",
+    ),
+    (
+        "fr",
+        "Étaient présents les camarades : Nguyen Van An, secrétaire adjoint du Comité provincial du Parti ; Tran Thi Binh, présidente du Comité provincial du Front de la Patrie ; Le Van Cuong, directeur du Département des finances.",
+    ),
+    (
+        "pl",
+        "W spotkaniu uczestniczyli towarzysze: Nguyen Van An, zastępca sekretarza Prowincjonalnego Komitetu Partii; Tran Thi Binh, przewodnicząca Prowincjonalnego Komitetu Frontu Ojczyzny; Le Van Cuong, dyrektor Departamentu Finansów.",
+    ),
+    (
+        "pt",
+        "Estiveram presentes os camaradas: Nguyen Van An, vice-secretário do Comitê Provincial do Partido; Tran Thi Binh, presidenta do Comitê Provincial da Frente da Pátria; Le Van Cuong, diretor do Departamento de Finanças.",
+    ),
+    (
+        "en",
+        "Attending were comrades: Nguyen Van An, Deputy Secretary of the Provincial Party Committee; Tran Thi Binh, Chairwoman of the Provincial Fatherland Front Committee; Le Van Cuong, Director of the Department of Finance.",
+    ),
+    (
+        "de",
+        "Anwesend waren die Genossen: Nguyen Van An, stellvertretender Sekretär des Provinzparteikomitees; Tran Thi Binh, Vorsitzende der Vaterländischen Front der Provinz; Le Van Cuong, Direktor des Finanzamtes der Provinz.",
+    ),
+    (
+        "it",
+        "Erano presenti i compagni: Nguyen Van An, vice segretario del Comitato provinciale del Partito; Tran Thi Binh, presidentessa del Comitato provinciale del Fronte della Patria; Le Van Cuong, direttore del Dipartimento delle finanze.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), ENUMERATIONS)
+def test_enumeration_after_plural_honorific(lang, text):
+    found = people(text, lang)
+    assert list(found) == ["Nguyen Van An", "Tran Thi Binh", "Le Van Cuong"]
+    assert [r["role_keys"] for r in found.values()] == [
+        "party_deputy_secretary",
+        "fatherland_front_chair",
+        "department_director",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Asistieron los camaradas Nguyen Van An, Tran Van Binh y Le Van Cuong."),
+        ("fr", "Étaient présents les camarades Nguyen Van An, Tran Van Binh et Le Van Cuong."),
+        ("pl", "Obecni byli towarzysze Nguyen Van An, Tran Van Binh i Le Van Cuong."),
+        ("pt", "Estiveram presentes os camaradas Nguyen Van An, Tran Van Binh e Le Van Cuong."),
+        ("en", "Present were comrades Nguyen Van An, Tran Van Binh and Le Van Cuong."),
+        ("de", "Anwesend waren die Genossen Nguyen Van An, Tran Van Binh und Le Van Cuong."),
+        ("it", "Erano presenti i compagni Nguyen Van An, Tran Van Binh e Le Van Cuong."),
+    ],
+)
+def test_enumeration_of_names_without_titles(lang, text):
+    assert list(people(text, lang)) == ["Nguyen Van An", "Tran Van Binh", "Le Van Cuong"]
+
+
+# --- captions, bylines, credits ---------------------------------------------------------------
+
+CAPTIONS = [
+    (
+        "es",
+        "Camarada Hoang Van Nam, jefe de la Comisión de Organización del Comité Provincial del Partido, habla en la reunión",
+    ),
+    (
+        "fr",
+        "Camarade Hoang Van Nam, chef de la Commission d'organisation du Comité provincial du Parti, prend la parole",
+    ),
+    (
+        "pl",
+        "Towarzysz Hoang Van Nam, szef Komisji Organizacyjnej Prowincjonalnego Komitetu Partii, przemawia na spotkaniu",
+    ),
+    (
+        "pt",
+        "Camarada Hoang Van Nam, chefe da Comissão de Organização do Comitê Provincial do Partido, discursa na reunião",
+    ),
+    (
+        "en",
+        "Comrade Hoang Van Nam, Head of the Organisation Commission of the Provincial Party Committee, speaks at the meeting",
+    ),
+    (
+        "de",
+        "Genosse Hoang Van Nam, Leiter der Organisationskommission des Provinzparteikomitees, spricht auf der Sitzung",
+    ),
+    (
+        "it",
+        "Il compagno Hoang Van Nam, capo della Commissione organizzativa del Comitato provinciale del Partito, interviene",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "caption"), CAPTIONS)
+def test_caption_names_an_official(lang, caption):
+    found = people([("body", "Texto."), ("caption", caption)], lang)
+    assert found["Hoang Van Nam"]["role_keys"] == "provincial_commission_head"
+
+
+BYLINES = [
+    ("es", "Texto y fotos: Minh Duc", "Minh Duc", "Texto y fotos"),
+    ("fr", "Texte et photos : Minh Duc", "Minh Duc", "Texte et photos"),
+    ("pl", "Wiadomości i zdjęcia: Duy Tuan", "Duy Tuan", "Wiadomości i zdjęcia"),
+    ("pt", "Texto e fotos: Minh Duc", "Minh Duc", "Texto e fotos"),
+    ("en", "Text and photos: Minh Duc", "Minh Duc", "Text and photos"),
+    ("de", "Text und Fotos: Minh Duc", "Minh Duc", "Text und Fotos"),
+    ("it", "Testo e foto: Minh Duc", "Minh Duc", "Testo e foto"),
+    ("es", "Trong Nghia", "Trong Nghia", ""),
+]
+
+
+@pytest.mark.parametrize(("lang", "byline", "name", "label"), BYLINES)
+def test_byline_is_press(lang, byline, name, label):
+    found = people([("body", "Texto."), ("byline", byline)], lang)
+    assert list(found) == [name]
+    row = found[name]
+    assert (row["role_keys"], row["level"], row["province"], row["role"]) == ("author", "press", "", label)
+
+
+@pytest.mark.parametrize(
+    ("lang", "caption"),
+    [
+        ("es", "El presidente visitó la obra. Foto: NGUYEN VAN AN"),
+        ("fr", "Le président a visité le chantier. Photo : NGUYEN VAN AN"),
+        ("pl", "Przewodniczący odwiedził budowę. Zdjęcie: NGUYEN VAN AN"),
+        ("pt", "O presidente visitou a obra. Foto: NGUYEN VAN AN"),
+        ("en", "The chairman visited the site. Photo: NGUYEN VAN AN"),
+        ("de", "Der Vorsitzende besuchte die Baustelle. Foto: NGUYEN VAN AN"),
+        ("it", "Il presidente ha visitato il cantiere. Foto: NGUYEN VAN AN"),
+    ],
+)
+def test_photo_credit_in_capitals_is_press(lang, caption):
+    found = people([("body", "Texto."), ("caption", caption)], lang)
+    assert list(found) == ["NGUYEN VAN AN"]
+    assert found["NGUYEN VAN AN"]["level"] == "press"
+
+
+@pytest.mark.parametrize("lang", ["es", "fr", "pl", "pt", "en", "de", "it"])
+@pytest.mark.parametrize("credit", ["Foto: VNA", "Photo: VNA", "Zdjęcie: TTXVN", "Foto: Xinhua"])
+def test_news_agency_is_not_a_person(lang, credit):
+    assert people([("body", "Texto."), ("caption", f"La reunión. {credit}")], lang) == {}
+
+
+# --- what is not a person ---------------------------------------------------------------------
+
+NOT_PEOPLE = [
+    ("es", "El camarada visitó la provincia de Cao Bang y Hai Phong, y la cooperación con Guangxi (China)."),
+    ("es", "La plataforma Ciudadano Digital y el Grupo Viettel firmaron con la Fundación Vingroup."),
+    ("es", "El Secretario General pidió a las provincias acelerar las tareas."),
+    ("es", "El Sr. Nguyen Van Tam, residente de la comuna, perdió su casa en la inundación."),
+    ("fr", "Le camarade a visité la province de Lao Cai et la ville de Hanoï, puis le groupe Viettel."),
+    ("fr", "M. Nguyen Van Tam, habitant du village, a perdu sa maison dans les inondations."),
+    ("pl", "Delegacja odwiedziła prowincję Tuyen Quang oraz Ha Giang i firmę Viettel."),
+    ("pl", "Pan Nguyen Van Tam, mieszkaniec wsi, stracił dom podczas powodzi."),
+    ("pt", "A delegação visitou a província de Ca Mau e a cidade de Can Tho com o Grupo Viettel."),
+    ("pt", "O Sr. Nguyen Van Tam, morador da comuna, perdeu a casa na enchente."),
+    ("en", "The delegation visited Cao Bang province, Hai Phong city and the Viettel Group."),
+    ("en", "Mr Nguyen Van Tam, a villager in the commune, lost his house in the flood."),
+    ("en", "Mr Nguyen Van Tam, director of the Hoa Phat company, signed the contract."),
+    ("de", "Die Delegation besuchte die Provinz Cao Bang und die Stadt Hai Phong sowie Viettel."),
+    ("de", "Herr Nguyen Van Tam, Einwohner des Dorfes, verlor sein Haus beim Hochwasser."),
+    ("it", "La delegazione ha visitato la provincia di Cao Bang e la città di Hai Phong e Viettel."),
+    ("it", "Il signor Nguyen Van Tam, abitante del villaggio, ha perso la casa nell'alluvione."),
+    ("es", "La Pagoda Vinh Nghiem y la calle Hang Ma atraen turistas a Viet Nam."),
+    ("es", "El Congreso del Partido del Barrio Hoa Thanh se organizó de forma digital."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_PEOPLE)
+def test_not_people(lang, text):
+    assert people(text, lang) == {}
+
+
+@pytest.mark.parametrize("lang", ["es", "fr", "pl", "pt", "en", "de", "it"])
+def test_empty_or_nameless_text_gives_no_people(lang):
+    assert people("", lang) == {}
+    assert people("Nada aquí. 123 456.", lang) == {}
+
+
+# --- names ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["To Lam", "Y Thanh Ha Nie Kdam", "Hau A Lenh", "Nguyễn Văn Quyết", "Lê Thị Kim Dung", "Đặng Hồng Sỹ"],
+)
+def test_vietnamese_names_of_two_to_five_words(name):
+    text = f"Asistió el camarada {name}, secretario del Comité Provincial del Partido."
+    assert list(people(text, "es")) == [name]
+
+
+# --- gender -----------------------------------------------------------------------------------
+
+GENDER = [
+    ("es", "Asistió la Sra. Pham Thi Hoa, directora del Departamento de Salud.", "f"),
+    ("es", "Asistió el camarada Pham Thi Hoa, subsecretaria del Comité Provincial del Partido.", "f"),
+    ("es", "Asistió el Sr. Pham Van Hoa, director del Departamento de Salud.", "m"),
+    ("fr", "Était présente Mme Pham Thi Hoa, directrice du Département de la santé.", "f"),
+    ("pl", "Obecna była towarzyszka Pham Thi Hoa, dyrektor Departamentu Zdrowia.", "f"),
+    ("pl", "Obecny był towarzysz Pham Van Hoa, dyrektor Departamentu Zdrowia.", "m"),
+    ("pt", "Esteve presente a Sra. Pham Thi Hoa, diretora do Departamento de Saúde.", "f"),
+    ("en", "Ms Pham Thi Hoa, Director of the Department of Health, attended.", "f"),
+    ("en", "Mr Pham Van Hoa, Director of the Department of Health, attended.", "m"),
+    ("de", "Anwesend war Genossin Pham Thi Hoa, Direktorin des Gesundheitsamtes.", "f"),
+    ("it", "Era presente la compagna Pham Thi Hoa, direttrice del Dipartimento della sanità.", "f"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "gender"), GENDER)
+def test_gender_where_the_text_marks_it(lang, text, gender):
+    (row,) = people(text, lang).values()
+    assert row["gender"] == gender
+
+
+def test_explicit_feminine_mark_wins_over_a_masculine_default():
+    text = "Asistió el camarada Pham Thi Hoa, subsecretaria del Comité Provincial del Partido, presidente del Consejo Popular."
+    assert people(text, "es")["Pham Thi Hoa"]["gender"] == "f"
+
+
+# --- province ---------------------------------------------------------------------------------
+
+
+def test_province_named_in_the_title_wins_over_the_article_province():
+    text = "Asistió el Sr. Nguyen Van Hai, secretario del Comité Provincial del Partido de Ca Mau."
+    assert people(text, "es", province="Cao Bằng")["Nguyen Van Hai"]["province"] == "Cà Mau"
+
+
+def test_commune_official_is_provincial_with_key_other():
+    text = "Intervino el camarada Tran Van Lo, presidente del Comité Popular de la comuna Hoa Thanh."
+    row = people(text, "es", province="Cà Mau")["Tran Van Lo"]
+    assert (row["role_keys"], row["level"], row["province"]) == ("other", "provincial", "Cà Mau")
+
+
+def test_one_row_per_person_however_often_named():
+    text = (
+        "Asistió el camarada Nguyen Van Hung, secretario del Comité Provincial del Partido. "
+        "Después, el camarada Nguyen Van Hung pidió más esfuerzos. Nguyen Van Hung concluyó."
+    )
+    doc = make_doc(text, "es")
+    rows = extract_people(doc)
+    assert len(rows) == 1
+    assert rows[0]["start"] == text.index("Nguyen Van Hung")
