@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from toolkit.langdata import load
-from toolkit.places import fold
+from toolkit.places import fold_char
 
 MIN_WORDS, MAX_WORDS = 2, 5
 
@@ -33,11 +33,35 @@ LOWER = _letters(str.islower)
 _APOS = "'’"
 # One word of a name: title case (`Thanh`, `H'Hen`) or capitals (`THANH`).
 _WORD = rf"(?:[{UPPER}][{LOWER}]{{0,7}}(?:[{_APOS}][{UPPER}]?[{LOWER}]{{1,7}})?|[{UPPER}]{{1,8}}(?:[{_APOS}][{UPPER}]{{1,7}})?)"
-# A run of capitalised words separated by single spaces, not glued to other words or hyphens.
-RUN = re.compile(rf"(?<![\w{_APOS}\-/@.]){_WORD}(?:[ \u00a0]{{1,2}}{_WORD})*(?![\w{_APOS}\-/@])")
+# A run of capitalised words separated by spaces, not glued to other words or hyphens. The first
+# capital comes before the look-behind so that the engine can skip ahead to capitals.
+_FIRST = rf"[{UPPER}](?<![\w{_APOS}\-/@.][{UPPER}])"
+_REST = rf"(?:[{LOWER}]{{0,7}}(?:[{_APOS}][{UPPER}]?[{LOWER}]{{1,7}})?|[{UPPER}]{{0,7}}(?:[{_APOS}][{UPPER}]{{1,7}})?)"
+RUN = re.compile(rf"{_FIRST}{_REST}(?:[ \u00a0]{{1,2}}{_WORD})+(?![\w{_APOS}\-/@])")
 WORD = re.compile(_WORD)
 _CONSONANTS = "bcdfghjklmnpqrstvwxzđ"
 SYLLABLE = re.compile(rf"^(?:h[{_APOS}])?[{_CONSONANTS}]{{0,3}}[aeiouy]{{1,3}}[{_CONSONANTS}]{{0,2}}$")
+
+
+# Folding as places.fold does (lower case, no diacritics, one character for one), faster: the
+# C-level lower() first, then a table lookup for the few non-ASCII characters left.
+_FOLD_TABLE = {chr(c): fold_char(chr(c)) for c in range(0x80, 0x2000) if fold_char(chr(c)) != chr(c)}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_char(m: re.Match) -> str:
+    ch = m.group(0)
+    return _FOLD_TABLE.get(ch) or fold_char(ch)
+
+
+def fold(text: str) -> str:
+    """Text folded for matching (lower case, no diacritics), the same length as `text`."""
+    low = text.lower()
+    if low.isascii():
+        return low
+    if len(low) != len(text):  # a letter whose lower case is longer (`İ`): one by one
+        return "".join(fold_char(ch) for ch in text)
+    return _NON_ASCII.sub(_fold_char, low)
 
 
 @dataclass(frozen=True)
@@ -53,6 +77,7 @@ class NameSpan:
         return " ".join(self.words)
 
 
+@cache
 def is_syllable(word: str) -> bool:
     """True for one Vietnamese-like syllable (`Nguyễn`, `Kdam`, `A`), false for `Comité` or `Viettel`."""
     return bool(SYLLABLE.match(fold(word)))
@@ -97,6 +122,8 @@ def _mixed(run: str) -> bool:
 
 
 def _piece(words: list[tuple[int, str]]) -> list[NameSpan]:
+    if len(words) > 2 * MAX_WORDS:  # a heading or a list in capitals, not a name
+        return []
     if len(words) > MAX_WORDS:
         words = _from_surname(words)
     if not MIN_WORDS <= len(words) <= MAX_WORDS:

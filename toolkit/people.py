@@ -12,22 +12,23 @@ article and language whatever the diacritics or the title.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
 from toolkit import roles as R
 from toolkit.model import Document
-from toolkit.names import NameSpan, name_runs, person_id, span, surnames
-from toolkit.places import find_places, fold
+from toolkit.names import NameSpan, fold, name_runs, person_id, span, surnames
+from toolkit.places import find_places
 
 # Characters that end the clause a title before a name can belong to.
 # A period ends a clause only after a word of four letters or more (not `Sr.`, `Mme.`, `n.º`).
-CLAUSE_STOP = re.compile(r"[;:!?|\n()«»“”\"]|(?<=\w{4})\.")
-SENTENCE_STOP = re.compile(r"[!?|\n]|(?<=\w{4})\.")
-# A period after a short word (`Sr.`, `n.º`) does not end a sentence.
-SENTENCE_END = re.compile(r"(?<!\b\w)(?<!\b\w\w)(?<!\b\w\w\w)[.!?](?=\s)|\n")
+CLAUSE_STOP = re.compile(r"[;:!?|\n()«»“”\".]")
+SENTENCE_STOP = re.compile(r"[!?|\n.]")
+SHORT_WORD_BEFORE = re.compile(r"(?:^|\W)\w{0,3}$")
 MAX_QUOTE_CHARS = 400
 TEXT_KINDS = ("title", "lead", "heading", "body", "caption")
 
@@ -72,10 +73,11 @@ def _segment_mentions(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
         return []
     folded = fold(text)
     hons = list(lex.honorific.finditer(folded))
+    stops = (_stops(CLAUSE_STOP, folded), _stops(SENTENCE_STOP, folded))
     out = []
     for i, run in enumerate(runs):
         prev_end = runs[i - 1].end if i else 0
-        m = _mention(lex, text, folded, run, hons, prev_end)
+        m = _mention(lex, text, folded, run, hons, prev_end, stops)
         if m is not None:
             m.start, m.end = m.start + offset, m.end + offset
             out.append(m)
@@ -85,47 +87,56 @@ def _segment_mentions(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
 def _clean_run(lex: R.Lexicon, text: str, run: NameSpan) -> NameSpan | None:
     """Drop opening function words and honorifics (`Pan Nguyen`, `En Nguyen`) and places; None if no name is left."""
     words = [(run.start + m.start(), m.group(0)) for m in re.finditer(r"\S+", text[run.start : run.end])]
-    openers = lex.stop | set(lex.honorifics)
-    while len(words) > 2 and fold(words[0][1]) in openers and fold(words[1][1]) in surnames():
+    while len(words) > 2 and fold(words[0][1]) in lex.openers and fold(words[1][1]) in surnames():
         words = words[1:]
     words = _without_places(words)
     if len(words) < 2:
         return None
     found = span(words)
-    if fold(found.text) in lex.not_names | lex.agencies or _after_place_or_org_word(lex, text, found.start):
+    if fold(found.text) in lex.not_people or _after_place_or_org_word(lex, text, found.start):
         return None
     return found
 
 
 def _without_places(words: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A province at either end of a run (`Lam Dong Nguyen Van A`) is cut off; a run that is one is emptied."""
+    lo, hi = _place_cut(" ".join(w for _, w in words))
+    return words[lo:hi]
+
+
+@lru_cache(maxsize=8192)
+def _place_cut(raw: str) -> tuple[int, int]:
+    """The words of `raw` left once provinces at its ends are cut off, as a slice (names repeat: cached)."""
+    words = raw.split()
+    lo, hi = 0, len(words)
     for _ in range(2):
-        raw = " ".join(w for _, w in words)
-        places = find_places(raw)
+        part = " ".join(words[lo:hi])
+        places = find_places(part)
         if not places:
-            return words
-        if any(p.start == 0 and p.end == len(raw) for p in places):
-            return []
-        first, last = places[0], places[-1]
-        if first.start == 0:
-            words = words[len(raw[: first.end].split()) :]
-        elif last.end == len(raw):
-            words = words[: len(raw[: last.start].split())]
+            break
+        if any(p.start == 0 and p.end == len(part) for p in places):
+            return 0, 0
+        if places[0].start == 0:
+            lo += len(part[: places[0].end].split())
+        elif places[-1].end == len(part):
+            hi = lo + len(part[: places[-1].start].split())
         else:
-            return words
-    return words
+            break
+    return lo, hi
 
 
 def _after_place_or_org_word(lex: R.Lexicon, text: str, start: int) -> bool:
     """`provincia de Lam Dong`, `calle Hang Ma`, `Fundación Vingroup`: the run names a place or a body."""
     before = fold(text[max(0, start - 40) : start]).split()
-    while before and before[-1] in lex.connectors | lex.stop:
+    while before and before[-1] in lex.skip_before:
         before.pop()
     return bool(before) and before[-1].strip(",") in lex.place | lex.org_words
 
 
-def _mention(lex: R.Lexicon, text: str, folded: str, run: NameSpan, hons, prev_end: int) -> Mention | None:
-    clause_lo = _last_stop(CLAUSE_STOP, folded, max(prev_end, run.start - R.MAX_TITLE_CHARS), run.start)
+def _mention(
+    lex: R.Lexicon, text: str, folded: str, run: NameSpan, hons, prev_end: int, stops
+) -> Mention | None:
+    clause_lo = _before(stops[0], max(prev_end, run.start - R.MAX_TITLE_CHARS), run.start)
     hon = _honorific(lex, text, folded, hons, clause_lo, prev_end, run)
     post = R.titles_after(lex, text, folded, run.end)
     m = Mention(text[run.start : run.end], run.start, run.end)
@@ -140,12 +151,12 @@ def _mention(lex: R.Lexicon, text: str, folded: str, run: NameSpan, hons, prev_e
         if pre and not appositive:
             m.gender = _article(lex, folded, pre[0].start)
         m.titles = pre + post
-        plural, listed = _enumerated(lex, folded, hons, run, prev_end)
+        plural, listed = _enumerated(lex, folded, hons, run, prev_end, _before(stops[1], 0, run.start))
         if plural is not None and (listed or m.titles):
             m.honorific, m.hon_kind = lex.honorifics[fold(plural.group(1))][:2]
         elif not m.titles:
             return None
-    m.private = bool(lex.private.search(folded, run.end, R._stop(folded, run.end))) and not m.titles
+    m.private = not m.titles and bool(lex.private.search(folded, run.end, R._stop(folded, run.end)))
     m.role = _as_written(text, m.titles)
     return m
 
@@ -176,11 +187,10 @@ def _honorific(lex, text, folded, hons, clause_lo, prev_end, run):
 
 
 def _enumerated(
-    lex: R.Lexicon, folded: str, hons, run: NameSpan, prev_end: int
+    lex: R.Lexicon, folded: str, hons, run: NameSpan, prev_end: int, lo: int
 ) -> tuple[re.Match | None, bool]:
     """The plural honorific opening the list this name is in (`los camaradas: A, título; B ...`),
     and whether the name follows it or the previous name closely (`A, B y C`: no titles needed)."""
-    lo = _last_stop(SENTENCE_STOP, folded, max(0, run.start - 2000), run.start)
     for h in reversed(hons):
         if lo <= h.start() < run.start:
             if not lex.honorifics[fold(h.group(1))][3]:
@@ -195,11 +205,19 @@ def _article(lex: R.Lexicon, folded: str, pos: int) -> str:
     return lex.articles.get(words[-1], "") if words else ""
 
 
-def _last_stop(pattern: re.Pattern, folded: str, lo: int, hi: int) -> int:
-    last = lo
-    for m in pattern.finditer(folded, lo, hi):
-        last = m.end()
-    return last
+def _stops(pattern: re.Pattern, folded: str) -> list[int]:
+    """Where each clause (or sentence) of a segment starts: just after each stop."""
+    return [
+        m.end()
+        for m in pattern.finditer(folded)
+        if m.group(0) != "." or not SHORT_WORD_BEFORE.search(folded, max(0, m.start() - 5), m.start())
+    ]
+
+
+def _before(stops: list[int], lo: int, hi: int) -> int:
+    """The last clause start in lo..hi, else lo."""
+    i = bisect.bisect_right(stops, hi) - 1
+    return stops[i] if i >= 0 and stops[i] >= lo else lo
 
 
 def _press_names(lex: R.Lexicon, text: str, lo: int, hi: int) -> list[NameSpan]:
@@ -319,17 +337,26 @@ def _province(doc: Document, best: Mention, level: str) -> str:
     if level != "provincial":
         return ""
     for t in best.titles:
-        places = find_places(t.text)
-        if places:
-            return places[0].province
+        province = _province_in(t.text)
+        if province:
+            return province
     return doc.province
+
+
+@lru_cache(maxsize=4096)
+def _province_in(title: str) -> str:
+    """The province a title names (`Secretario del Comité Provincial del Partido de Ca Mau`), else ''."""
+    places = find_places(title)
+    return places[0].province if places else ""
 
 
 def _quote(text: str, start: int, end: int) -> str:
     """The sentence around text[start:end], at most MAX_QUOTE_CHARS long."""
-    lo = _last_stop(SENTENCE_END, text, max(0, start - MAX_QUOTE_CHARS // 2), start)
-    m = SENTENCE_END.search(text, end, min(len(text), end + MAX_QUOTE_CHARS // 2))
-    hi = m.end() if m else min(len(text), end + MAX_QUOTE_CHARS // 2)
+    half = MAX_QUOTE_CHARS // 2
+    lo_bound = max(0, start - half)
+    ends = _stops(SENTENCE_STOP, text[lo_bound : min(len(text), end + half)])
+    lo = max([lo_bound + e for e in ends if lo_bound + e <= start], default=lo_bound)
+    hi = min([lo_bound + e for e in ends if lo_bound + e > end], default=min(len(text), end + half))
     return " ".join(text[lo:hi].split())
 
 

@@ -12,19 +12,23 @@ so the seven languages share the logic and differ only in wording
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from toolkit.catalogues import roles as role_catalogue
 from toolkit.langdata import languages, load
-from toolkit.places import fold
+from toolkit.names import fold
 
 # A title is never longer than this; a caption without punctuation runs on into the sentence.
 MAX_TITLE_CHARS = 320
 # How far into a piece of text its head word may start (`y el presidente`, `and the Chairman`).
 MAX_HEAD_OFFSET_WORDS = 2
+# A head word (with its opening words) fits in this many characters.
+HEAD_WINDOW = 80
 # Characters that end the titles of a name (a comma does not: titles are comma-separated).
 HARD_STOP = re.compile(r"[;:!?|\n()\[\]«»“”\"]|\.(?=\s|$)|\s[-–—]\s")
+# What may stand between a name and the titles after it.
+OPENS_TITLES = re.compile(r"\s*(?:,|\s?[-–—]|\()\s*")
 SPLIT = re.compile(r",\s*|\s[-–—]\s")
 
 
@@ -47,8 +51,8 @@ class Lexicon:
     """The compiled wording of one language (or of all, for an unknown language)."""
 
     lang: str
-    heads: tuple[tuple[str, re.Pattern], ...]
-    orgs: tuple[tuple[str, re.Pattern], ...]
+    heads: Classes
+    orgs: Classes
     scope: dict[str, re.Pattern]
     feminine: re.Pattern
     masculine: re.Pattern
@@ -66,6 +70,10 @@ class Lexicon:
     byline: re.Pattern
     agencies: frozenset[str]
     not_names: frozenset[str]
+
+    openers: frozenset[str] = frozenset()  # function words and honorifics that may open a run
+    not_people: frozenset[str] = frozenset()  # not_names and agencies
+    skip_before: frozenset[str] = frozenset()  # connectors and function words
 
 
 def _alt(patterns: list[str]) -> str:
@@ -93,17 +101,43 @@ def _collect(files: list[dict], *path: str) -> list:
     return out
 
 
-def _classes(files: list[dict], section: str) -> tuple[tuple[str, re.Pattern], ...]:
-    names: dict[str, list[str]] = {}
-    for data in files:
-        for cls, pats in data.get(section, {}).items():
-            names.setdefault(cls, []).extend(pats)
-    return tuple((cls, re.compile(rf"(?<!\w)(?:{_alt(p)})(?!\w)")) for cls, p in names.items())
+@dataclass(frozen=True)
+class Classes:
+    """Word classes (head kinds, organisation kinds) compiled into one pattern; longest wording first."""
+
+    pattern: re.Pattern
+    names: dict[int, str]  # group index -> class
+
+
+def _classes(files: list[dict], section: str) -> Classes:
+    pairs = sorted(
+        {(cls, fold(p)) for data in files for cls, pats in data.get(section, {}).items() for p in pats},
+        key=lambda cp: (-len(cp[1]), cp),
+    )
+    parts, names, index = [], {}, 1
+    for cls, pat in pairs:
+        names[index] = cls
+        # A leading letter outside the group lets the engine skip the alternative at one glance.
+        literal = len(pat) > 1 and pat[0].isalpha() and pat[1] not in "?*+{"
+        parts.append(f"{pat[0]}({pat[1:]})" if literal else f"({pat})")
+        index += 1 + re.compile(pat).groups
+    body = "|".join(parts) or "(?!x)x"
+    return Classes(re.compile(rf"(?<!\w)(?:{body})(?!\w)"), names)
 
 
 @cache
 def lexicon(lang: str) -> Lexicon:
     """The compiled wording for `lang` (all languages merged when `lang` has no data file)."""
+    lex = _lexicon(lang)
+    return replace(
+        lex,
+        openers=lex.stop | frozenset(lex.honorifics),
+        not_people=lex.not_names | lex.agencies,
+        skip_before=lex.connectors | lex.stop,
+    )
+
+
+def _lexicon(lang: str) -> Lexicon:
     files = _merged(lang)
     common = load("people", "_common")
     hon: dict[str, tuple[str, str, str, bool]] = {}
@@ -159,19 +193,18 @@ def key_levels() -> dict[str, str]:
     return dict(zip(cat["key"], cat["level"], strict=True))
 
 
-def _leftmost(classes, folded: str, lo: int = 0, hi: int | None = None):
-    """(class, match) of the leftmost, then longest, match of any class in folded[lo:hi]."""
-    best = None
-    for cls, pat in classes:
-        m = pat.search(folded, lo, len(folded) if hi is None else hi)
-        if m and (best is None or (m.start(), -len(m.group(0))) < (best[1].start(), -len(best[1].group(0)))):
-            best = (cls, m)
-    return best
+def _leftmost(classes: Classes, folded: str, lo: int = 0, hi: int | None = None):
+    """(class, match) of the leftmost match of any class in folded[lo:hi], or None."""
+    m = classes.pattern.search(folded, lo, len(folded) if hi is None else hi)
+    if m is None:
+        return None
+    return classes.names[m.lastindex], m  # the alternative's own group closes last
 
 
 def head_at_start(lex: Lexicon, folded: str, lo: int, hi: int):
     """The head word opening folded[lo:hi] (after at most two words such as `y el`), or None."""
-    found = _leftmost(lex.heads, folded, lo, hi)
+    cut = folded.find(" ", min(hi, lo + HEAD_WINDOW))  # heads are short: look at the opening words only
+    found = _leftmost(lex.heads, folded, lo, hi if cut < 0 or cut > hi else cut)
     if found is None:
         return None
     if len(folded[lo : found[1].start()].split()) > MAX_HEAD_OFFSET_WORDS:
@@ -245,7 +278,7 @@ def _pieces(lex: Lexicon, folded: str, lo: int, hi: int) -> list[tuple[int, int]
 
 def titles_after(lex: Lexicon, text: str, folded: str, pos: int) -> list[Title]:
     """Titles following a name at `pos` (`, subsecretario ..., presidente ...;`), in order."""
-    m = re.compile(r"\s*(?:,|\s?[-–—]|\()\s*").match(folded, pos)
+    m = OPENS_TITLES.match(folded, pos)
     if not m:
         return []
     hi = _stop(folded, m.end())
