@@ -469,3 +469,58 @@ def test_one_row_per_person_however_often_named():
     rows = extract_people(doc)
     assert len(rows) == 1
     assert rows[0]["start"] == text.index("Nguyen Van Hung")
+
+
+# --- central titles whatever the article's province -------------------------------------------
+
+CENTRAL = [
+    ("en", "Deputy Prime Minister Nguyen Chi Dung chaired the meeting.", "Nguyen Chi Dung", "other"),
+    (
+        "en",
+        "Politburo member and Permanent Member of the Secretariat Tran Cam Tu attended.",
+        "Tran Cam Tu",
+        "politburo_member;central_secretariat_member",
+    ),
+    ("es", "El viceprimer ministro Nguyen Chi Dung presidió la reunión.", "Nguyen Chi Dung", "other"),
+    ("de", "Ministerpräsident Pham Van Dong leitete die Sitzung.", "Pham Van Dong", "prime_minister"),
+    ("pl", "Sekretarz Generalny Le Kha Phieu wygłosił przemówienie.", "Le Kha Phieu", "general_secretary"),
+    ("pt", "O Secretário-Geral Le Kha Phieu presidiu a conferência.", "Le Kha Phieu", "general_secretary"),
+    ("it", "Il Primo Ministro Pham Van Dong ha presieduto la riunione.", "Pham Van Dong", "prime_minister"),
+    (
+        "fr",
+        "Le ministre des Sciences et Technologies Tran Van Binh a pris la parole.",
+        "Tran Van Binh",
+        "minister",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "keys"), CENTRAL)
+def test_central_titles_are_central_in_a_provincial_article(lang, text, name, keys):
+    row = people(text, lang, province="Cao Bằng")[name]
+    assert (row["role_keys"], row["level"], row["province"]) == (keys, "central", "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "de",
+            "Der Vorsitzende des Volkskomitees der Provinz, Nguyen Van Anh, sagte, die Arbeit gehe voran.",
+        ),
+        ("es", "El presidente del Comité Popular Provincial, Nguyen Van Anh, dijo que el trabajo avanza."),
+        (
+            "it",
+            "Il presidente del Comitato popolare provinciale, Nguyen Van Anh, ha detto che il lavoro avanza.",
+        ),
+        ("pt", "O presidente do Comitê Popular Provincial, Nguyen Van Anh, disse que o trabalho avança."),
+        ("fr", "Le président du Comité populaire provincial, Nguyen Van Anh, a dit que le travail avance."),
+        ("en", "The Chairman of the provincial People's Committee, Nguyen Van Anh, said the work goes on."),
+        (
+            "pl",
+            "Przewodniczący Prowincjonalnego Komitetu Ludowego, Nguyen Van Anh, powiedział, że praca trwa.",
+        ),
+    ],
+)
+def test_title_then_name_between_commas(lang, text):
+    assert people(text, lang)["Nguyen Van Anh"]["role_keys"] == "peoples_committee_chair"

@@ -130,7 +130,7 @@ def _after_place_or_org_word(lex: R.Lexicon, text: str, start: int) -> bool:
     before = fold(text[max(0, start - 40) : start]).split()
     while before and before[-1] in lex.skip_before:
         before.pop()
-    return bool(before) and before[-1].strip(",") in lex.place | lex.org_words
+    return bool(before) and before[-1] in lex.place_or_org  # `provincia, NAME` is not a place name
 
 
 def _mention(
@@ -221,7 +221,7 @@ def _before(stops: list[int], lo: int, hi: int) -> int:
 
 
 def _press_names(lex: R.Lexicon, text: str, lo: int, hi: int) -> list[NameSpan]:
-    """Names credited in text[lo:hi] (`Duy Tuan`, `NGUYEN VAN A`), agencies left out."""
+    """Names credited in text[lo:hi] (`Minh Duc`, `NGUYEN VAN A`), agencies left out."""
     out = []
     for run in name_runs(text[lo:hi]):
         if fold(run.text) in lex.agencies or find_places(run.text):

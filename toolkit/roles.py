@@ -27,6 +27,17 @@ MAX_HEAD_OFFSET_WORDS = 2
 HEAD_WINDOW = 80
 # Characters that end the titles of a name (a comma does not: titles are comma-separated).
 HARD_STOP = re.compile(r"[;:!?|\n()\[\]«»“”\"]|\.(?=\s|$)|\s[-–—]\s")
+# Heads that are central whatever follows them.
+CENTRAL_HEADS = frozenset(
+    {
+        "general_secretary",
+        "prime_minister",
+        "deputy_prime_minister",
+        "state_president",
+        "minister",
+        "deputy_minister",
+    }
+)
 # What may stand between a name and the titles after it.
 OPENS_TITLES = re.compile(r"\s*(?:,|\s?[-–—]|\()\s*")
 SPLIT = re.compile(r",\s*|\s[-–—]\s")
@@ -74,6 +85,7 @@ class Lexicon:
     openers: frozenset[str] = frozenset()  # function words and honorifics that may open a run
     not_people: frozenset[str] = frozenset()  # not_names and agencies
     skip_before: frozenset[str] = frozenset()  # connectors and function words
+    place_or_org: frozenset[str] = frozenset()  # place words and organisation words
 
 
 def _alt(patterns: list[str]) -> str:
@@ -134,6 +146,7 @@ def lexicon(lang: str) -> Lexicon:
         openers=lex.stop | frozenset(lex.honorifics),
         not_people=lex.not_names | lex.agencies,
         skip_before=lex.connectors | lex.stop,
+        place_or_org=lex.place | lex.org_words,
     )
 
 
@@ -217,9 +230,9 @@ def classify(lex: Lexicon, text: str, folded: str, lo: int, hi: int, head) -> Ti
     cls, hm = head
     org = _leftmost(lex.orgs, folded, hm.end(), hi) or _leftmost(lex.orgs, folded, lo, hm.start())
     org_cls = org[0] if org else ""
-    scope = _scope(lex, folded, hm.end(), hi)
+    scope = "central" if cls in CENTRAL_HEADS else _scope(lex, folded, hm.end(), hi)
     key = _rule(lex, cls, org_cls, scope)
-    start = hm.start()
+    start = min(hm.start(), org[1].start()) if org else hm.start()  # `Politburo member`
     end = _trim_end(text, start, hi)
     return Title(text[start:end], start, end, cls, org_cls, scope, key, _gender(lex, hm.group(0)))
 
