@@ -309,7 +309,7 @@ def _keys(best: Mention, ms: list[Mention]) -> list[str]:
                 keys.append(t.key)
     if len(keys) > 1 and "other" in keys:
         keys.remove("other")
-    return keys
+    return keys or ["other"]  # an official (a comrade) with no title written
 
 
 def _level(doc: Document, keys: list[str], titles: list[R.Title], press: bool) -> str:
@@ -318,7 +318,7 @@ def _level(doc: Document, keys: list[str], titles: list[R.Title], press: bool) -
         return "provincial"
     if "central" in levels:
         return "central"
-    if press and not keys:
+    if press and not titles:
         return "press"
     if any(t.scope in ("local", "provincial") for t in titles):
         return "provincial"

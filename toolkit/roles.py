@@ -99,7 +99,7 @@ def _words_re(words: list[str]) -> str:
 def _merged(lang: str) -> list[dict]:
     """The data files to read: the language's own, or all of them when it has none."""
     langs = [lang] if lang in languages("people") else list(languages("people"))
-    return [load("people", code) for code in langs]
+    return [load("people", code) for code in [*langs, "_common"]]
 
 
 def _collect(files: list[dict], *path: str) -> list:
@@ -228,13 +228,21 @@ def head_at_start(lex: Lexicon, folded: str, lo: int, hi: int):
 def classify(lex: Lexicon, text: str, folded: str, lo: int, hi: int, head) -> Title:
     """The title in text[lo:hi] whose head match is `head` (class, match)."""
     cls, hm = head
-    org = _leftmost(lex.orgs, folded, hm.end(), hi) or _leftmost(lex.orgs, folded, lo, hm.start())
+    org = _leftmost(lex.orgs, folded, hm.end(), hi) or _org_before(lex, folded, lo, hm.start())
     org_cls = org[0] if org else ""
     scope = "central" if cls in CENTRAL_HEADS else _scope(lex, folded, hm.end(), hi)
     key = _rule(lex, cls, org_cls, scope)
     start = min(hm.start(), org[1].start()) if org else hm.start()  # `Politburo member`
     end = _trim_end(text, start, hi)
     return Title(text[start:end], start, end, cls, org_cls, scope, key, _gender(lex, hm.group(0)))
+
+
+def _org_before(lex: Lexicon, folded: str, lo: int, hi: int):
+    """An organisation written just before the head (`Provincial People's Committee Chairman`)."""
+    org = _leftmost(lex.orgs, folded, lo, hi)
+    while org and len(folded[org[1].end() : hi].split()) > 1:
+        org = _leftmost(lex.orgs, folded, org[1].end(), hi)
+    return org
 
 
 def _trim_end(text: str, start: int, hi: int) -> int:
@@ -333,7 +341,7 @@ def titles_before(lex: Lexicon, text: str, folded: str, lo: int, hi: int, apposi
         found = _leftmost(lex.heads, folded, last_a, last_b)
         if found is None or not _title_words(lex, text, folded, found, last_b):
             return []
-        out.append(classify(lex, text, folded, found[1].start(), last_b, found))
+        out.append(classify(lex, text, folded, last_a, last_b, found))
     elif not appositive:
         return []
     for a, b in reversed(pieces):
