@@ -72,7 +72,7 @@ def _segment_mentions(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
     if not runs:
         return []
     folded = fold(text)
-    hons = list(lex.honorific.finditer(folded))
+    hons = R.honorifics_in(lex, folded)
     stops = (_stops(CLAUSE_STOP, folded), _stops(SENTENCE_STOP, folded))
     out = []
     for i, run in enumerate(runs):
@@ -142,8 +142,8 @@ def _mention(
     m = Mention(text[run.start : run.end], run.start, run.end)
     if hon is not None:
         h, pre = hon
-        m.honorific, m.hon_kind = lex.honorifics[fold(h.group(1))][0], lex.honorifics[fold(h.group(1))][1]
-        m.gender = lex.honorifics[fold(h.group(1))][2] or _article(lex, folded, h.start())
+        m.honorific, m.hon_kind = lex.honorifics[fold(h.group(0))][0], lex.honorifics[fold(h.group(0))][1]
+        m.gender = lex.honorifics[fold(h.group(0))][2] or _article(lex, folded, h.start())
         m.titles = pre + post
     else:
         appositive = not post and folded[run.end : run.end + 2].lstrip().startswith(",")
@@ -153,7 +153,7 @@ def _mention(
         m.titles = pre + post
         plural, listed = _enumerated(lex, folded, hons, run, prev_end, _before(stops[1], 0, run.start))
         if plural is not None and (listed or m.titles):
-            m.honorific, m.hon_kind = lex.honorifics[fold(plural.group(1))][:2]
+            m.honorific, m.hon_kind = lex.honorifics[fold(plural.group(0))][:2]
         elif not m.titles:
             return None
     m.private = not m.titles and bool(lex.private.search(folded, run.end, R._stop(folded, run.end)))
@@ -193,7 +193,7 @@ def _enumerated(
     and whether the name follows it or the previous name closely (`A, B y C`: no titles needed)."""
     for h in reversed(hons):
         if lo <= h.start() < run.start:
-            if not lex.honorifics[fold(h.group(1))][3]:
+            if not lex.honorifics[fold(h.group(0))][3]:
                 return None, False
             gap = folded[max(prev_end, h.end()) : run.start]
             return h, len(gap.split()) <= 2

@@ -88,6 +88,13 @@ class Lexicon:
     place_or_org: frozenset[str] = frozenset()  # place words and organisation words
 
 
+def honorifics_in(lex: Lexicon, folded: str) -> list[re.Match]:
+    """Honorifics in folded text that start a word (no look-behind in the pattern: it stays fast)."""
+    return [
+        m for m in lex.honorific.finditer(folded) if m.start() == 0 or not folded[m.start() - 1].isalnum()
+    ]
+
+
 def _alt(patterns: list[str]) -> str:
     return "|".join(f"(?:{fold(p)})" for p in sorted(set(patterns), key=len, reverse=True)) or "(?!x)x"
 
@@ -174,7 +181,7 @@ def _lexicon(lang: str) -> Lexicon:
         feminine=re.compile(_alt(_collect(files, "gender", "feminine"))),
         masculine=re.compile(_alt(_collect(files, "gender", "masculine"))),
         rules=tuple(tuple(r) for r in common.get("rules", [])),
-        honorific=re.compile(rf"(?<!\w)({_words_re(list(hon))})(?=[\s:,])"),
+        honorific=re.compile(rf"(?:{_words_re(list(hon))})(?=[\s:,])"),  # word start checked by honorifics_in
         honorifics=hon,
         articles=articles,
         connectors=frozenset(fold(w) for w in _collect(files, "connectors")),
