@@ -524,3 +524,18 @@ def test_central_titles_are_central_in_a_provincial_article(lang, text, name, ke
 )
 def test_title_then_name_between_commas(lang, text):
     assert people(text, lang)["Nguyen Van Anh"]["role_keys"] == "peoples_committee_chair"
+
+
+@pytest.mark.parametrize(
+    ("lang", "byline"),
+    [
+        ("en", "By Minh Duc"),
+        ("es", "Por Minh Duc"),
+        ("fr", "Par Minh Duc"),
+        ("de", "Von Minh Duc"),
+        ("it", "Di Minh Duc"),
+        ("pt", "Por Minh Duc"),
+    ],
+)
+def test_byline_label_without_colon(lang, byline):
+    assert list(people([("body", "Texto."), ("byline", byline)], lang)) == ["Minh Duc"]

@@ -191,7 +191,7 @@ def _lexicon(lang: str) -> Lexicon:
         org_words=frozenset(fold(w) for w in _collect(files, "words", "org")),
         private=re.compile(rf"(?<!\w)(?:{_alt(_collect(files, 'words', 'private'))})(?!\w)"),
         credit=re.compile(rf"(?<!\w)(?:{_words_re(labels)})\s*:\s*", re.I),
-        byline=re.compile(rf"^\s*({_words_re(labels)})\s*:\s*", re.I),
+        byline=re.compile(rf"^\s*({_words_re(labels)})(?:\s*:\s*|\s+)", re.I),  # `By NAME` needs no colon
         agencies=frozenset(fold(w) for w in common.get("agencies", [])),
         not_names=frozenset(fold(w) for w in common.get("not_names", [])),
     )
