@@ -106,14 +106,24 @@ def _split(text: str, start: int, run: str) -> list[NameSpan]:
     """Cut a capitalised run at words that are not syllables; keep the pieces that can be names."""
     out, words = [], []
     mixed = _mixed(run)
-    for m in re.finditer(r"[^ \u00a0]+", run):
-        w = m.group(0)
+    for pos, w in _words(run):
         if is_syllable(w) and not (w.isupper() and len(w) > 1 and mixed):
-            words.append((start + m.start(), w))
+            words.append((start + pos, w))
         else:
             out += _piece(words)
             words = []
     return out + _piece(words)
+
+
+def _words(run: str) -> list[tuple[int, str]]:
+    """(offset, word) for each word of a run; runs are mostly single-spaced, so split is the fast path."""
+    if "\u00a0" in run or "  " in run:
+        return [(m.start(), m.group(0)) for m in re.finditer(r"[^ \u00a0]+", run)]
+    out, pos = [], 0
+    for w in run.split(" "):
+        out.append((pos, w))
+        pos += len(w) + 1
+    return out
 
 
 def _mixed(run: str) -> bool:

@@ -310,6 +310,8 @@ def titles_after(lex: Lexicon, text: str, folded: str, pos: int) -> list[Title]:
     if not m:
         return []
     hi = _stop(folded, m.end())
+    if head_at_start(lex, folded, m.end(), hi) is None:  # most names are followed by no title
+        return []
     out = []
     for a, b in _pieces(lex, folded, m.end(), hi):
         head = head_at_start(lex, folded, a, b)
