@@ -1,13 +1,426 @@
-"""Figures: every quantity written with digits, normalised, classified and attributed (issue: metrics).
+"""Figures: every quantity written with digits, normalised, classified and attributed.
 
-Placeholder until the figure extractor lands: returns no rows.
+For each cleaned document, one record per figure mention (metrics.csv columns but
+story_id): the number reader (`toolkit.numbers`) says what the digits are worth
+and whether they are a figure at all; this stage links figures that belong
+together (`24 z 25 zadań`, `65 tareas, de las cuales 38 (58,46 %)`), names the
+quantity (indicator key from the wording around it, kept per language in
+`toolkit/data/indicators/<lang>.toml`), decides whether it is about the province
+or the whole country, which province, and what period, and keeps the sentence
+and offsets as provenance. Segments of kind source, dateline and byline are not
+read; captions are.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+
 from toolkit.model import Document
+from toolkit.numbers import (
+    FALLBACK_LANGUAGE,
+    Quantity,
+    fold,
+    merge_data,
+    read_numbers,
+    words_alternation,
+)
+from toolkit.periods import find_periods, period_at
+from toolkit.places import PlaceMention, find_places
+
+READ_KINDS = ("title", "lead", "heading", "body", "caption")
+MONEY_UNITS = {"VND", "USD", "EUR"}
+LABEL_WORDS = 6
+# A body named right after a document word is the document's issuer (`w ramach Uchwały Rządu`),
+# not what the figure is about: it is no scope cue.
+ISSUER_REACH = 48
+_SENTENCE_END = re.compile(r"[.!?…]+[»\"”’)]*(?=\s+\S)|\n")
+_CLAUSE = re.compile(r";")
+# A period opening the sentence or a clause after a colon frames the whole sentence after it
+# (`declaró: «En los primeros diez meses de 2025, ...; ... 71%`); any other covers its clause.
+_PERIOD_CLAUSE = re.compile(r"[;:]")
+_OPENER = re.compile(r":")
+OPENING_WORDS = 3
+_COMMA_CLAUSE = re.compile(r"[;:]|,(?![0-9])")
+_LABEL_STOP = re.compile(r"[,;:.()\[\]«»\"“”!?]")
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's indicator wording, compiled once."""
+
+    keys: re.Pattern
+    key_of: dict
+    context: dict
+    status: re.Pattern
+    status_of: dict
+    of_which: re.Pattern
+    ratio: re.Pattern
+    percent_link: re.Pattern
+    function: frozenset
+    abbreviations: frozenset
+    scope: re.Pattern
+    scope_of: dict
+    national_labels: re.Pattern
+    unit_class: dict
+    percent_of: dict
+    refine: dict
+    issuer: re.Pattern
+
+
+def _bounded(alternation: str) -> str:
+    return rf"(?<![\w])(?:{alternation})(?![\w])"
+
+
+def _named(table: dict[str, list[str]], prefix: str) -> tuple[re.Pattern, dict[str, str]]:
+    """One regex over every pattern of every key, longest first; group name -> key."""
+    pairs = sorted(((fold(p), key) for key, pats in table.items() for p in pats), key=lambda p: -len(p[0]))
+    names = {f"{prefix}{i}": key for i, (_, key) in enumerate(pairs)}
+    alts = "|".join(f"(?P<{prefix}{i}>{pat})" for i, (pat, _) in enumerate(pairs)) or "(?!x)x"
+    return re.compile(_bounded(alts)), names
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    d = merge_data(lang or FALLBACK_LANGUAGE, "indicators")
+    w, sc = d.get("words", {}), d.get("scope", {})
+    keys, key_of = _named(d.get("keys", {}), "k")
+    status, status_of = _named(d.get("status", {}), "s")
+    scope, scope_of = _named(
+        {"national": sc.get("national", []), "provincial": sc.get("provincial", [])}, "c"
+    )
+    return Lexicon(
+        keys=keys,
+        key_of=key_of,
+        context={k: re.compile(words_alternation(v)) for k, v in d.get("context", {}).items()},
+        status=status,
+        status_of=status_of,
+        of_which=re.compile(_bounded(words_alternation(w.get("of_which", [])))),
+        ratio=re.compile(rf"\s*(?:{words_alternation(w.get('ratio', []))})\s*"),
+        percent_link=re.compile(rf"\s*(?:{words_alternation(w.get('percent_link', []))})(?![\w])"),
+        function=frozenset(fold(x) for x in w.get("function", [])),
+        abbreviations=frozenset(fold(x) for x in w.get("abbreviations", [])),
+        scope=scope,
+        scope_of=scope_of,
+        national_labels=re.compile(_bounded(words_alternation(sc.get("national_labels", [])))),
+        unit_class=d.get("unit_class", {}),
+        percent_of=d.get("percent_of", {}),
+        refine=d.get("refine", {}),
+        issuer=re.compile(
+            rf"(?<![\w])(?:{words_alternation(merge_data(lang or FALLBACK_LANGUAGE).get('exclude', {}).get('doc_words', []))})"
+            r"(?:[^\w]+[\w./\-]+){0,3}[^\w]+$"
+        ),
+    )
+
+
+@dataclass
+class _Figure:
+    q: Quantity
+    role: str = ""  # part (24 of ...), whole (... of 25; 65 tasks, of which ...)
+    part: _Figure | None = None  # for a whole: its part
+    whole: _Figure | None = None  # for a part: its whole
+    share_of: _Figure | None = None  # for a bracketed percent: the count it is a share of
+    key: str = ""
+    base: str = ""  # key before the task status refined it
+    label: str = ""
+    scope: str = ""  # from the sentence's cues; '' when it says nothing
+    place: PlaceMention | None = None
+    period: str = ""
+
+
+@dataclass
+class _Sentence:
+    text: str  # the segment's text
+    folded: str
+    start: int
+    end: int
+    figures: list[_Figure] = field(default_factory=list)
 
 
 def extract_metrics(doc: Document) -> list[dict]:
     """One record per figure mention in the cleaned document (metrics.csv columns)."""
-    return []
+    try:
+        return _records(doc, _analyse(doc))
+    except Exception as exc:  # bad input never raises to the user; quality reports the missing figures
+        doc.findings.append(
+            {
+                "check": "metrics_failed",
+                "severity": "error",
+                "doc_id": doc.doc_id,
+                "story_id": "",
+                "subject": "",
+                "detail": f"Figures could not be read from this article ({type(exc).__name__}).",
+                "evidence": "",
+            }
+        )
+        return []
+
+
+def document_scope(doc: Document) -> str:
+    """`national` when the article's figures are mostly about the whole country or the central level."""
+    return _document_scope(doc, _analyse(doc))
+
+
+def _document_scope(doc: Document, analysed) -> str:
+    votes = [f.scope for _, sent, _ in analysed for f in sent.figures if f.scope]
+    national = votes.count("national")
+    if not doc.province or national > len(votes) - national:
+        return "national"
+    return "provincial"
+
+
+def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
+    """(segment offset, sentence, places of the segment) for every sentence holding a figure."""
+    lang = doc.language or FALLBACK_LANGUAGE
+    lex = lexicon(lang)
+    out = []
+    for seg, text in doc.iter_segments(*READ_KINDS):
+        if not any(ch.isdigit() for ch in text):
+            continue
+        folded = fold(text)
+        figures = [_Figure(q) for q in read_numbers(text, lang, folded) if q.is_figure]
+        if not figures:
+            continue
+        places = find_places(text)
+        for start, end in sentences(text, folded, lex.abbreviations):
+            sent = _Sentence(text, folded, start, end, [f for f in figures if start <= f.q.start < end])
+            if sent.figures:
+                _analyse_sentence(sent, lex, lang, places)
+                out.append((seg.start, sent, places))
+    return out
+
+
+def sentences(text: str, folded: str, abbreviations: frozenset = frozenset()) -> list[tuple[int, int]]:
+    """Sentence spans of a segment; a full stop after an abbreviation or before lower case goes on."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group(0)[:1] == ".":
+            words = _WORD.findall(folded[max(0, m.start() - 12) : m.start()])
+            tail = words[-1] if words and folded[m.start() - 1 : m.start()].isalpha() else ""
+            nxt = text[m.end() :].lstrip()[:1]
+            if (tail and (tail in abbreviations or len(tail) == 1)) or nxt.islower() or nxt.isdigit():
+                continue
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[PlaceMention]) -> None:
+    f_, s, e = sent.folded, sent.start, sent.end
+    _link(sent, lex)
+    keys = [(m.start(), m.end(), lex.key_of[m.lastgroup]) for m in lex.keys.finditer(f_, s, e)]
+    status = [(m.start(), m.end(), lex.status_of[m.lastgroup]) for m in lex.status.finditer(f_, s, e)]
+    cues = [
+        (m.start(), m.end(), lex.scope_of[m.lastgroup])
+        for m in lex.scope.finditer(f_, s, e)
+        if not lex.issuer.search(f_, max(s, m.start() - ISSUER_REACH), m.start())
+    ]
+    cues += [(p.start, p.end, "provincial") for p in places if s <= p.start < e]
+    cues.sort()
+    periods = [p.__class__(p.start + s, p.end + s, p.value) for p in find_periods(f_[s:e], lang)]
+    period_clauses = _bounds(_PERIOD_CLAUSE, f_, s, e)
+    openers = _bounds(_OPENER, f_, s, e)
+    framing = [p for p in periods if _opens(f_, _enclosing(openers, p.start)[0], p.start)]
+    clauses = _bounds(_CLAUSE, f_, s, e)
+    commas = _bounds(_COMMA_CLAUSE, f_, s, e)
+    ordered = sorted(sent.figures, key=lambda f: (f.role == "part", f.share_of is not None))
+    for fig in ordered:  # wholes before their parts, counts before their bracketed shares
+        _classify(fig, sent, lex, keys, status, clauses, commas)
+        fig.scope = _scope(fig, sent, lex, cues, clauses, commas)
+        fig.place = _place(fig, places, s, e)
+        lo, hi = _enclosing(period_clauses, fig.q.start)
+        fig.period = period_at([p for p in periods if lo <= p.start or p in framing], fig.q.start, hi)
+
+
+def _opens(folded: str, lo: int, pos: int) -> bool:
+    return len(_WORD.findall(folded, lo, pos)) <= OPENING_WORDS
+
+
+def _bounds(pattern: re.Pattern, folded: str, s: int, e: int) -> list[int]:
+    return [s] + [m.end() for m in pattern.finditer(folded, s, e)] + [e]
+
+
+def _enclosing(bounds: list[int], pos: int) -> tuple[int, int]:
+    i = bisect_right(bounds, pos)
+    return bounds[max(0, i - 1)], bounds[min(i, len(bounds) - 1)]
+
+
+def _link(sent: _Sentence, lex: Lexicon) -> None:
+    """Ratios (24 z 25; 24/25), wholes with `of which` parts, and bracketed shares (38 (58,46 %))."""
+    figs, f_ = sent.figures, sent.folded
+    for a, b in zip(figs, figs[1:], strict=False):
+        gap = f_[a.q.end : b.q.start]
+        counts = a.q.unit == "count" and b.q.unit == "count"
+        if counts and not a.role and (a.q.ratio_next and gap == "/" or lex.ratio.fullmatch(gap)):
+            a.role, b.role, a.whole, b.part = "part", "whole", b, a
+        elif b.q.unit == "percent" and a.q.unit == "count" and re.fullmatch(r"\s*\(\s*", gap):
+            b.share_of = a.part if a.part is not None else a
+        elif ";" not in gap and lex.of_which.search(f_, a.q.unit_end, b.q.start) and not a.role:
+            a.role = "whole"
+
+
+def _allowed(key: str, unit: str, lex: Lexicon) -> bool:
+    cls = "percent" if key.endswith("_pct") else lex.unit_class.get(key, "count")
+    if unit in MONEY_UNITS:
+        return cls == "money"
+    return (
+        cls == unit
+        if unit in ("percent", "rank", "points", "hectare")
+        else cls == "count" and unit == "count"
+    )
+
+
+def _context_ok(key: str, sent: _Sentence, lex: Lexicon) -> bool:
+    ctx = lex.context.get(key)
+    return ctx is None or ctx.search(sent.folded, sent.start, sent.end) is not None
+
+
+def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, keys, status, clauses, commas) -> None:
+    q, f_ = fig.q, sent.folded
+    clause_lo = _enclosing(clauses, q.start)[0]
+    after_hi = _label_end(sent, fig)
+    fits = [k for k in keys if _allowed(k[2], q.unit, lex) and _context_ok(k[2], sent, lex)]
+    after = [k for k in fits if q.unit_end <= k[0] < after_hi]
+    before = [k for k in fits if clause_lo <= k[0] and k[1] <= q.start]
+    label_words = _label_text(sent, q.unit_end, after_hi, lex)
+    chosen = None
+    if fig.whole is not None and fig.whole.base:
+        fig.base, fig.label = fig.whole.base, fig.whole.label
+    elif fig.share_of is not None and lex.percent_of.get(fig.share_of.key):
+        fig.key = fig.base = lex.percent_of[fig.share_of.key]
+        fig.label = fig.share_of.label
+        return
+    elif q.unit == "count":
+        first = _WORD.match(
+            f_, q.unit_end + len(f_[q.unit_end : after_hi]) - len(f_[q.unit_end : after_hi].lstrip())
+        )
+        if after:
+            chosen = min(after, key=lambda k: (k[0], -k[1]))
+        elif first is None or first.group(0) in lex.function or not label_words:
+            chosen = max(before, key=lambda k: (k[1], k[1] - k[0])) if before else None
+    else:
+        linked = q.unit != "percent" or lex.percent_link.match(f_, q.unit_end) or not before
+        near = [(q.start - k[1], k) for k in before] + (
+            [(k[0] - q.unit_end, k) for k in after] if linked else []
+        )
+        chosen = min(near, key=lambda x: (x[0], -(x[1][1] - x[1][0])))[1] if near else None
+    if chosen is not None:
+        fig.base = chosen[2]
+        fig.label = label_words if q.unit == "count" and chosen in after else sent.text[chosen[0] : chosen[1]]
+    elif not fig.label:
+        fig.label = label_words
+    fig.key = fig.base or "other"
+    if fig.base in lex.refine and fig.role != "whole":
+        fig.key = _refined(fig, sent, lex, status, commas)
+
+
+def _refined(fig: _Figure, sent: _Sentence, lex: Lexicon, status, commas) -> str:
+    lo, hi = _enclosing(commas, fig.q.start)
+    if fig.whole is not None:  # `66 de 123 tareas`: the clause runs to the end of the whole's wording
+        hi = max(hi, _enclosing(commas, fig.whole.q.start)[1])
+    options = lex.refine[fig.base]
+    near = [k for k in status if lo <= k[0] and k[1] <= hi and k[2] in options]
+    if near:
+        dist = [(min(abs(k[0] - fig.q.end), abs(fig.q.start - k[1])), k[2]) for k in near]
+        return min(dist)[1]
+    return options[0] if fig.role == "part" else fig.base
+
+
+def _label_end(sent: _Sentence, fig: _Figure) -> int:
+    """Where the counted wording after a figure stops: punctuation, the next figure, or a few words."""
+    hi = sent.end
+    for other in sent.figures:
+        if other.q.start >= fig.q.unit_end:
+            hi = min(hi, other.q.start)
+    stop = _LABEL_STOP.search(sent.folded, fig.q.unit_end, hi)
+    return stop.start() if stop else hi
+
+
+def _label_text(sent: _Sentence, lo: int, hi: int, lex: Lexicon) -> str:
+    words = list(_WORD.finditer(sent.folded, lo, hi))[:LABEL_WORDS]
+    while words and words[-1].group(0) in lex.function:
+        words.pop()
+    return sent.text[words[0].start() : words[-1].end()] if words else ""
+
+
+def _scope(fig: _Figure, sent: _Sentence, lex: Lexicon, cues, clauses, commas) -> str:
+    """`national` or `provincial` from the cues of the sentence; '' when it has none.
+
+    The nearest cue before the figure in its clause decides (`el Gobierno Central emitió 16`);
+    else the sentence's first cue, its subject (`la provincia realizó 24 ...; 12 de 20 tareas de
+    la Resolución del Gobierno`); else a cue after the figure in its clause.
+    """
+    q = fig.q
+    if q.unit == "count" and lex.national_labels.match(sent.folded, _skip_space(sent.folded, q.unit_end)):
+        return "national"
+    clause_lo = _enclosing(clauses, q.start)[0]
+    before = [c for c in cues if c[1] <= q.start]
+    in_clause = [c for c in before if c[0] >= clause_lo]
+    if in_clause:
+        return in_clause[-1][2]
+    if before:
+        return before[0][2]
+    hi = _enclosing(commas, q.start)[1]
+    after = [c for c in cues if c[0] >= q.end and c[1] <= hi]
+    return after[0][2] if after else ""
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _place(fig: _Figure, places: list[PlaceMention], s: int, e: int) -> PlaceMention | None:
+    inside = [p for p in places if s <= p.start < e]
+    before = [p for p in inside if p.end <= fig.q.start]
+    if before:
+        return before[-1]
+    return inside[0] if inside else None
+
+
+def _records(doc: Document, analysed) -> list[dict]:
+    default = _document_scope(doc, analysed)
+    rows = []
+    for offset, sent, _ in analysed:
+        quote = sent.text[sent.start : sent.end].strip()
+        for fig in sorted(sent.figures, key=lambda f: f.q.start):
+            rows.append(_record(doc, offset, sent, fig, default, quote))
+    return rows
+
+
+def _record(doc: Document, offset: int, sent: _Sentence, fig: _Figure, default: str, quote: str) -> dict:
+    q = fig.q
+    scope = fig.scope or default
+    if q.unit == "rank" and doc.province:
+        scope = "provincial"
+    province, legacy = "", ""
+    if scope == "provincial":
+        if fig.place is not None:
+            province, legacy = fig.place.province, fig.place.legacy
+        else:
+            province = doc.province
+    start = offset + q.start
+    return {
+        "metric_id": f"{doc.doc_id}:m{start}",
+        "doc_id": doc.doc_id,
+        "province": province,
+        "province_legacy": legacy,
+        "scope": scope,
+        "indicator": fig.key or "other",
+        "label": fig.label,
+        "value": q.value,
+        "unit": q.unit,
+        "qualifier": q.qualifier,
+        "period": fig.period,
+        "language": doc.language,
+        "raw": q.raw,
+        "quote": quote,
+        "start": start,
+        "end": offset + q.end,
+    }

@@ -1,0 +1,384 @@
+"""Numbers as written: digits read from their shape and the document's language together.
+
+`read_numbers(text, lang)` finds every run of digits and returns a `Quantity`:
+its value (shape of the grouping and decimal marks, scale word applied), its
+unit (percent form, currency, unit word), the qualifier before it (more than,
+about ...), and its kind: a `figure`, or one of the things the annotation
+guideline does not count (a date, a year, a period, a document number, an
+ordinal, a version, a name or address).
+
+The digits decide the shape: a mark followed by exactly three digits groups
+thousands (`1,938`, `9.000`, machine translations keep English marks), any
+other mark is the decimal one (`58,46`, `83.51`), both marks mean the last is
+decimal, spaces of any width group thousands (`1 938`, `154 000`). The
+language decides the words: its scale words (Spanish `billón` is 10^12,
+Brazilian `bilhão` 10^9), currencies, percent words, qualifiers and the cues
+of dates, periods and document numbers, all kept as data in
+`toolkit/data/numbers/<lang>.toml` (+ `_common.toml`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from toolkit.langdata import load
+from toolkit.places import fold as _fold_places
+
+FALLBACK_LANGUAGE = "en"
+# Letters that Unicode does not decompose: folded by hand, one character for one (offsets hold).
+_LETTERS = str.maketrans({"ł": "l", "ø": "o", "ß": "s", "đ": "d", "ı": "i"})
+SPACES = " \u00a0\u202f\u2009"
+# A digit run: grouped by one mark repeated (1,938 / 9.000 / 154 000) with an optional decimal part,
+# or plain digits with an optional decimal part. Never starts inside a word (z6764..., img_0016).
+_DIGITS = re.compile(
+    r"(?<![\w])(?:[0-9]{1,3}(?P<g>[.,\u0020\u00a0\u202f\u2009])[0-9]{3}(?:(?P=g)[0-9]{3})*(?![0-9])"
+    r"(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?)"
+)
+_SP = r"[\s\u00a0\u202f\u2009]*"
+_BEFORE = 48  # characters of context read before a number
+YEAR_RANGE = (1900, 2100)
+
+
+def fold(text: str) -> str:
+    """Text folded for matching (lower case, no diacritics, `ł` -> `l`), the same length as `text`."""
+    return _fold_places(text).translate(_LETTERS)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One run of digits read in context. `text[start:end] == raw` (digits, scale word, percent form)."""
+
+    start: int
+    end: int
+    raw: str
+    value: float
+    unit: str  # count, percent, VND, USD, hectare, points, rank, ...
+    qualifier: str  # exact, more_than, approx, less_than, up_to
+    kind: str  # figure, date, year, period, docnum, ordinal, version, name
+    unit_end: int  # end of the figure with its currency or unit word: where the counted wording starts
+    ratio_next: bool = False  # `24/25`: the next figure is the whole this one is part of
+
+    @property
+    def is_figure(self) -> bool:
+        return self.kind == "figure"
+
+
+def parse_value(digits: str, decimal_hint: bool = False) -> float | None:
+    """The value of a digit run by its shape; None when the shape makes no sense (`1.2.3,4,5`).
+
+    `decimal_hint` (a percent or a score follows) reads a lone mark before three digits as decimal.
+    """
+    s = "".join(ch for ch in digits if ch not in SPACES)
+    if not s or not s[0].isdigit():
+        return None
+    marks = [ch for ch in s if ch in ".,"]
+    if not marks:
+        return float(s)
+    if len(set(marks)) == 2:
+        dec = s[max(s.rfind("."), s.rfind(","))]
+        group = "," if dec == "." else "."
+        if s.count(dec) != 1 or s.rfind(group) > s.rfind(dec):
+            return None
+        return float(s.replace(group, "").replace(dec, "."))
+    mark = marks[0]
+    parts = s.split(mark)
+    if len(parts) > 2:  # one mark repeated: thousands, if every group has three digits
+        return float("".join(parts)) if all(len(p) == 3 for p in parts[1:]) else None
+    whole, frac = parts
+    spaced = any(ch in SPACES for ch in digits)
+    if len(frac) != 3 or whole == "0" or spaced or decimal_hint:
+        return float(f"{whole}.{frac}")
+    return float(whole + frac)
+
+
+def _alternation(pairs: list[tuple[str, object]], prefix: str) -> tuple[str, dict[str, object]]:
+    """One regex alternative per pattern, longest first, each in a named group mapping to its value."""
+    pairs = sorted(pairs, key=lambda p: -len(p[0]))
+    names = {f"{prefix}{i}": value for i, (_, value) in enumerate(pairs)}
+    alts = "|".join(f"(?P<{prefix}{i}>{fold(pat)})" for i, (pat, _) in enumerate(pairs))
+    return (alts or "(?!x)x"), names
+
+
+def words_alternation(patterns: list[str]) -> str:
+    pats = sorted({fold(p) for p in patterns}, key=len, reverse=True)
+    return "|".join(pats) or "(?!x)x"
+
+
+@dataclass(frozen=True)
+class Rules:
+    """One language's number wording, compiled once."""
+
+    lang: str
+    ordinal: re.Pattern
+    percent: re.Pattern
+    scale: re.Pattern
+    scale_factor: dict
+    currency: re.Pattern
+    currency_unit: dict
+    currency_before: re.Pattern
+    currency_before_unit: dict
+    unit: re.Pattern
+    unit_name: dict
+    qualifier_before: re.Pattern
+    qualifier_after: re.Pattern
+    rank_before: re.Pattern
+    rank_after: re.Pattern
+    rank_place: re.Pattern
+    rank_place_before: re.Pattern
+    date_after: re.Pattern
+    date_before: re.Pattern
+    numeric_date: re.Pattern
+    period_after: re.Pattern
+    model_after: re.Pattern
+    session_after: re.Pattern
+    doc_before: re.Pattern
+    version_before: re.Pattern
+    doc_plural_before: re.Pattern
+    address: re.Pattern
+    conj_gap: re.Pattern
+    months: dict
+    qualifier_kind: dict
+    qualifier_after_kind: dict
+
+
+def merge_data(lang: str, topic: str = "numbers") -> dict:
+    """The language's data over `_common`: lists are joined, tables merged (the fallback language's if none)."""
+    common, own = load(topic, "_common"), load(topic, lang) or load(topic, FALLBACK_LANGUAGE)
+    out: dict = {}
+    for key in set(common) | set(own):
+        a, b = common.get(key), own.get(key)
+        if isinstance(a, list) or isinstance(b, list):
+            out[key] = (b or []) + (a or [])
+        elif isinstance(a, dict) or isinstance(b, dict):
+            merged = dict(a or {})
+            for k, v in (b or {}).items():
+                merged[k] = (v + merged.get(k, [])) if isinstance(v, list) else v
+            out[key] = merged
+        else:
+            out[key] = b if b is not None else a
+    return out
+
+
+@cache
+def rules(lang: str) -> Rules:
+    """Compiled wording for `lang` (the fallback language's when it has no file)."""
+    d = merge_data(lang)
+    q, ex, rk = d.get("qualifiers", {}), d.get("exclude", {}), d.get("rank", {})
+    months = {fold(k): v for k, v in d.get("months", {}).items()}
+    scale, scale_factor = _alternation([(p, f) for p, f in d.get("scale", [])], "s")
+    cur, cur_unit = _alternation([(p, u) for p, u in d.get("currency", [])], "c")
+    curb, curb_unit = _alternation([(p, u) for p, u in d.get("currency_before", [])], "b")
+    unit, unit_name = _alternation([(p, u) for p, u in d.get("units", [])], "u")
+    quals = [(p, kind) for kind in ("up_to", "less_than", "more_than", "approx") for p in q.get(kind, [])]
+    qual, qual_kind = _alternation(quals, "q")
+    after = [(p, kind[6:]) for kind in ("after_approx", "after_more_than") for p in q.get(kind, [])]
+    qual_after, qual_after_kind = _alternation(after, "a")
+    link = words_alternation(d.get("currency_link", []))
+    end = r"(?![\w])"
+    month_words = words_alternation(list(months))
+    ordinal = words_alternation(d.get("ordinal_suffix", []))
+    return Rules(
+        lang=lang,
+        ordinal=re.compile(rf"(?:{ordinal}){end}"),
+        percent=re.compile(rf"{_SP}(?:%|(?:{words_alternation(d.get('percent', []))}){end})"),
+        scale=re.compile(rf"{_SP}(?:{scale}){end}"),
+        scale_factor=scale_factor,
+        currency=re.compile(rf"{_SP}\(?(?:(?:{link}){_SP})?(?:{cur}){end}\)?"),
+        currency_unit=cur_unit,
+        currency_before=re.compile(rf"(?:^|[^\w])(?:{curb}){_SP}$"),
+        currency_before_unit=curb_unit,
+        unit=re.compile(rf"{_SP}(?:{unit}){end}"),
+        unit_name=unit_name,
+        qualifier_before=re.compile(rf"(?:^|[^\w])(?:{qual}){_SP}$"),
+        qualifier_after=re.compile(rf"{_SP}(?:{qual_after}){end}"),
+        rank_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('before', []))}){_SP}$"),
+        rank_after=re.compile(rf"{_SP}(?:{words_alternation(rk.get('after', []))}){end}"),
+        rank_place=re.compile(rf"{_SP}(?:{words_alternation(rk.get('place', []))}){end}"),
+        rank_place_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('place', []))}){_SP}$"),
+        date_after=re.compile(
+            rf"(?:\.|{ordinal})?{_SP}(?:(?:{words_alternation(ex.get('date_link', ['de']))}){_SP})?(?:{month_words}){end}"
+        ),
+        date_before=re.compile(rf"(?:^|[^\w])(?:{month_words})\.?{_SP}$"),
+        numeric_date=re.compile(r"[/.\-][0-9]{1,2}[/.\-][0-9]{2,4}(?![0-9])"),
+        period_after=re.compile(
+            rf"{_SP}(?:(?:{words_alternation(d.get('periods', {}).get('first', []) + d.get('periods', {}).get('last', []))}){_SP})?(?:{words_alternation(ex.get('period_units', []))}){end}"
+        ),
+        model_after=re.compile(rf"{_SP}(?:{words_alternation(ex.get('model_words', []))}){end}"),
+        session_after=re.compile(
+            rf"(?:\.|{ordinal})?{_SP}(?:{words_alternation(ex.get('session_words', []))}){end}"
+        ),
+        doc_before=re.compile(
+            rf"(?:(?:^|[^\w])(?:{words_alternation(ex.get('doc_words', []))})(?:{_SP}(?:{words_alternation(d.get('number_marks', []))}))?"
+            rf"|(?:^|[^\w])(?:{words_alternation(d.get('number_marks', []))})){_SP}$"
+        ),
+        doc_plural_before=re.compile(
+            rf"(?:^|[^\w])(?:{words_alternation(ex.get('doc_words_plural', []))})(?:{_SP}(?:{words_alternation(d.get('number_marks', []))}))?{_SP}$"
+        ),
+        version_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(ex.get('version_words', []))}){_SP}$"),
+        address=re.compile(words_alternation(d.get("address_cues", []))),
+        conj_gap=re.compile(rf"{_SP}(?:{words_alternation(ex.get('conj', [',']))}){_SP}$"),
+        months=months,
+        qualifier_kind=qual_kind,
+        qualifier_after_kind=qual_after_kind,
+    )
+
+
+def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quantity]:
+    """Every run of digits in `text`, read in the language `lang`. Never raises for any text."""
+    rules_ = rules(lang or FALLBACK_LANGUAGE)
+    folded = fold(text) if folded is None else folded
+    out: list[Quantity] = []
+    blocked_until = -1  # end of a date or name already seen (02/07/2025 is one date, not three numbers)
+    for m in _DIGITS.finditer(text):
+        q = _read_one(text, folded, m, rules_, out[-1] if out else None)
+        if m.start() < blocked_until and q.kind == "figure":
+            q = _with(q, kind="date")
+        if q.kind in ("date", "name"):
+            blocked_until = max(blocked_until, _block_end(folded, q, rules_))
+        out.append(q)
+    return out
+
+
+def _block_end(folded: str, q: Quantity, r: Rules) -> int:
+    m = r.numeric_date.match(folded, q.end)
+    if m:
+        return m.end()
+    end = q.end
+    while end < len(folded) and not folded[end].isspace():
+        end += 1
+    return end
+
+
+def _with(q: Quantity, **changes) -> Quantity:
+    return Quantity(**{**q.__dict__, **changes})
+
+
+def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | None) -> Quantity:
+    start, end = m.start(), m.end()
+    digits = m.group(0)
+    before = folded[max(0, start - _BEFORE) : start]
+    unit, kind, qualifier = "count", "figure", "exact"
+    raw_end, unit_end = end, end
+
+    pct = r.percent.match(folded, end)
+    scale = None if pct else r.scale.match(folded, end)
+    value = parse_value(digits, decimal_hint=bool(pct) or bool(r.unit.match(folded, end)))
+    if value is None:
+        return Quantity(start, end, text[start:end], 0.0, unit, qualifier, "name", end)
+    if pct:
+        unit, raw_end = "percent", pct.end()
+    elif scale:
+        value *= float(scale_factor_of(scale, r))
+        raw_end = scale.end()
+    unit_end = raw_end
+    if not pct:
+        cur = r.currency.match(folded, raw_end)
+        curb = r.currency_before.search(before)
+        u = r.unit.match(folded, raw_end)
+        if cur:
+            unit, unit_end = r.currency_unit[cur.lastgroup], cur.end()
+        elif curb:
+            unit = r.currency_before_unit[curb.lastgroup]
+        elif u:
+            unit, unit_end = r.unit_name[u.lastgroup], u.end()
+
+    kind = _kind(text, folded, start, end, raw_end, digits, value, unit, before, r, prev)
+    if kind == "rank":
+        kind, unit = "figure", "rank"
+    qm = r.qualifier_before.search(_strip_currency(before, r))
+    if qm:
+        qualifier = r.qualifier_kind[qm.lastgroup]
+    else:
+        qa = r.qualifier_after.match(folded, unit_end)
+        if qa:
+            qualifier = r.qualifier_after_kind[qa.lastgroup]
+    if kind == "figure" and unit == "count":
+        unit, qualifier = _rank(folded, start, raw_end, before, r, qualifier)
+    if kind == "year" and qm:  # `más de 2000 personas`: a qualified number is a count, not a year
+        kind = "figure"
+    ratio_next = kind == "figure" and bool(re.match(r"/[0-9]+(?![0-9./\-]|[^\W\d])", folded[end:]))
+    return Quantity(start, raw_end, text[start:raw_end], value, unit, qualifier, kind, unit_end, ratio_next)
+
+
+def scale_factor_of(m: re.Match, r: Rules) -> float:
+    return float(r.scale_factor[m.lastgroup])
+
+
+def _strip_currency(before: str, r: Rules) -> str:
+    m = r.currency_before.search(before)
+    return before[: m.start() + (1 if m.group(0)[:1].isspace() else 0)] if m else before
+
+
+def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rules, prev) -> str:
+    """What the digits are: a figure, or one of the numbers the guideline does not count."""
+    if r.address.search(_token(folded, start, end)):
+        return "name"
+    ordinal = r.ordinal.match(folded, end)
+    if ordinal:
+        return "rank" if r.rank_place.match(folded, ordinal.end()) else "ordinal"
+    plain = digits.isdigit()
+    if plain and 1 <= value <= 31 and (r.date_after.match(folded, end) or r.date_before.search(before)):
+        return "date"
+    if r.numeric_date.match(folded, end) or _in_numeric_date(folded, start):
+        return "date"
+    bare = raw_end == end and unit == "count"  # nothing after the digits says what they measure
+    if bare:
+        if r.session_after.match(folded, end):
+            return "ordinal"
+        if r.period_after.match(folded, end):
+            return "period"
+        if r.model_after.match(folded, end):
+            return "name"
+        glued = re.match(r"[\-/]?[^\W\d_]|[:h][0-9]{2}(?![0-9])", folded[end : end + 4])
+        if glued:  # 57-NQ/TW, 71/NQ-CP, 5G, 8:30
+            return "docnum" if glued.group(0)[0] in "-/" else "name"
+    if re.search(r"[^\W\d_][\-/]$", before):  # NQ-57, COVID-19
+        return "name"
+    if r.version_before.search(before) or (re.fullmatch(r"[0-9]\.0", digits) and bare):
+        return "version"
+    if r.doc_before.search(before):
+        return "docnum"
+    # `Avisos n.º 523 y 524` is two document numbers; `Resolución n.º 57 y 136 tareas` is not.
+    if (
+        prev is not None
+        and prev.kind == "docnum"
+        and r.conj_gap.fullmatch(folded, prev.end, start)
+        and r.doc_plural_before.search(folded[max(0, prev.start - _BEFORE) : prev.start])
+    ):
+        return "docnum"
+    if plain and len(digits) == 4 and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and bare:
+        return "year"
+    return "figure"
+
+
+def _in_numeric_date(folded: str, start: int) -> bool:
+    """The middle or last part of 02/07/2025."""
+    lo = max(0, start - 6)
+    head = folded[lo:start]
+    if re.search(r"(?<![0-9])[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-]$", head):
+        return True
+    return bool(
+        re.search(r"(?<![0-9])[0-9]{1,2}[/.\-]$", head)
+        and re.match(r"[0-9]{1,2}[/.\-][0-9]{2,4}(?![0-9])", folded[start : start + 8])
+    )
+
+
+def _token(folded: str, start: int, end: int) -> str:
+    lo, hi = start, end
+    while lo > 0 and not folded[lo - 1].isspace():
+        lo -= 1
+    while hi < len(folded) and not folded[hi].isspace():
+        hi += 1
+    return folded[lo:hi]
+
+
+def _rank(folded: str, start: int, raw_end: int, before: str, r: Rules, qualifier: str) -> tuple[str, str]:
+    """`entre los 10 mejores`, `top 10` -> rank, up_to; `puesto 5` -> rank."""
+    rb = r.rank_before.search(before)
+    if rb and (r.rank_after.match(folded, raw_end) or rb.group(0).strip().endswith("top")):
+        return "rank", "up_to"
+    if r.rank_place_before.search(before):
+        return "rank", qualifier
+    return "count", qualifier
