@@ -37,6 +37,7 @@ LABEL_WORDS = 6
 # not what the figure is about: it is no scope cue.
 ISSUER_REACH = 48
 _SENTENCE_END = re.compile(r"[.!?…]+[»\"”’)]*(?=\s+\S)|\n")
+_HAS_DIGIT = re.compile(r"[0-9]")
 _CLAUSE = re.compile(r";")
 # A period opening the sentence or a clause after a colon frames the whole sentence after it
 # (`declaró: «En los primeros diez meses de 2025, ...; ... 71%`); any other covers its clause.
@@ -52,18 +53,15 @@ _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 class Lexicon:
     """One language's indicator wording, compiled once."""
 
-    keys: re.Pattern
-    key_of: dict
+    keys: Matcher
     context: dict
-    status: re.Pattern
-    status_of: dict
+    status: Matcher
     of_which: re.Pattern
     ratio: re.Pattern
     percent_link: re.Pattern
     function: frozenset
     abbreviations: frozenset
-    scope: re.Pattern
-    scope_of: dict
+    scope: Matcher
     national_labels: re.Pattern
     unit_class: dict
     percent_of: dict
@@ -75,36 +73,76 @@ def _bounded(alternation: str) -> str:
     return rf"(?<![\w])(?:{alternation})(?![\w])"
 
 
-def _named(table: dict[str, list[str]], prefix: str) -> tuple[re.Pattern, dict[str, str]]:
-    """One regex over every pattern of every key, longest first; group name -> key."""
-    pairs = sorted(((fold(p), key) for key, pats in table.items() for p in pats), key=lambda p: -len(p[0]))
-    names = {f"{prefix}{i}": key for i, (_, key) in enumerate(pairs)}
-    alts = "|".join(f"(?P<{prefix}{i}>{pat})" for i, (pat, _) in enumerate(pairs)) or "(?!x)x"
-    return re.compile(_bounded(alts)), names
+class Matcher:
+    """Many wording patterns found fast: at each word, only the patterns whose literal head it starts.
+
+    One big alternation makes Python's `re` try every pattern at every character; indexing the
+    patterns by their first three letters tries a handful per word. Matches are leftmost-longest
+    and do not overlap, each as (start, end, key).
+    """
+
+    def __init__(self, table: dict[str, list[str]]):
+        self.by_head: dict[str, list[tuple[re.Pattern, str]]] = {}
+        self.anywhere: list[tuple[re.Pattern, str]] = []
+        for key, patterns in table.items():
+            for pat in patterns:
+                folded = fold(pat)
+                entry = (re.compile(rf"(?:{folded})(?![\w])"), key)
+                head = _literal_head(folded)
+                if len(head) >= HEAD:
+                    self.by_head.setdefault(head[:HEAD], []).append(entry)
+                else:
+                    self.anywhere.append(entry)
+
+    def find(self, folded: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        out: list[tuple[int, int, str]] = []
+        last = lo
+        for w in _WORD_START.finditer(folded, lo, hi):
+            pos = w.start()
+            if pos < last:
+                continue
+            best = None
+            for rx, key in self.by_head.get(folded[pos : pos + HEAD], []) + self.anywhere:
+                m = rx.match(folded, pos, hi)
+                if m and (best is None or m.end() > best[1]):
+                    best = (pos, m.end(), key)
+            if best:
+                out.append(best)
+                last = best[1]
+        return out
+
+
+HEAD = 3
+_WORD_START = re.compile(r"(?<![\w])[\w\[(]")
+_META = set("\\.^$*+?{}[]()|")
+
+
+def _literal_head(pattern: str) -> str:
+    """The letters every match of `pattern` starts with (`servicios? p` -> `servicio`)."""
+    head = []
+    for i, ch in enumerate(pattern):
+        if ch in _META or not (ch.isalnum() or ch in " '-"):
+            break
+        if i + 1 < len(pattern) and pattern[i + 1] in "?*{":
+            break
+        head.append(ch)
+    return "".join(head)
 
 
 @cache
 def lexicon(lang: str) -> Lexicon:
     d = merge_data(lang or FALLBACK_LANGUAGE, "indicators")
     w, sc = d.get("words", {}), d.get("scope", {})
-    keys, key_of = _named(d.get("keys", {}), "k")
-    status, status_of = _named(d.get("status", {}), "s")
-    scope, scope_of = _named(
-        {"national": sc.get("national", []), "provincial": sc.get("provincial", [])}, "c"
-    )
     return Lexicon(
-        keys=keys,
-        key_of=key_of,
+        keys=Matcher(d.get("keys", {})),
         context={k: re.compile(words_alternation(v)) for k, v in d.get("context", {}).items()},
-        status=status,
-        status_of=status_of,
+        status=Matcher(d.get("status", {})),
         of_which=re.compile(_bounded(words_alternation(w.get("of_which", [])))),
         ratio=re.compile(rf"\s*(?:{words_alternation(w.get('ratio', []))})\s*"),
         percent_link=re.compile(rf"\s*(?:{words_alternation(w.get('percent_link', []))})(?![\w])"),
         function=frozenset(fold(x) for x in w.get("function", [])),
         abbreviations=frozenset(fold(x) for x in w.get("abbreviations", [])),
-        scope=scope,
-        scope_of=scope_of,
+        scope=Matcher({"national": sc.get("national", []), "provincial": sc.get("provincial", [])}),
         national_labels=re.compile(_bounded(words_alternation(sc.get("national_labels", [])))),
         unit_class=d.get("unit_class", {}),
         percent_of=d.get("percent_of", {}),
@@ -143,7 +181,7 @@ class _Sentence:
 def extract_metrics(doc: Document) -> list[dict]:
     """One record per figure mention in the cleaned document (metrics.csv columns)."""
     try:
-        return _records(doc, _analyse(doc))
+        return _records(doc, _analysed(doc))
     except Exception as exc:  # bad input never raises to the user; quality reports the missing figures
         doc.findings.append(
             {
@@ -161,7 +199,21 @@ def extract_metrics(doc: Document) -> list[dict]:
 
 def document_scope(doc: Document) -> str:
     """`national` when the article's figures are mostly about the whole country or the central level."""
-    return _document_scope(doc, _analyse(doc))
+    try:
+        return _document_scope(doc, _analysed(doc))
+    except Exception:  # the figures stage reports its own failure; the place alone decides then
+        return "provincial" if doc.province else "national"
+
+
+_LAST: list = []  # (doc_id, language, text, analysis) of the last document: place and extract share it
+
+
+def _analysed(doc: Document):
+    if _LAST and _LAST[0][:2] == (doc.doc_id, doc.language) and _LAST[0][2] is doc.text:
+        return _LAST[0][3]
+    result = _analyse(doc)
+    _LAST[:] = [(doc.doc_id, doc.language, doc.text, result)]
+    return result
 
 
 def _document_scope(doc: Document, analysed) -> str:
@@ -178,19 +230,23 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
     lex = lexicon(lang)
     out = []
     for seg, text in doc.iter_segments(*READ_KINDS):
-        if not any(ch.isdigit() for ch in text):
+        if not _HAS_DIGIT.search(text):
             continue
         folded = fold(text)
         figures = [_Figure(q) for q in read_numbers(text, lang, folded) if q.is_figure]
         if not figures:
             continue
-        places = find_places(text)
         for start, end in sentences(text, folded, lex.abbreviations):
             sent = _Sentence(text, folded, start, end, [f for f in figures if start <= f.q.start < end])
             if sent.figures:
+                places = _shift(find_places(text[start:end]), start)
                 _analyse_sentence(sent, lex, lang, places)
                 out.append((seg.start, sent, places))
     return out
+
+
+def _shift(mentions: list[PlaceMention], delta: int) -> list[PlaceMention]:
+    return [PlaceMention(m.start + delta, m.end + delta, m.raw, m.province, m.legacy) for m in mentions]
 
 
 def sentences(text: str, folded: str, abbreviations: frozenset = frozenset()) -> list[tuple[int, int]]:
@@ -213,12 +269,10 @@ def sentences(text: str, folded: str, abbreviations: frozenset = frozenset()) ->
 def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[PlaceMention]) -> None:
     f_, s, e = sent.folded, sent.start, sent.end
     _link(sent, lex)
-    keys = [(m.start(), m.end(), lex.key_of[m.lastgroup]) for m in lex.keys.finditer(f_, s, e)]
-    status = [(m.start(), m.end(), lex.status_of[m.lastgroup]) for m in lex.status.finditer(f_, s, e)]
+    keys = lex.keys.find(f_, s, e)
+    status = lex.status.find(f_, s, e)
     cues = [
-        (m.start(), m.end(), lex.scope_of[m.lastgroup])
-        for m in lex.scope.finditer(f_, s, e)
-        if not lex.issuer.search(f_, max(s, m.start() - ISSUER_REACH), m.start())
+        c for c in lex.scope.find(f_, s, e) if not lex.issuer.search(f_, max(s, c[0] - ISSUER_REACH), c[0])
     ]
     cues += [(p.start, p.end, "provincial") for p in places if s <= p.start < e]
     cues.sort()

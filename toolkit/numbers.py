@@ -41,9 +41,22 @@ _BEFORE = 48  # characters of context read before a number
 YEAR_RANGE = (1900, 2100)
 
 
+class _FoldTable(dict):
+    """str.translate table filled on first sight of each character (one character for one)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = _fold_places(ch).translate(_LETTERS)
+        self[code] = folded if len(folded) == 1 else ch
+        return self[code]
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Text folded for matching (lower case, no diacritics, `ł` -> `l`), the same length as `text`."""
-    return _fold_places(text).translate(_LETTERS)
+    return text.translate(_FOLD)
 
 
 @dataclass(frozen=True)
