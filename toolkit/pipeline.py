@@ -93,7 +93,8 @@ def place_document(doc: Document) -> None:
         for m in _offset(find_places(text), seg.start)
     ]
     doc.province, doc.province_legacy = main_province(mentions)
-    doc.scope = "provincial" if doc.province else "national"
+    # national when the article's figures are about the country (a national conference seen from a province)
+    doc.scope = metrics_stage.document_scope(doc)
 
 
 def _offset(mentions, delta):
