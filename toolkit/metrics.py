@@ -374,14 +374,20 @@ def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, keys, status, clauses
 
 
 def _refined(fig: _Figure, sent: _Sentence, lex: Lexicon, status, commas) -> str:
+    """The task status said of a count: the first cue after it (before the next figure), else the
+    nearest before it (`se han completado 239 tareas, 427 se encuentran en ejecución y 136 pendientes`)."""
     lo, hi = _enclosing(commas, fig.q.start)
-    if fig.whole is not None:  # `66 de 123 tareas`: the clause runs to the end of the whole's wording
-        hi = max(hi, _enclosing(commas, fig.whole.q.start)[1])
+    anchor = fig.whole if fig.whole is not None else fig  # `66 de 123 tareas`: the whole's wording
+    hi = max(hi, _enclosing(commas, anchor.q.start)[1])
+    following = [f.q.start for f in sent.figures if f.q.start > anchor.q.start and f.share_of is None]
+    zone_end = min([hi, *following])
     options = lex.refine[fig.base]
-    near = [k for k in status if lo <= k[0] and k[1] <= hi and k[2] in options]
-    if near:
-        dist = [(min(abs(k[0] - fig.q.end), abs(fig.q.start - k[1])), k[2]) for k in near]
-        return min(dist)[1]
+    after = [k for k in status if anchor.q.end <= k[0] and k[1] <= zone_end and k[2] in options]
+    if after:
+        return after[0][2]
+    before = [k for k in status if lo <= k[0] and k[1] <= fig.q.start and k[2] in options]
+    if before:
+        return before[-1][2]
     return options[0] if fig.role == "part" else fig.base
 
 

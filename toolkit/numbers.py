@@ -328,14 +328,14 @@ def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rul
     """What the digits are: a figure, or one of the numbers the guideline does not count."""
     if r.address.search(_token(folded, start, end)):
         return "name"
-    ordinal = r.ordinal.match(folded, end)
-    if ordinal:
-        return "rank" if r.rank_place.match(folded, ordinal.end()) else "ordinal"
     plain = digits.isdigit()
     if plain and 1 <= value <= 31 and (r.date_after.match(folded, end) or r.date_before.search(before)):
         return "date"
     if r.numeric_date.match(folded, end) or _in_numeric_date(folded, start):
         return "date"
+    ordinal = r.ordinal.match(folded, end)
+    if ordinal:
+        return "rank" if r.rank_place.match(folded, ordinal.end()) else "ordinal"
     bare = raw_end == end and unit == "count"  # nothing after the digits says what they measure
     if bare:
         if r.session_after.match(folded, end):

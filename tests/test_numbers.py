@@ -1,0 +1,299 @@
+"""The number reader: shape and language give value, unit, qualifier and kind; offsets always hold."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit.numbers import parse_value, read_numbers
+
+LANGS = ("es", "fr", "pl", "pt", "en", "de", "it")
+
+
+def only(text: str, lang: str, raw: str):
+    """The quantity written `raw` in `text`."""
+    found = [q for q in read_numbers(text, lang) if q.raw == raw]
+    assert found, f"{raw!r} not read in {text!r}: {[q.raw for q in read_numbers(text, lang)]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "digits, value",
+    [
+        ("1,938", 1938),  # machine translation keeps English separators
+        ("21,000", 21000),
+        ("9.000", 9000),
+        ("1.054", 1054),
+        ("58,46", 58.46),
+        ("83.51", 83.51),
+        ("1 938", 1938),
+        ("1\u00a0938", 1938),  # no-break space
+        ("1\u202f938", 1938),  # narrow no-break space
+        ("154 000", 154000),
+        ("1.234.567", 1234567),
+        ("1,234,567", 1234567),
+        ("1.234,5", 1234.5),
+        ("1,234.5", 1234.5),
+        ("0,125", 0.125),
+        ("2.5", 2.5),
+        ("7", 7),
+    ],
+)
+def test_shape_gives_value(digits, value):
+    assert parse_value(digits) == pytest.approx(value)
+
+
+def test_three_decimals_before_percent_are_decimals():
+    assert parse_value("12,345", decimal_hint=True) == pytest.approx(12.345)
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, value",
+    [
+        ("es", "proporcionó 1,938 servicios", "1,938", 1938),
+        ("es", "emitió más de 9.000 firmas", "9.000", 9000),
+        ("es", "hasta 154 000 personas", "154 000", 154000),
+        ("fr", "fourni 1 938 services", "1 938", 1938),
+        ("fr", "fourni 1\u202f938 services", "1\u202f938", 1938),
+        ("pl", "wydano 12 500 podpisów", "12 500", 12500),
+        ("pt", "emitiu 9.000 assinaturas", "9.000", 9000),
+        ("en", "provided 1,938 services", "1,938", 1938),
+        ("de", "stellte 1.938 Dienste bereit", "1.938", 1938),
+        ("it", "ha fornito 1.938 servizi", "1.938", 1938),
+    ],
+)
+def test_grouped_thousands_in_every_language(lang, text, raw, value):
+    assert only(text, lang, raw).value == value
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, value",
+    [
+        ("es", "4267 millones de dongs", "4267 millones", 4267e6),
+        ("es", "82.000 millones de VND", "82.000 millones", 82e9),
+        ("es", "3 mil millones de dongs", "3 mil millones", 3e9),
+        ("es", "2 billones de dongs", "2 billones", 2e12),  # Spanish billón is 10^12
+        ("fr", "4 267 milliards de dongs", "4 267 milliards", 4267e9),
+        ("fr", "2 billions de dongs", "2 billions", 2e12),  # French billion is 10^12
+        ("pl", "12 tys. osób", "12 tys.", 12e3),
+        ("pl", "5 mln zł", "5 mln", 5e6),
+        ("pl", "3 mld dongów", "3 mld", 3e9),
+        ("pt", "300 bilhões de VND", "300 bilhões", 300e9),  # Brazilian bilhão is 10^9
+        ("pt", "3 mil milhões de dongs", "3 mil milhões", 3e9),  # European mil milhões
+        ("pt", "2 biliões de dongs", "2 biliões", 2e12),  # European bilião is 10^12
+        ("en", "4,267 billion dong", "4,267 billion", 4267e9),
+        ("en", "2 trillion dong", "2 trillion", 2e12),
+        ("de", "5 Mio. Euro", "5 Mio.", 5e6),
+        ("de", "3 Mrd. Dong", "3 Mrd.", 3e9),
+        ("it", "10 milioni di dollari", "10 milioni", 10e6),
+        ("it", "4 miliardi di dong", "4 miliardi", 4e9),
+    ],
+)
+def test_scale_words(lang, text, raw, value):
+    assert only(text, lang, raw).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, unit",
+    [
+        ("es", "4267 millones de dongs (VND)", "4267 millones", "VND"),
+        ("es", "10 millones de dólares", "10 millones", "USD"),
+        ("fr", "4 267 milliards de dongs", "4 267 milliards", "VND"),
+        ("pl", "10 mln dolarów", "10 mln", "USD"),
+        ("pt", "300 bilhões de VND", "300 bilhões", "VND"),
+        ("en", "US$10 million", "10 million", "USD"),
+        ("en", "82 billion VND", "82 billion", "VND"),
+        ("de", "10 Millionen US-Dollar", "10 Millionen", "USD"),
+        ("it", "10 milioni di dollari", "10 milioni", "USD"),
+        ("es", "a una escala de 100 hectáreas", "100", "hectare"),
+        ("en", "scored 80.12 points", "80.12", "points"),
+    ],
+)
+def test_currency_and_unit_words_are_units_not_raw(lang, text, raw, unit):
+    assert only(text, lang, raw).unit == unit
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, value",
+    [
+        ("es", "alcanzó el 58,46 %", "58,46 %", 58.46),
+        ("es", "al 100% de las comunas", "100%", 100),
+        ("es", "un 12 por ciento", "12 por ciento", 12),
+        ("fr", "atteint 60 %", "60 %", 60),
+        ("fr", "atteint 60\u202f%", "60\u202f%", 60),
+        ("fr", "de 5 pour cent", "5 pour cent", 5),
+        ("pl", "ponad 60%", "60%", 60),
+        ("pl", "wzrost o 7 procent", "7 procent", 7),
+        ("pt", "cerca de 83,51%", "83,51%", 83.51),
+        ("en", "rose 83.51%", "83.51%", 83.51),
+        ("en", "grew 7 per cent", "7 per cent", 7),
+        ("de", "um 7 Prozent", "7 Prozent", 7),
+        ("it", "del 7 per cento", "7 per cento", 7),
+    ],
+)
+def test_percent_forms(lang, text, raw, value):
+    q = only(text, lang, raw)
+    assert (q.unit, q.value) == ("percent", pytest.approx(value))
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, qualifier",
+    [
+        ("es", "más de 21,000 descargas", "21,000", "more_than"),
+        ("es", "superior al 95 %", "95 %", "more_than"),
+        ("es", "aproximadamente 500 empresas", "500", "approx"),
+        ("es", "un valor aproximado de 10 millones", "10 millones", "approx"),
+        ("es", "casi el 60%", "60%", "approx"),
+        ("es", "cerca de 30 tareas", "30", "approx"),
+        ("es", "menos de 5 tareas", "5", "less_than"),
+        ("es", "entre los 10 mejores del país", "10", "up_to"),
+        ("fr", "plus de 1 360 conférences", "1 360", "more_than"),
+        ("fr", "environ 4 267 milliards", "4 267 milliards", "approx"),
+        ("fr", "près de 300 personnes", "300", "approx"),
+        ("fr", "moins de 20 tâches", "20", "less_than"),
+        ("fr", "jusqu'à 50 équipes", "50", "up_to"),
+        ("pl", "ponad 60%", "60%", "more_than"),
+        ("pl", "około 300 osób", "300", "approx"),
+        ("pl", "mniej niż 20 zadań", "20", "less_than"),
+        ("pt", "mais de 300 bilhões", "300 bilhões", "more_than"),
+        ("pt", "cerca de 80 empresas", "80", "approx"),
+        ("pt", "menos de 20 tarefas", "20", "less_than"),
+        ("en", "more than 3,000 officials", "3,000", "more_than"),
+        ("en", "over 80 enterprises", "80", "more_than"),
+        ("en", "about 500 people", "500", "approx"),
+        ("en", "nearly 60%", "60%", "approx"),
+        ("en", "fewer than 20 tasks", "20", "less_than"),
+        ("en", "up to 50 teams", "50", "up_to"),
+        ("en", "in the top 10 provinces", "10", "up_to"),
+        ("de", "mehr als 80 Unternehmen", "80", "more_than"),
+        ("de", "rund 500 Menschen", "500", "approx"),
+        ("de", "weniger als 20 Aufgaben", "20", "less_than"),
+        ("de", "bis zu 50 Teams", "50", "up_to"),
+        ("it", "oltre 80 imprese", "80", "more_than"),
+        ("it", "circa 500 persone", "500", "approx"),
+        ("it", "meno di 20 compiti", "20", "less_than"),
+        ("it", "fino a 50 squadre", "50", "up_to"),
+        ("es", "proporcionó 1,938 servicios", "1,938", "exact"),
+    ],
+)
+def test_qualifiers(lang, text, raw, qualifier):
+    assert only(text, lang, raw).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("es", "entre los 10 mejores del país", "10"),
+        ("en", "among the top 10 provinces", "10"),
+        ("fr", "parmi les 10 meilleures provinces", "10"),
+        ("pt", "entre os 10 melhores do país", "10"),
+        ("it", "tra i 10 migliori del paese", "10"),
+        ("de", "unter den 10 besten Provinzen", "10"),
+    ],
+)
+def test_top_n_is_a_rank_up_to(lang, text, raw):
+    q = only(text, lang, raw)
+    assert (q.unit, q.qualifier) == ("rank", "up_to")
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, kind",
+    [
+        ("es", "el 16 de mayo de 2025", "16", "date"),
+        ("es", "el 16 de mayo de 2025", "2025", "year"),
+        ("es", "publicado el 02/07/2025", "02", "date"),
+        ("es", "publicado el 02/07/2025", "2025", "date"),
+        ("es", "en los primeros 6 meses", "6", "period"),
+        ("es", "la Lucha de 90 días", "90", "period"),
+        ("es", "la Resolución 57-NQ/TW", "57", "docnum"),
+        ("es", "el Plan n.º 02-KH/BCĐTW", "02", "docnum"),
+        ("es", "la Resolución n.º 71/NQ-CP", "71", "docnum"),
+        ("es", "los Avisos n.º 523 y 524", "523", "docnum"),
+        ("es", "los Avisos n.º 523 y 524", "524", "docnum"),
+        ("es", "la Resolución 57 del Politburó", "57", "docnum"),
+        ("es", "la 9.ª sesión de la 15.ª Asamblea", "9", "ordinal"),
+        ("es", "la 9.ª sesión de la 15.ª Asamblea", "15", "ordinal"),
+        ("es", "la versión 3.0 de la Arquitectura", "3.0", "version"),
+        ("es", "el gobierno de 2 niveles", "2", "name"),
+        ("es", "Proyecto 06 del Gobierno", "06", "docnum"),
+        ("es", "img_0016-1-.jpg", "1", "name"),
+        ("fr", "le 30 juin 2025", "30", "date"),
+        ("fr", "le 1er juillet 2025", "1", "date"),
+        ("fr", "les 10 premiers mois", "10", "period"),
+        ("fr", "la résolution n° 57-NQ/TW", "57", "docnum"),
+        ("fr", "le 20e Congrès du Parti", "20", "ordinal"),
+        ("fr", "la version 3.0", "3.0", "version"),
+        ("pl", "z dnia 19 czerwca 2025 r.", "19", "date"),
+        ("pl", "Rezolucji nr 57 Biura Politycznego", "57", "docnum"),
+        ("pl", "w ciągu 6 miesięcy", "6", "period"),
+        ("pl", "na 3 szczeblach", "3", "name"),
+        ("pt", "em 30 de junho de 2025", "30", "date"),
+        ("pt", "nos primeiros 6 meses", "6", "period"),
+        ("pt", "a Resolução n.º 57-NQ/TW", "57", "docnum"),
+        ("pt", "o Aviso n.º 523", "523", "docnum"),
+        ("en", "on June 30, 2025", "30", "date"),
+        ("en", "in the first 6 months", "6", "period"),
+        ("en", "Resolution No. 57-NQ/TW", "57", "docnum"),
+        ("en", "the 20th Congress", "20", "ordinal"),
+        ("en", "version 3.0", "3.0", "version"),
+        ("en", "the 2-level government model", "2", "name"),
+        ("en", "4G coverage", "4", "name"),
+        ("de", "am 30. Juni 2025", "30", "date"),
+        ("de", "der 20. Parteitag", "20", "ordinal"),
+        ("de", "Resolution Nr. 57", "57", "docnum"),
+        ("de", "in den ersten 6 Monaten", "6", "period"),
+        ("it", "il 30 giugno 2025", "30", "date"),
+        ("it", "nei primi 6 mesi", "6", "period"),
+        ("it", "la Risoluzione n. 57", "57", "docnum"),
+        ("it", "modello di governo a 2 livelli", "2", "name"),
+    ],
+)
+def test_what_is_not_a_figure(lang, text, raw, kind):
+    assert only(text, lang, raw).kind == kind
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_url_digits_are_not_read_as_figures(lang):
+    text = "https://nq57.vn/tin-2079.html z6764022413222_53cdbd7878a57767.jpg"
+    assert not [q for q in read_numbers(text, lang) if q.is_figure]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("es", "Resolución n.º 57 y 136 tareas pendientes"),
+        ("en", "Resolution No. 57 and 136 tasks pending"),
+    ],
+)
+def test_a_count_after_a_single_document_number_is_a_figure(lang, text):
+    assert only(text, lang, "136").is_figure
+
+
+def test_a_qualified_year_shaped_number_is_a_count():
+    assert only("más de 2000 personas", "es", "2000").kind == "figure"
+
+
+def test_slash_ratio_marks_its_part():
+    first, second = read_numbers("24/25 tareas", "es")
+    assert (first.ratio_next, first.kind, second.kind) == (True, "figure", "figure")
+
+
+def test_unknown_language_falls_back():
+    assert only("more than 1,938 services", "", "1,938").value == 1938
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 .,%/-:nºªeaz()\u00a0\u202fmlnóés")), max_size=60))
+def test_reader_never_raises_and_offsets_hold(text):
+    for lang in LANGS:
+        for q in read_numbers(text, lang):
+            assert text[q.start : q.end] == q.raw
+            assert q.start < q.end <= q.unit_end <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_reader_never_raises_on_any_text(text):
+    for q in read_numbers(text, "es"):
+        assert text[q.start : q.end] == q.raw
