@@ -18,6 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
+from toolkit import places as gazetteer
 from toolkit.model import Document
 from toolkit.numbers import (
     FALLBACK_LANGUAGE,
@@ -239,9 +240,25 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
         for start, end in sentences(text, folded, lex.abbreviations):
             sent = _Sentence(text, folded, start, end, [f for f in figures if start <= f.q.start < end])
             if sent.figures:
-                places = _shift(find_places(text[start:end]), start)
+                places = _places_in(text, folded, start, end)
                 _analyse_sentence(sent, lex, lang, places)
                 out.append((seg.start, sent, places))
+    return out
+
+
+def _places_in(text: str, folded: str, s: int, e: int) -> list[PlaceMention]:
+    """Provinces named in text[s:e]. The gazetteer's own matcher folds the text again, which
+    costs more than the rest of this stage; its pattern runs on our folded text when available."""
+    try:
+        pattern, table = gazetteer._pattern(), gazetteer._keyword_table()
+        canonical = gazetteer._canonical_spelling
+    except AttributeError:
+        return _shift(find_places(text[s:e]), s)
+    out = []
+    for m in pattern.finditer(folded, s, e):
+        key = canonical(m.group(0), table)
+        if key is not None:
+            out.append(PlaceMention(m.start(), m.end(), text[m.start() : m.end()], *table[key]))
     return out
 
 

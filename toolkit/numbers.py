@@ -37,7 +37,7 @@ _DIGITS = re.compile(
     r"(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?)"
 )
 _SP = r"[\s\u00a0\u202f\u2009]*"
-_BEFORE = 48  # characters of context read before a number
+_BEFORE = 36  # characters of context read before a number
 YEAR_RANGE = (1900, 2100)
 
 

@@ -20,6 +20,7 @@ from toolkit.numbers import FALLBACK_LANGUAGE, fold, merge_data, words_alternati
 
 _SP = r"[\s\u00a0\u202f\u2009]+"
 _YEAR = r"(?:19|20)[0-9]{2}"
+_YEARISH = re.compile(r"(?:19|20)[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,8 @@ def _rules(lang: str) -> _PeriodRules:
 
 def find_periods(folded: str, lang: str) -> list[Period]:
     """Period expressions in folded text, in text order, none overlapping."""
+    if not _YEARISH.search(folded):  # every period names its year
+        return []
     r = _rules(lang or FALLBACK_LANGUAGE)
     found: list[Period] = []
     taken: list[tuple[int, int]] = []
