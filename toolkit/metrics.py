@@ -3,7 +3,7 @@
 For each cleaned document, one record per figure mention (metrics.csv columns but
 story_id): the number reader (`toolkit.numbers`) says what the digits are worth
 and whether they are a figure at all; this stage links figures that belong
-together (`24 z 25 zadań`, `65 tareas, de las cuales 38 (58,46 %)`), names the
+together (`18 z 30 zadań`, `52 tareas, de las cuales 27 (47,25 %)`), names the
 quantity (indicator key from the wording around it, kept per language in
 `toolkit/data/indicators/<lang>.toml`), decides whether it is about the province
 or the whole country, which province, and what period, and keeps the sentence
@@ -41,7 +41,7 @@ _SENTENCE_END = re.compile(r"[.!?…]+[»\"”’)]*(?=\s+\S)|\n")
 _HAS_DIGIT = re.compile(r"[0-9]")
 _CLAUSE = re.compile(r";")
 # A period opening the sentence or a clause after a colon frames the whole sentence after it
-# (`declaró: «En los primeros diez meses de 2025, ...; ... 71%`); any other covers its clause.
+# (`declaró: «En los primeros diez meses de 2025, ...; ... 35%`); any other covers its clause.
 _PERIOD_CLAUSE = re.compile(r"[;:]")
 _OPENER = re.compile(r":")
 OPENING_WORDS = 3
@@ -322,7 +322,7 @@ def _enclosing(bounds: list[int], pos: int) -> tuple[int, int]:
 
 
 def _link(sent: _Sentence, lex: Lexicon) -> None:
-    """Ratios (24 z 25; 24/25), wholes with `of which` parts, and bracketed shares (38 (58,46 %))."""
+    """Ratios (24 z 25; 24/25), wholes with `of which` parts, and bracketed shares (27 (47,25 %))."""
     figs, f_ = sent.figures, sent.folded
     for a, b in zip(figs, figs[1:], strict=False):
         gap = f_[a.q.end : b.q.start]
@@ -392,9 +392,9 @@ def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, keys, status, clauses
 
 def _refined(fig: _Figure, sent: _Sentence, lex: Lexicon, status, commas) -> str:
     """The task status said of a count: the first cue after it (before the next figure), else the
-    nearest before it (`se han completado 239 tareas, 427 se encuentran en ejecución y 136 pendientes`)."""
+    nearest before it (`se han completado 150 tareas, 320 se encuentran en ejecución y 95 pendientes`)."""
     lo, hi = _enclosing(commas, fig.q.start)
-    anchor = fig.whole if fig.whole is not None else fig  # `66 de 123 tareas`: the whole's wording
+    anchor = fig.whole if fig.whole is not None else fig  # `14 de 40 tareas`: the whole's wording
     hi = max(hi, _enclosing(commas, anchor.q.start)[1])
     following = [f.q.start for f in sent.figures if f.q.start > anchor.q.start and f.share_of is None]
     zone_end = min([hi, *following])

@@ -8,9 +8,9 @@ guideline does not count (a date, a year, a period, a document number, an
 ordinal, a version, a name or address).
 
 The digits decide the shape: a mark followed by exactly three digits groups
-thousands (`1,938`, `9.000`, machine translations keep English marks), any
-other mark is the decimal one (`58,46`, `83.51`), both marks mean the last is
-decimal, spaces of any width group thousands (`1 938`, `154 000`). The
+thousands (`2,517`, `7.000`, machine translations keep English marks), any
+other mark is the decimal one (`47,25`, `71.35`), both marks mean the last is
+decimal, spaces of any width group thousands (`2 517`, `126 000`). The
 language decides the words: its scale words (Spanish `billón` is 10^12,
 Brazilian `bilhão` 10^9), currencies, percent words, qualifiers and the cues
 of dates, periods and document numbers, all kept as data in
@@ -30,7 +30,7 @@ FALLBACK_LANGUAGE = "en"
 # Letters that Unicode does not decompose: folded by hand, one character for one (offsets hold).
 _LETTERS = str.maketrans({"ł": "l", "ø": "o", "ß": "s", "đ": "d", "ı": "i"})
 SPACES = " \u00a0\u202f\u2009"
-# A digit run: grouped by one mark repeated (1,938 / 9.000 / 154 000) with an optional decimal part,
+# A digit run: grouped by one mark repeated (2,517 / 7.000 / 126 000) with an optional decimal part,
 # or plain digits with an optional decimal part. Never starts inside a word (z6764..., img_0016).
 _DIGITS = re.compile(
     r"(?<![\w])(?:[0-9]{1,3}(?P<g>[.,\u0020\u00a0\u202f\u2009])[0-9]{3}(?:(?P=g)[0-9]{3})*(?![0-9])"
