@@ -50,11 +50,22 @@ def fold_char(ch: str) -> str:
     return base if len(base) == 1 else ch
 
 
+class _FoldTable(dict):
+    """`str.translate` table of `fold_char`, filled on first sight of each character."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = fold_char(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
-    """Text folded for matching, the same length as `text`."""
+    """Text folded for matching, the same length as `text` (one C-level pass over a cached table)."""
     if text.isascii():
         return text.lower()
-    return "".join(fold_char(ch) for ch in text)
+    return text.translate(_FOLD)
 
 
 def _gazetteer_json(name: str) -> dict:
