@@ -183,8 +183,13 @@ def _front_matter_kind(text: str, before: list[Line]) -> str:
 
 
 def _is_heading(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(text.split()) >= 3 and len(letters) >= 12 and all(ch.isupper() for ch in letters)
+    """Three or more words in capitals (12 letters or more). Body text fails at its first lower-case
+    letter, so the short-circuiting scan costs a few characters, not the whole line."""
+    return (
+        len(text.split()) >= 3
+        and all(map(str.isupper, filter(str.isalpha, text)))
+        and sum(map(str.isalpha, text)) >= 12
+    )
 
 
 def _mark_trailing_byline(lines: list[Line]) -> None:
