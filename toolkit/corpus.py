@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 import ftfy
-from ftfy.badness import is_bad
+from ftfy.badness import BADNESS_RE
 
 from toolkit.langdata import languages, load
 from toolkit.model import Document, finding
@@ -278,9 +278,24 @@ def _alphabet_fit(text: str) -> float:
     )
 
 
+# Every pattern of ftfy's mojibake detector holds two non-ASCII characters in a row or one of these
+# (C1 controls, `Ã`/`Â` before a space, `Œ`/`œ` before a non-letter), and spans at most 8 characters;
+# so the detector runs only around such seeds, not over the whole text, with the same answer.
+_MOJIBAKE_SEED = re.compile("[^\x00-\x7f]{2}|[\x80-\x9f\u0152\u0153\u00c2\u00c3]")
+_MOJIBAKE_REACH = 8
+
+
+def looks_like_mojibake(text: str) -> bool:
+    """`ftfy.badness.is_bad(text)`, computed only in the few places where it can match."""
+    for m in _MOJIBAKE_SEED.finditer(text):
+        if BADNESS_RE.search(text, max(0, m.start() - _MOJIBAKE_REACH), m.end() + _MOJIBAKE_REACH):
+            return True
+    return False
+
+
 def repair_mojibake(text: str) -> tuple[str, bool]:
     """Repair text garbled by a wrong decoding (e.g. 'Ã©' for 'é'). Returns (text, changed)."""
-    if text.isascii() or not is_bad(text):
+    if text.isascii() or not looks_like_mojibake(text):
         return text, False
     fixed = ftfy.fix_text(text, config=FTFY_CONFIG)
     return fixed, fixed != text
