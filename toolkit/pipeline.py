@@ -9,6 +9,7 @@ same code runs in a notebook, the CLI, a process pool or a Dask cluster.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -21,7 +22,7 @@ from toolkit.corpus import DEFAULT_MAX_BYTES, read_document
 from toolkit.language import detect_language
 from toolkit.model import Document
 from toolkit.places import find_places, main_province
-from toolkit.schemas import frame, validate_table
+from toolkit.schemas import frame, frame_from_columns, validate_table
 
 TABLES = ("documents", "metrics", "people", "roster", "quality")
 
@@ -135,13 +136,76 @@ def document_record(doc: Document) -> dict:
     }
 
 
-def assemble(outputs: list[DocOutput], input_findings: list[dict] | None = None) -> Result:
-    """Corpus-level work on the per-document records, then validation of every table."""
-    outputs = sorted(outputs, key=lambda o: o.document["doc_id"])
-    documents = frame("documents", [o.document for o in outputs])
-    metrics = frame("metrics", [m for o in outputs for m in o.metrics])
-    people = frame("people", [p for o in outputs for p in o.people])
-    findings = list(input_findings or []) + [f for o in outputs for f in o.findings]
+class Collector:
+    """The per-document records of a run, gathered as table columns while documents stream in.
+
+    Holding each row as a dict costs more than its values; columns cost a pointer per cell.
+    Short strings (units, indicators, provinces, ids) are stored once per run and a document's
+    repeated quotes once per document, so a large run keeps little more than its distinct text.
+    """
+
+    SHORT = 64  # strings up to this length repeat across documents (codes, names, labels)
+    UNIQUE = frozenset({"metric_id"})  # one value per row: nothing to share
+
+    def __init__(self) -> None:
+        self.columns: dict[str, dict[str, list]] = {t: {} for t in ("documents", "metrics", "people")}
+        self.sizes = dict.fromkeys(self.columns, 0)
+        self.findings: list[dict] = []
+        self.docs: dict[str, Document] = {}
+        self._short: dict[str, str] = {}
+
+    def add(self, out: DocOutput) -> None:
+        local: dict[str, str] = {}  # this document's long strings (a sentence quoted for several figures)
+        self._append("documents", [out.document], local)
+        self._append("metrics", out.metrics, local)
+        self._append("people", out.people, local)
+        self.findings.extend(out.findings)
+        if out.doc is not None:
+            self.docs[out.doc.doc_id] = out.doc
+
+    def _append(self, table: str, rows: list[dict], local: dict[str, str]) -> None:
+        cols, n = self.columns[table], self.sizes[table]
+        for row in rows:
+            for key, value in row.items():
+                col = cols.get(key)
+                if col is None:
+                    col = cols[key] = [None] * n
+                if isinstance(value, str) and key not in self.UNIQUE:
+                    pool = self._short if len(value) <= self.SHORT else local
+                    value = pool.setdefault(value, value)
+                col.append(value)
+            n += 1
+            for col in cols.values():
+                if len(col) < n:
+                    col.append(None)
+        self.sizes[table] = n
+
+    def frame(self, table: str) -> pd.DataFrame:
+        """The table in document order (doc_id, stable), its columns released as they are built."""
+        df = frame_from_columns(table, self.columns[table])
+        self.columns[table] = {}
+        if len(df) and not df["doc_id"].is_monotonic_increasing:
+            df = df.sort_values("doc_id", kind="stable").reset_index(drop=True)
+        return df
+
+
+def assemble(outputs: Iterable[DocOutput], input_findings: list[dict] | None = None) -> Result:
+    """Corpus-level work on the per-document records, then validation of every table.
+
+    `outputs` may be a stream (a generator from the engine): each DocOutput is folded into
+    columns as it arrives and not kept.
+    """
+    collected = Collector()
+    for out in outputs:
+        collected.add(out)
+    return assemble_collected(collected, input_findings)
+
+
+def assemble_collected(collected: Collector, input_findings: list[dict] | None = None) -> Result:
+    documents = collected.frame("documents")
+    metrics = collected.frame("metrics")
+    people = collected.frame("people")
+    findings = list(input_findings or []) + collected.findings
 
     stories = quality_stage.assign_stories(documents, metrics, people)
     for table in (documents, metrics, people):
@@ -159,8 +223,7 @@ def assemble(outputs: list[DocOutput], input_findings: list[dict] | None = None)
     if failures:  # a finding that breaks the quality schema is itself reported, never lost
         quality = pd.concat([quality, frame("quality", _with_ids(failures, stories))], ignore_index=True)
     tables["documents"] = quality_stage.add_scores(tables["documents"], tables["metrics"], quality)
-    docs = {o.doc.doc_id: o.doc for o in outputs if o.doc is not None}
-    return Result(**tables, quality=quality, docs=docs)
+    return Result(**tables, quality=quality, docs=dict(sorted(collected.docs.items())))
 
 
 def _with_ids(findings: list[dict], stories: dict[str, str]) -> list[dict]:

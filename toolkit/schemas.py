@@ -200,9 +200,19 @@ def frame(table: str, records: list[dict]) -> pd.DataFrame:
     """Build a table once from plain records: contract columns first; missing text is '', missing counts 0."""
     if not records:
         return empty_frame(table)
+    return _conform(table, pd.DataFrame.from_records(records))
+
+
+def frame_from_columns(table: str, columns: dict[str, list]) -> pd.DataFrame:
+    """The same table as `frame`, from columns (name -> values) instead of records: no dict per row."""
+    if not columns or not len(next(iter(columns.values()))):
+        return empty_frame(table)
+    return _conform(table, pd.DataFrame(columns))
+
+
+def _conform(table: str, df: pd.DataFrame) -> pd.DataFrame:
     schema = SCHEMAS[table].to_schema()
     cols = list(schema.columns)
-    df = pd.DataFrame.from_records(records)
     for name, col in schema.columns.items():
         text = "str" in str(col.dtype).lower()
         if name not in df:
