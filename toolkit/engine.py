@@ -1,8 +1,8 @@
-"""Where the per-document work runs: this process, or a pool of processes.
+"""Where the per-document work runs: this process, a pool of processes, or a Dask cluster.
 
 Every engine maps the same pure function (`pipeline.process_file`) over the
-files and yields DocOutputs in input order, so results are identical whatever
-the engine.
+files and yields DocOutputs in input order, one at a time, so results are
+identical whatever the engine and the caller never holds more than it keeps.
 """
 
 from __future__ import annotations
@@ -16,6 +16,17 @@ from pathlib import Path
 from toolkit.corpus import DEFAULT_MAX_BYTES
 from toolkit.pipeline import DocOutput, process_file
 
+ENGINES = ("local", "dask")
+# Dask costs about a millisecond per task: partitions of at least this many documents keep it small.
+MIN_PARTITION = 100
+MAX_PARTITION = 2000
+# Documents per chunk sent to a worker process: large enough to amortise pickling, small enough to balance.
+MAX_CHUNK = 64
+
+
+class EngineUnavailable(RuntimeError):
+    """The engine asked for cannot run here (a missing optional dependency, an unreachable scheduler)."""
+
 
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
@@ -27,14 +38,25 @@ def map_documents(
     jobs: int = 1,
     max_bytes: int = DEFAULT_MAX_BYTES,
     keep_docs: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Iterator[DocOutput]:
-    """Process every file, in order, in this process (jobs=1) or a pool of `jobs` processes."""
+    """Process every file, yielding results in input order.
+
+    engine="local": in this process (jobs=1) or a pool of `jobs` processes.
+    engine="dask": on a Dask cluster, the one at `scheduler` or a local one of `jobs` worker processes.
+    """
     work = partial(_process, max_bytes=max_bytes, keep_doc=keep_docs)
     items = [(str(f), d) for f, d in zip(files, doc_ids, strict=True)]
+    if engine == "dask":
+        yield from _dask_map(work, items, jobs, scheduler)
+        return
+    if engine != "local":
+        raise EngineUnavailable(f"Unknown engine '{engine}'; choose one of: {', '.join(ENGINES)}.")
     if jobs <= 1 or len(items) < 2:
         yield from map(work, items)
         return
-    chunk = max(1, min(64, len(items) // (jobs * 4) or 1))
+    chunk = max(1, min(MAX_CHUNK, len(items) // (jobs * 4) or 1))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(work, items, chunksize=chunk)
 
@@ -42,3 +64,53 @@ def map_documents(
 def _process(item: tuple[str, str], max_bytes: int, keep_doc: bool) -> DocOutput:
     path, doc_id = item
     return process_file(path, doc_id, max_bytes=max_bytes, keep_doc=keep_doc)
+
+
+def _process_partition(items: list[tuple[str, str]], max_bytes: int, keep_doc: bool) -> list[DocOutput]:
+    return [_process(item, max_bytes, keep_doc) for item in items]
+
+
+def partition_size(n_items: int, workers: int) -> int:
+    """Documents per Dask partition: at least MIN_PARTITION, about four partitions per worker."""
+    return max(MIN_PARTITION, min(MAX_PARTITION, -(-n_items // max(1, 4 * workers))))
+
+
+def _dask_map(
+    work: partial, items: list[tuple[str, str]], jobs: int, scheduler: str | None
+) -> Iterator[DocOutput]:
+    """Partitions of documents as Dask bag partitions; results gathered partition by partition, in order."""
+    try:
+        import dask.bag as db
+        from distributed import Client, LocalCluster
+    except ImportError as err:
+        raise EngineUnavailable(
+            "The dask engine needs Dask, which is not installed. Install it with: pip install 'toolkit[dask]' "
+            "(or run without --engine dask)."
+        ) from err
+    if not items:
+        return
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="10s")
+        else:
+            cluster = LocalCluster(
+                n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            client = Client(cluster)
+    except OSError as err:
+        raise EngineUnavailable(f"Could not reach the Dask scheduler at {scheduler}: {err}.") from err
+    try:
+        workers = len(client.scheduler_info().get("workers", {})) or max(1, jobs)
+        bag = db.from_sequence(items, partition_size=partition_size(len(items), workers))
+        parts = bag.map_partitions(
+            _process_partition, max_bytes=work.keywords["max_bytes"], keep_doc=work.keywords["keep_doc"]
+        )
+        futures = client.compute(parts.to_delayed())
+        for future in futures:
+            yield from future.result()
+            future.release()  # the worker may drop this partition's results now
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
