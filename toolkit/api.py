@@ -13,6 +13,7 @@ from toolkit.pipeline import Result, assemble
 
 DEFAULT_INPUT = "data"
 DEFAULT_OUTPUT = "exports"
+FORMATS = ("csv", "parquet", "both")
 
 
 def run(
@@ -22,30 +23,56 @@ def run(
     max_bytes: int = DEFAULT_MAX_BYTES,
     keep_docs: bool = True,
     progress=None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    fmt: str = "csv",
+    workbook: bool = True,
 ) -> Result:
     """Read every `.txt` under `paths`, extract figures and people, check quality, validate.
 
-    With `out`, also write the CSV files and `report.xlsx` there. `progress` is an
-    optional callable wrapping an iterable (e.g. tqdm) for a progress bar.
+    With `out`, also write the tables there (`fmt`: csv, parquet or both) and `report.xlsx`.
+    `progress` is an optional callable wrapping an iterable (e.g. tqdm) for a progress bar.
+    `engine` is "local" (this process, or `jobs` processes) or "dask" (the cluster at `scheduler`,
+    or a local cluster of `jobs` workers). Documents stream through: only their records are kept,
+    and their cleaned texts only with `keep_docs`.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     inputs = find_inputs(list(paths))
     ids = doc_ids_for(inputs.files)
-    outputs = map_documents(inputs.files, ids, jobs=jobs, max_bytes=max_bytes, keep_docs=keep_docs)
+    outputs = map_documents(
+        inputs.files,
+        ids,
+        jobs=jobs,
+        max_bytes=max_bytes,
+        keep_docs=keep_docs,
+        engine=engine,
+        scheduler=scheduler,
+    )
     if progress is not None:
         outputs = progress(outputs, total=len(ids))
-    result = assemble(list(outputs), inputs.findings)
+    result = assemble(outputs, inputs.findings)
     if out is not None:
-        write_outputs(result, out)
+        write_outputs(result, out, fmt=fmt, workbook=workbook)
     return result
 
 
-def write_outputs(result: Result, out: str | os.PathLike) -> list[Path]:
-    """The CSV files of the contract and the workbook, each written atomically."""
+def write_outputs(
+    result: Result, out: str | os.PathLike, fmt: str = "csv", workbook: bool = True
+) -> list[Path]:
+    """The tables of the contract (CSV, Parquet or both) and the workbook, each written atomically."""
+    if fmt not in FORMATS:
+        raise ValueError(f"Unknown format '{fmt}'; choose one of: {', '.join(FORMATS)}.")
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     tables = result.tables()
-    written = write_csvs(tables, out)
-    written.append(write_workbook(tables, out / "report.xlsx"))
+    written: list[Path] = []
+    if fmt in ("csv", "both"):
+        written += write_csvs(tables, out)
+    if fmt in ("parquet", "both"):
+        from toolkit.export.parquet import write_parquets
+
+        written += write_parquets(tables, out)
+    if workbook:
+        written.append(write_workbook(tables, out / "report.xlsx"))
     return written

@@ -1,0 +1,31 @@
+"""Parquet files of the tables (pyarrow): for large runs and data tools, next to or instead of CSV.
+
+Same columns as the CSV files (the contract's first, in order), typed as validated; values are
+written as they are (formula protection is for spreadsheets, which do not open Parquet).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from toolkit.export.safety import atomic_path
+from toolkit.schemas import columns
+
+
+def write_parquet(df: pd.DataFrame, table: str, out_dir: str | Path) -> Path:
+    """Write one table as `<table>.parquet`, atomically."""
+    target = Path(out_dir) / f"{table}.parquet"
+    contract = columns(table)
+    extra = [c for c in df.columns if c not in contract]
+    arrow = pa.Table.from_pandas(df[contract + extra], preserve_index=False)
+    with atomic_path(target) as tmp:
+        pq.write_table(arrow, tmp, compression="zstd")
+    return target
+
+
+def write_parquets(tables: dict[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:
+    return [write_parquet(df, name, out_dir) for name, df in tables.items()]
