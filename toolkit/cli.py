@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from toolkit.api import DEFAULT_INPUT, DEFAULT_OUTPUT, run, write_outputs
+from toolkit.api import DEFAULT_INPUT, DEFAULT_OUTPUT, FORMATS, run, write_outputs
 from toolkit.corpus import DEFAULT_MAX_BYTES, find_inputs
-from toolkit.engine import default_jobs
+from toolkit.engine import ENGINES, EngineUnavailable, default_jobs
 
 PROGRESS_MIN_FILES = 6
 
@@ -29,6 +29,8 @@ are rows with status 'rejected' and a reason); 2 when the run could not be done
 Examples:
   toolkit run                         # data/ -> exports/
   toolkit run articles/ extra.txt --out out/
+  toolkit run big/ --out out/ --jobs 8 --format parquet --no-workbook
+  toolkit run big/ --out out/ --engine dask --scheduler tcp://10.0.0.5:8786
 """
 
 
@@ -67,8 +69,37 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="MB",
         help="files larger than this are rejected with a reason (default: %(default)g)",
     )
+    _add_scale_options(run_p)
     run_p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     return parser
+
+
+def _add_scale_options(run_p: argparse.ArgumentParser) -> None:
+    """Options for large runs: where the work runs and how the tables are written."""
+    run_p.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="local",
+        help="local: this machine's processes (see --jobs); dask: a Dask cluster (pip install 'toolkit[dask]')",
+    )
+    run_p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        default=None,
+        help="with --engine dask: the scheduler of an existing cluster (tcp://host:8786); "
+        "default: a local cluster of --jobs workers. The workers must see the input files.",
+    )
+    run_p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="csv",
+        help="how the tables are written: csv, parquet (smaller, faster, typed) or both (default: csv)",
+    )
+    run_p.add_argument(
+        "--no-workbook",
+        action="store_true",
+        help="skip report.xlsx (slow and large for hundreds of thousands of articles)",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,16 +134,29 @@ def run_command(args: argparse.Namespace) -> int:
         def progress(it, total):
             return tqdm(it, total=total, desc="Reading articles", unit="doc", file=sys.stderr)
 
-    result = run(
-        inputs, jobs=jobs, max_bytes=int(args.max_file_mb * 1024 * 1024), keep_docs=False, progress=progress
-    )
     try:
-        write_outputs(result, out)
+        result = run(
+            inputs,
+            jobs=jobs,
+            max_bytes=int(args.max_file_mb * 1024 * 1024),
+            keep_docs=False,
+            progress=progress,
+            engine=args.engine,
+            scheduler=args.scheduler,
+        )
+    except EngineUnavailable as err:
+        print(f"toolkit: {err}", file=sys.stderr)
+        return 2
+    try:
+        write_outputs(result, out, fmt=args.format, workbook=not args.no_workbook)
     except OSError as err:
         print(f"toolkit: cannot write the results into {out}: {err.strerror or err}.", file=sys.stderr)
         return 2
     if not args.quiet:
-        print(summary_text(result.summary(), out), file=sys.stderr)
+        print(
+            summary_text(result.summary(), out, written_names(args.format, not args.no_workbook)),
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -130,10 +174,19 @@ def _output_problem(out: Path) -> str:
     return ""
 
 
-def summary_text(s: dict[str, int], out: Path) -> str:
+def written_names(fmt: str = "csv", workbook: bool = True) -> str:
+    """The files a run writes, for the summary line."""
+    tables = ("documents", "metrics", "people", "roster", "quality")
+    exts = {"csv": ("csv",), "parquet": ("parquet",), "both": ("csv", "parquet")}[fmt]
+    names = [f"{t}.{e}" for e in exts for t in tables] + (["report.xlsx"] if workbook else [])
+    return ", ".join(names)
+
+
+def summary_text(s: dict[str, int], out: Path, names: str | None = None) -> str:
+    names = names or written_names()
     return (
         f"Read {s['read']} of {s['documents']} documents ({s['rejected']} rejected); "
         f"found {s['figures']} figures and {s['people']} people mentions ({s['roster']} people); "
         f"{s['findings']} data-quality findings ({s['errors']} errors, {s['warnings']} warnings).\n"
-        f"Tables and workbook written to {out}/ (documents.csv, metrics.csv, people.csv, roster.csv, quality.csv, report.xlsx)."
+        f"{'Tables and workbook' if 'xlsx' in names else 'Tables'} written to {out}/ ({names})."
     )
