@@ -10,6 +10,7 @@ offsets in the folded text are offsets in the original.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import unicodedata
@@ -17,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 from toolkit.langdata import load
 
@@ -69,8 +71,17 @@ def fold(text: str) -> str:
 
 
 def _gazetteer_json(name: str) -> dict:
-    path = resources.files("vietnamadminunits") / "data" / name
-    return json.loads(path.read_text(encoding="utf-8"))
+    # The package's data files, found without importing the package (its import pulls in pandas,
+    # geopy and more: seconds in every worker process for three JSON files).
+    spec = importlib.util.find_spec("vietnamadminunits")
+    folder = (
+        Path(next(iter(spec.submodule_search_locations)))
+        if spec and spec.submodule_search_locations
+        else None
+    )
+    if folder is None or not (folder / "data" / name).is_file():
+        folder = Path(str(resources.files("vietnamadminunits")))
+    return json.loads((folder / "data" / name).read_text(encoding="utf-8"))
 
 
 @cache
