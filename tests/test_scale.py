@@ -1,0 +1,125 @@
+"""Parallel and distributed runs give the rows of a one-process run; Parquet holds the same tables;
+the benchmark corpus builder writes truth the flow recovers at the seed-gold thresholds."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import toolkit
+from toolkit.engine import MIN_PARTITION, EngineUnavailable, map_documents, partition_size
+from toolkit.pipeline import TABLES
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def _load(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+make_corpus = _load("make_corpus", ROOT / "benchmarks" / "make_corpus.py")
+gold_score = _load("gold_score", FIXTURES / "gold_score.py")
+
+
+@pytest.fixture(scope="module")
+def corpus200(tmp_path_factory) -> Path:
+    """A 200-article corpus made from the seeds, with its truth."""
+    out = tmp_path_factory.mktemp("corpus200")
+    seeds = make_corpus.load_seeds(ROOT / "data", FIXTURES / "gold")
+    make_corpus.write_corpus(seeds, 200, out, seed=7)
+    return out
+
+
+@pytest.fixture(scope="module")
+def small(corpus200, tmp_path_factory) -> Path:
+    """The first 24 articles of the corpus: enough for several chunks and partitions."""
+    out = tmp_path_factory.mktemp("small")
+    for path in sorted((corpus200 / "articles").glob("*.txt"))[:24]:
+        (out / path.name).write_bytes(path.read_bytes())
+    return out
+
+
+@pytest.fixture(scope="module")
+def one_process(small):
+    return toolkit.run(small, jobs=1, keep_docs=False)
+
+
+def _same_tables(a, b) -> None:
+    for name in TABLES:
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name), check_like=False)
+
+
+def test_two_processes_give_the_rows_of_one(small, one_process):
+    _same_tables(toolkit.run(small, jobs=2, keep_docs=False), one_process)
+
+
+def test_dask_local_cluster_gives_the_rows_of_one_process(small, one_process):
+    pytest.importorskip("distributed")
+    _same_tables(toolkit.run(small, jobs=2, keep_docs=False, engine="dask"), one_process)
+
+
+def test_dask_missing_is_a_clear_error(monkeypatch, small):
+    monkeypatch.setitem(sys.modules, "dask.bag", None)  # import dask.bag now raises ImportError
+    with pytest.raises(EngineUnavailable, match=r"pip install 'toolkit\[dask\]'"):
+        list(map_documents([small / "x.txt"], ["x"], engine="dask"))
+
+
+def test_unknown_engine_is_a_clear_error():
+    with pytest.raises(EngineUnavailable, match="Unknown engine"):
+        list(map_documents([], [], engine="spark"))
+
+
+@pytest.mark.parametrize(
+    ("items", "workers", "expected"),
+    [(10, 2, MIN_PARTITION), (1_000, 2, 125), (100_000, 2, 2000), (100_000, 64, 391)],
+)
+def test_dask_partitions_hold_a_hundred_documents_or_more(items, workers, expected):
+    assert partition_size(items, workers) == expected
+
+
+def test_cli_dask_without_dask_exits_2_with_a_reason(monkeypatch, small, tmp_path, capsys):
+    from toolkit.cli import main
+
+    monkeypatch.setitem(sys.modules, "dask.bag", None)
+    assert main(["run", str(small / "000000_000.txt"), "--out", str(tmp_path), "--engine", "dask"]) == 2
+    assert "pip install" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("fmt", "csv", "parquet"), [("csv", True, False), ("parquet", False, True), ("both", True, True)]
+)
+def test_format_chooses_the_table_files(one_process, tmp_path, fmt, csv, parquet):
+    toolkit.write_outputs(one_process, tmp_path, fmt=fmt, workbook=False)
+    assert (tmp_path / "metrics.csv").exists() == csv
+    assert (tmp_path / "metrics.parquet").exists() == parquet
+    assert not (tmp_path / "report.xlsx").exists()
+
+
+def test_parquet_holds_the_validated_tables(one_process, tmp_path):
+    toolkit.write_outputs(one_process, tmp_path, fmt="parquet", workbook=False)
+    for name in TABLES:
+        back = pd.read_parquet(tmp_path / f"{name}.parquet")
+        table = getattr(one_process, name)
+        assert list(back.columns) == list(table.columns)
+        assert len(back) == len(table)
+        pd.testing.assert_frame_equal(back, table.reset_index(drop=True), check_dtype=False)
+
+
+def test_corpus_truth_is_recovered_at_the_seed_gold_thresholds(corpus200, tmp_path):
+    toolkit.run(corpus200 / "articles", out=tmp_path, jobs=2, keep_docs=False, workbook=False)
+    report = gold_score.score(corpus200 / "truth", tmp_path)
+    m, p = report["metrics"], report["people"]
+    assert report["documents"] == 200
+    assert m["f1"] >= 0.95 and m["indicator_acc"] >= 0.90
+    assert m["qualifier_acc"] >= 0.95 and m["province_acc"] >= 0.95
+    assert p["f1"] >= 0.95 and p["role_jaccard"] >= 0.85
+    assert p["level_acc"] >= 0.95 and p["province_acc"] >= 0.95
