@@ -9,7 +9,9 @@ same code runs in a notebook, the CLI, a process pool or a Dask cluster.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -201,29 +203,47 @@ def assemble(outputs: Iterable[DocOutput], input_findings: list[dict] | None = N
     return assemble_collected(collected, input_findings)
 
 
-def assemble_collected(collected: Collector, input_findings: list[dict] | None = None) -> Result:
-    documents = collected.frame("documents")
-    metrics = collected.frame("metrics")
-    people = collected.frame("people")
-    findings = list(input_findings or []) + collected.findings
+def assemble_collected(
+    collected: Collector, input_findings: list[dict] | None = None, timings: dict[str, float] | None = None
+) -> Result:
+    """The tables from collected records: stories, roster, corpus checks, validation.
+    `timings`, when given, receives the seconds spent in each step (for the benchmark)."""
+    with _step(timings, "tables"):
+        documents = collected.frame("documents")
+        metrics = collected.frame("metrics")
+        people = collected.frame("people")
+        findings = list(input_findings or []) + collected.findings
 
-    stories = quality_stage.assign_stories(documents, metrics, people)
-    for table in (documents, metrics, people):
-        if len(table):
-            table["story_id"] = table["doc_id"].map(stories).fillna(table["doc_id"])
-    roster = frame("roster", people_stage.build_roster(people))
-    findings += quality_stage.corpus_findings(documents, metrics, people)
+    with _step(timings, "quality"):
+        stories = quality_stage.assign_stories(documents, metrics, people)
+        for table in (documents, metrics, people):
+            if len(table):
+                table["story_id"] = table["doc_id"].map(stories).fillna(table["doc_id"])
+        roster = frame("roster", people_stage.build_roster(people))
+        findings += quality_stage.corpus_findings(documents, metrics, people)
 
-    tables = {"documents": documents, "metrics": metrics, "people": people, "roster": roster}
-    for name, table in tables.items():
-        tables[name], failures = validate_table(name, table)
-        findings += failures
-    quality = frame("quality", _with_ids(findings, stories))
-    quality, failures = validate_table("quality", quality)
-    if failures:  # a finding that breaks the quality schema is itself reported, never lost
-        quality = pd.concat([quality, frame("quality", _with_ids(failures, stories))], ignore_index=True)
-    tables["documents"] = quality_stage.add_scores(tables["documents"], tables["metrics"], quality)
+    with _step(timings, "validation"):
+        tables = {"documents": documents, "metrics": metrics, "people": people, "roster": roster}
+        for name, table in tables.items():
+            tables[name], failures = validate_table(name, table)
+            findings += failures
+        quality = frame("quality", _with_ids(findings, stories))
+        quality, failures = validate_table("quality", quality)
+        if failures:  # a finding that breaks the quality schema is itself reported, never lost
+            quality = pd.concat([quality, frame("quality", _with_ids(failures, stories))], ignore_index=True)
+    with _step(timings, "quality"):
+        tables["documents"] = quality_stage.add_scores(tables["documents"], tables["metrics"], quality)
     return Result(**tables, quality=quality, docs=dict(sorted(collected.docs.items())))
+
+
+@contextmanager
+def _step(timings: dict[str, float] | None, name: str) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        if timings is not None:
+            timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
 
 
 def _with_ids(findings: list[dict], stories: dict[str, str]) -> list[dict]:

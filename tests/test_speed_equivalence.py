@@ -1,0 +1,95 @@
+"""The fast paths give exactly the answers of the plain definitions they replace."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pandas as pd
+from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit.clean import _is_heading
+from toolkit.corpus import looks_like_mojibake
+from toolkit.pipeline import Collector, DocOutput
+from toolkit.places import fold, fold_char
+from toolkit.schemas import frame
+
+
+def _category_chars() -> str:
+    chars = set()
+    for spec in MOJIBAKE_CATEGORIES.values():
+        i = 0
+        while i < len(spec):
+            if i + 2 < len(spec) and spec[i + 1] == "-":
+                chars |= {chr(c) for c in range(ord(spec[i]), ord(spec[i + 2]) + 1)}
+                i += 3
+            else:
+                chars.add(spec[i])
+                i += 1
+    return "".join(sorted(chars)) + "ÂÃÎÐ€œŠš×²³ØÙà√≈‚ÄвЂВГРСβΆā°µ»¡"
+
+
+MOJIBAKE_ALPHABET = _category_chars() + "abcXYZ .,?!\n\u00a0éłằ"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=MOJIBAKE_ALPHABET, max_size=30))
+def test_mojibake_check_answers_as_ftfy_on_mojibake_prone_text(text):
+    assert looks_like_mojibake(text) == is_bad(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=60))
+def test_mojibake_check_answers_as_ftfy_on_any_text(text):
+    assert looks_like_mojibake(text) == is_bad(text)
+
+
+@given(st.text(max_size=80))
+def test_fold_is_fold_char_of_every_character(text):
+    assert fold(text) == "".join(fold_char(ch) for ch in text)
+
+
+def _heading_by_definition(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(text.split()) >= 3 and len(letters) >= 12 and all(ch.isupper() for ch in letters)
+
+
+@given(st.text(alphabet="ABCDÉFGH abcdé12ⓐǅß-", max_size=40))
+def test_heading_check_is_its_definition(text):
+    assert _is_heading(text) == _heading_by_definition(text)
+
+
+def _output(doc_id: str, n_metrics: int, with_person: bool) -> DocOutput:
+    return DocOutput(
+        document={"doc_id": doc_id, "path": f"{doc_id}.txt", "status": "ok", "n_chars": 10},
+        metrics=[
+            {"doc_id": doc_id, "metric_id": f"{doc_id}:m{i}", "value": float(i), "quote": "q" * 80}
+            for i in range(n_metrics)
+        ],
+        people=[{"doc_id": doc_id, "name": "Le Van A", "extra": 1}] if with_person else [],
+    )
+
+
+def test_collector_builds_the_tables_that_records_build():
+    outs = [_output("b", 3, True), _output("a", 2, False), _output("c", 0, True)]  # not in doc order
+    collected = Collector()
+    for out in outs:
+        collected.add(out)
+    ordered = sorted(outs, key=lambda o: o.document["doc_id"])
+    expected = {
+        "documents": [o.document for o in ordered],
+        "metrics": [r for o in ordered for r in o.metrics],
+        "people": [r for o in ordered for r in o.people],
+    }
+    for table, records in expected.items():
+        pd.testing.assert_frame_equal(collected.frame(table), frame(table, records))
+
+
+def test_collector_keeps_one_copy_of_a_documents_repeated_quote():
+    quote = unicodedata.normalize("NFC", "une phrase citée " * 10)
+    rows = [{"doc_id": "a", "quote": "".join(list(quote))} for _ in range(3)]  # equal, distinct objects
+    collected = Collector()
+    collected.add(DocOutput(document={"doc_id": "a"}, metrics=rows))
+    kept = collected.columns["metrics"]["quote"]
+    assert kept[0] is kept[1] is kept[2]
