@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pandas as pd
+import pytest
 from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -71,7 +72,9 @@ def _output(doc_id: str, n_metrics: int, with_person: bool) -> DocOutput:
     )
 
 
-def test_collector_builds_the_tables_that_records_build():
+@pytest.mark.parametrize("batch", [1, 2, 1000])
+def test_collector_builds_the_tables_that_records_build(monkeypatch, batch):
+    monkeypatch.setattr(Collector, "BATCH", batch)
     outs = [_output("b", 3, True), _output("a", 2, False), _output("c", 0, True)]  # not in doc order
     collected = Collector()
     for out in outs:

@@ -148,13 +148,18 @@ class Collector:
 
     SHORT = 64  # strings up to this length repeat across documents (codes, names, labels)
     UNIQUE = frozenset({"metric_id"})  # one value per row: nothing to share
+    # Documents whose rows are held as Python objects before they become a table batch (compact
+    # columns: text in Arrow buffers, numbers in arrays), so the object heap does not grow with the run.
+    BATCH = 2000
 
     def __init__(self) -> None:
         self.columns: dict[str, dict[str, list]] = {t: {} for t in ("documents", "metrics", "people")}
         self.sizes = dict.fromkeys(self.columns, 0)
+        self.batches: dict[str, list[pd.DataFrame]] = {t: [] for t in self.columns}
         self.findings: list[dict] = []
         self.docs: dict[str, Document] = {}
         self._short: dict[str, str] = {}
+        self._pending = 0
 
     def add(self, out: DocOutput) -> None:
         local: dict[str, str] = {}  # this document's long strings (a sentence quoted for several figures)
@@ -164,6 +169,17 @@ class Collector:
         self.findings.extend(out.findings)
         if out.doc is not None:
             self.docs[out.doc.doc_id] = out.doc
+        self._pending += 1
+        if self._pending >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        for table, cols in self.columns.items():
+            if self.sizes[table]:
+                self.batches[table].append(frame_from_columns(table, cols))
+            self.columns[table], self.sizes[table] = {}, 0
+        self._short.clear()
+        self._pending = 0
 
     def _append(self, table: str, rows: list[dict], local: dict[str, str]) -> None:
         cols, n = self.columns[table], self.sizes[table]
@@ -183,9 +199,13 @@ class Collector:
         self.sizes[table] = n
 
     def frame(self, table: str) -> pd.DataFrame:
-        """The table in document order (doc_id, stable), its columns released as they are built."""
-        df = frame_from_columns(table, self.columns[table])
-        self.columns[table] = {}
+        """The table in document order (doc_id, stable), its batches released as they are joined."""
+        self._flush()
+        batches, self.batches[table] = self.batches[table], []
+        if not batches:
+            return frame_from_columns(table, {})
+        df = batches[0] if len(batches) == 1 else pd.concat(batches, ignore_index=True)
+        del batches
         if len(df) and not df["doc_id"].is_monotonic_increasing:
             df = df.sort_values("doc_id", kind="stable").reset_index(drop=True)
         return df
