@@ -8,6 +8,7 @@ identical whatever the engine and the caller never holds more than it keeps.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
@@ -22,6 +23,8 @@ MIN_PARTITION = 100
 MAX_PARTITION = 2000
 # Documents per chunk sent to a worker process: large enough to amortise pickling, small enough to balance.
 MAX_CHUNK = 64
+# Chunks submitted ahead per worker process: enough to keep workers busy, few enough to bound memory.
+IN_FLIGHT_PER_JOB = 3
 
 
 class EngineUnavailable(RuntimeError):
@@ -56,9 +59,27 @@ def map_documents(
     if jobs <= 1 or len(items) < 2:
         yield from map(work, items)
         return
-    chunk = max(1, min(MAX_CHUNK, len(items) // (jobs * 4) or 1))
+    yield from _pool_map(work, items, jobs)
+
+
+def _pool_map(work: partial, items: list[tuple[str, str]], jobs: int) -> Iterator[DocOutput]:
+    """Chunks of documents over `jobs` processes, a few chunks in flight at a time.
+
+    Submitting every chunk at once (as `Executor.map` does) lets finished results pile up
+    whenever this process reads them slower than the workers make them; a bounded window
+    keeps memory flat however large the run.
+    """
+    size = max(1, min(MAX_CHUNK, len(items) // (jobs * 4) or 1))
+    chunks = (items[i : i + size] for i in range(0, len(items), size))
+    kwargs = work.keywords
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(work, items, chunksize=chunk)
+        window: deque = deque()
+        for chunk in chunks:
+            window.append(pool.submit(_process_partition, chunk, **kwargs))
+            if len(window) >= IN_FLIGHT_PER_JOB * jobs:
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()
 
 
 def _process(item: tuple[str, str], max_bytes: int, keep_doc: bool) -> DocOutput:
