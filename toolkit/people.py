@@ -367,14 +367,16 @@ def build_roster(people: pd.DataFrame) -> list[dict]:
     """One record per person across documents (roster.csv columns)."""
     if people is None or not len(people):
         return []
-    out = []
-    for pid, rows in people.sort_values(["doc_id", "start"]).groupby("person_id", sort=True):
-        out.append(_roster_row(str(pid), rows))
-    return out
+    # One conversion to records, then plain grouping: no pandas work per person.
+    cols = ["person_id", "doc_id", "start", "name", "gender", "role", "role_keys", "level", "province"]
+    groups: dict[str, list[dict]] = {}
+    for rec in people.sort_values(["doc_id", "start"])[cols].to_dict("records"):
+        if not pd.isna(rec["person_id"]):
+            groups.setdefault(rec["person_id"], []).append(rec)
+    return [_roster_row(str(pid), groups[pid]) for pid in sorted(groups)]
 
 
-def _roster_row(pid: str, rows: pd.DataFrame) -> dict:
-    recs = rows.to_dict("records")
+def _roster_row(pid: str, recs: list[dict]) -> dict:
     keys = _unique(k for r in recs for k in str(r["role_keys"]).split(";") if k)
     roles = _unique(str(r["role"]) for r in recs if str(r["role"]))
     levels = [r["level"] for r in recs]
