@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import pandas as pd
 import pytest
 from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
@@ -87,12 +85,3 @@ def test_collector_builds_the_tables_that_records_build(monkeypatch, batch):
     }
     for table, records in expected.items():
         pd.testing.assert_frame_equal(collected.frame(table), frame(table, records))
-
-
-def test_collector_keeps_one_copy_of_a_documents_repeated_quote():
-    quote = unicodedata.normalize("NFC", "une phrase citée " * 10)
-    rows = [{"doc_id": "a", "quote": "".join(list(quote))} for _ in range(3)]  # equal, distinct objects
-    collected = Collector()
-    collected.add(DocOutput(document={"doc_id": "a"}, metrics=rows))
-    kept = collected.columns["metrics"]["quote"]
-    assert kept[0] is kept[1] is kept[2]

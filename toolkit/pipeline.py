@@ -24,7 +24,7 @@ from toolkit.corpus import DEFAULT_MAX_BYTES, read_document
 from toolkit.language import detect_language
 from toolkit.model import Document
 from toolkit.places import find_places, main_province
-from toolkit.schemas import frame, frame_from_columns, validate_table
+from toolkit.schemas import frame, validate_table
 
 TABLES = ("documents", "metrics", "people", "roster", "quality")
 
@@ -139,34 +139,27 @@ def document_record(doc: Document) -> dict:
 
 
 class Collector:
-    """The per-document records of a run, gathered as table columns while documents stream in.
+    """The per-document records of a run, gathered into table batches while documents stream in.
 
-    Holding each row as a dict costs more than its values; columns cost a pointer per cell.
-    Short strings (units, indicators, provinces, ids) are stored once per run and a document's
-    repeated quotes once per document, so a large run keeps little more than its distinct text.
+    Records wait as plain dicts until a batch of documents is complete, then become one compact
+    table batch (text in Arrow buffers, numbers in arrays) and are dropped: the object heap
+    stays the size of a batch whatever the size of the run; no DocOutput is kept.
     """
 
-    SHORT = 64  # strings up to this length repeat across documents (codes, names, labels)
-    UNIQUE = frozenset({"metric_id"})  # one value per row: nothing to share
-    # Documents whose rows are held as Python objects before they become a table batch (compact
-    # columns: text in Arrow buffers, numbers in arrays), so the object heap does not grow with the run.
-    BATCH = 2000
+    BATCH = 2000  # documents per table batch
 
     def __init__(self) -> None:
-        self.columns: dict[str, dict[str, list]] = {t: {} for t in ("documents", "metrics", "people")}
-        self.sizes = dict.fromkeys(self.columns, 0)
-        self.batches: dict[str, list[pd.DataFrame]] = {t: [] for t in self.columns}
+        self.records: dict[str, list[dict]] = {t: [] for t in ("documents", "metrics", "people")}
+        self.batches: dict[str, list[pd.DataFrame]] = {t: [] for t in self.records}
         self.findings: list[dict] = []
         self.docs: dict[str, Document] = {}
-        self._short: dict[str, str] = {}
         self._pending = 0
 
     def add(self, out: DocOutput) -> None:
-        local: dict[str, str] = {}  # this document's long strings (a sentence quoted for several figures)
-        self._append("documents", [out.document], local)
-        self._append("metrics", out.metrics, local)
-        self._append("people", out.people, local)
-        self.findings.extend(out.findings)
+        self.records["documents"].append(out.document)
+        self.records["metrics"] += out.metrics
+        self.records["people"] += out.people
+        self.findings += out.findings
         if out.doc is not None:
             self.docs[out.doc.doc_id] = out.doc
         self._pending += 1
@@ -174,36 +167,18 @@ class Collector:
             self._flush()
 
     def _flush(self) -> None:
-        for table, cols in self.columns.items():
-            if self.sizes[table]:
-                self.batches[table].append(frame_from_columns(table, cols))
-            self.columns[table], self.sizes[table] = {}, 0
-        self._short.clear()
+        for table, records in self.records.items():
+            if records:
+                self.batches[table].append(frame(table, records))
+            self.records[table] = []
         self._pending = 0
-
-    def _append(self, table: str, rows: list[dict], local: dict[str, str]) -> None:
-        cols, n = self.columns[table], self.sizes[table]
-        for row in rows:
-            for key, value in row.items():
-                col = cols.get(key)
-                if col is None:
-                    col = cols[key] = [None] * n
-                if isinstance(value, str) and key not in self.UNIQUE:
-                    pool = self._short if len(value) <= self.SHORT else local
-                    value = pool.setdefault(value, value)
-                col.append(value)
-            n += 1
-            for col in cols.values():
-                if len(col) < n:
-                    col.append(None)
-        self.sizes[table] = n
 
     def frame(self, table: str) -> pd.DataFrame:
         """The table in document order (doc_id, stable), its batches released as they are joined."""
         self._flush()
         batches, self.batches[table] = self.batches[table], []
         if not batches:
-            return frame_from_columns(table, {})
+            return frame(table, [])
         df = batches[0] if len(batches) == 1 else pd.concat(batches, ignore_index=True)
         del batches
         if len(df) and not df["doc_id"].is_monotonic_increasing:
