@@ -141,7 +141,7 @@ def run_command(args: argparse.Namespace) -> int:
             max_bytes=int(args.max_file_mb * 1024 * 1024),
             keep_docs=False,
             progress=progress,
-            engine=args.engine,
+            engine="dask" if args.scheduler else args.engine,  # a scheduler address means a Dask cluster
             scheduler=args.scheduler,
         )
     except EngineUnavailable as err:
