@@ -72,9 +72,19 @@ def _quotes(rows: list[dict]) -> str:
         if key in seen:
             continue
         seen.add(key)
-        quote = f'"{_cut(r["quote"], QUOTE_CHARS)}"'
+        quote = f'"{excerpt(r["quote"], r.get("raw", ""), QUOTE_CHARS)}"'
         parts.append(f"{r['doc_id']}: {quote}" if len(docs) > 1 else quote)
     return " | ".join(parts)
+
+
+def excerpt(quote: str, raw: str, n: int) -> str:
+    """At most n characters of a sentence, around the figure when the sentence is longer."""
+    quote = " ".join(str(quote).split())
+    if len(quote) <= n:
+        return quote
+    at = max(quote.find(raw), 0) if raw else 0
+    lo = max(0, min(at - n // 3, len(quote) - n + 2))
+    return ("…" if lo else "") + quote[lo : lo + n - 2].strip() + "…"
 
 
 def _cut(text: str, n: int) -> str:
@@ -473,6 +483,7 @@ def _groups(doc_ids: list[str], links: list[Link]) -> dict[str, str]:
 def story_findings(stories: Stories, documents: pd.DataFrame) -> list[dict]:
     """One `same_story` info per linked pair of documents, saying what they share."""
     lang = dict(zip(documents["doc_id"], documents["language"], strict=True)) if len(documents) else {}
+    url = dict(zip(documents["doc_id"], documents["source_url"], strict=True)) if len(documents) else {}
     out = []
     for lk in stories.links:
         signals = []
@@ -495,7 +506,7 @@ def story_findings(stories: Stories, documents: pd.DataFrame) -> list[dict]:
                 detail,
                 doc_id=lk.b,
                 subject=f"{lk.a} = {lk.b}",
-                evidence=f"story {stories.story_of.get(lk.a, lk.a)}",
+                evidence=f"{lk.a}: {url.get(lk.a, '')} | {lk.b}: {url.get(lk.b, '')}",
                 story_id=stories.story_of.get(lk.a, lk.a),
             )
         )
@@ -630,13 +641,28 @@ def scale_factor(a: float, b: float) -> int:
 def describe(row: dict) -> str:
     """'4 267 milliards (4,267,000,000,000 VND) in the French article 001'."""
     return (
-        f"'{row['raw']}' ({_plain(row['value'])} {row['unit']}) in the "
+        f"'{row['raw']}' ({amount(row['value'], row['unit'])}) in the "
         f"{language_name(row['language'])} article {row['doc_id']}"
     )
 
 
 def _plain(v: float) -> str:
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.4g}" if abs(v) >= 1 else f"{v:g}"
+
+
+def amount(v: float, unit: str) -> str:
+    """A value as a reader writes it: '21,000', '71 %', '4,267,000,000 VND'."""
+    if unit == "count":
+        return _plain(v)
+    return f"{_plain(v)} %" if unit == "percent" else f"{_plain(v)} {unit}"
+
+
+@cache
+def indicator_text(key: str) -> str:
+    """'damage caused by natural disasters (disaster_damage)', from the indicator catalogue."""
+    table = catalogues.indicators()
+    found = table.loc[table["key"] == key, "description"]
+    return f"{found.iloc[0]} ({key})" if len(found) and found.iloc[0] else key
 
 
 def _where(x: dict, same_story: bool) -> str:
@@ -646,7 +672,7 @@ def _where(x: dict, same_story: bool) -> str:
 
 
 def _conflict(x: dict, y: dict, same_story: bool) -> dict:
-    detail = f"{_where(x, same_story)} give different values for {x['indicator']}: {describe(x)} and {describe(y)}."
+    detail = f"{_where(x, same_story)} give different values for {indicator_text(x['indicator'])}: {describe(x)} and {describe(y)}."
     factor = scale_factor(abs(x["value"]), abs(y["value"]))
     if factor:
         detail += (
@@ -659,8 +685,8 @@ def _conflict(x: dict, y: dict, same_story: bool) -> dict:
 def _agree(x: dict, y: dict, same_story: bool) -> dict:
     how = "in two languages" if x["language"] != y["language"] else "twice"
     detail = (
-        f"{_where(x, same_story)} agree on {x['indicator']}: '{x['raw']}' and '{y['raw']}' are both "
-        f"{_plain(x['value'])} {x['unit']}, reported {how}."
+        f"{_where(x, same_story)} agree on {indicator_text(x['indicator'])}: '{x['raw']}' and "
+        f"'{y['raw']}' both mean {amount(x['value'], x['unit'])}, reported {how}."
     )
     return figure_finding("values_agree", "info", detail, [x, y])
 
@@ -738,7 +764,6 @@ def _pair_parts(parts: list[dict], wholes: list[dict], part_of: dict[str, str]) 
 
 def _check_parts(whole: dict, parts: list[dict]) -> list[dict]:
     _, _, parts_of = part_relations()
-    unit = whole["unit"] if whole["unit"] != "count" else ""
     out = []
     for p in parts:
         if p["value"] > whole["value"] and p["qualifier"] not in ("less_than", "up_to"):
@@ -774,8 +799,8 @@ def _check_parts(whole: dict, parts: list[dict]) -> list[dict]:
             figure_finding(
                 "arithmetic_parts_add_up",
                 "info",
-                f"Verified: the parts add up to the stated whole ({sum_text} = {_plain(total)} {unit}".rstrip()
-                + f", {whole['indicator']}).",
+                f"Verified: the parts add up to the stated whole, {indicator_text(whole['indicator'])}: "
+                f"{sum_text} = {amount(total, whole['unit'])}.",
                 [*parts, whole],
             )
         ]
@@ -884,8 +909,9 @@ def range_findings(metrics: pd.DataFrame) -> list[dict]:
         figure_finding(
             "arithmetic_magnitude_implausible",
             "warning",
-            f"'{r['raw']}' ({_plain(r['value'])} {r['unit']}) is outside the range expected for "
-            f"{r['indicator']} ({_plain(r['min'])} to {_plain(r['max'])}): {r['why']} "
+            f"'{r['raw']}' ({amount(r['value'], r['unit'])}) is outside the range expected for "
+            f"{indicator_text(r['indicator'])}, {amount(r['min'], r['unit'])} to {amount(r['max'], r['unit'])}: "
+            f"{r['why']} "
             "Check the scale word and the figure.",
             [r],
         )
