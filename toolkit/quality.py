@@ -346,23 +346,17 @@ def find_stories(documents: pd.DataFrame, metrics: pd.DataFrame, people: pd.Data
     if not len(documents):
         return Stories()
     ok = documents[documents["status"] == "ok"]
-    links: dict[tuple[str, str], Link] = {}
-
-    def link(a: str, b: str) -> Link:
-        key = (a, b) if a < b else (b, a)
-        return links.setdefault(key, Link(*key))
-
-    for (a, b), art in _same_article(ok).items():
-        link(a, b).article_id = art
+    articles = _same_article(ok)  # pairs come sorted (a < b) from every signal
     fig_pairs, fig_counts = _shared(_figure_keys(metrics))
     people_pairs, _ = _shared(_people_keys(people))
-    for pair, n in fig_pairs.items():
-        link(*pair).figures = n
-    for pair, n in people_pairs.items():
-        if pair in links:
-            links[pair].people = n
+    # most pairs share a single value by chance: only pairs that could pass a rule are looked at
+    candidates = set(articles) | {pair for pair, n in fig_pairs.items() if n >= MIN_FIGURES_WITH_PEOPLE}
+    links = [
+        Link(a, b, articles.get((a, b), ""), fig_pairs.get((a, b), 0), people_pairs.get((a, b), 0))
+        for a, b in candidates
+    ]
     meta = ok.set_index("doc_id")[["province", "published"]].to_dict("index")
-    kept = [lk for lk in links.values() if _is_story_link(lk, fig_counts, meta)]
+    kept = [lk for lk in links if _is_story_link(lk, fig_counts, meta)]
     return Stories(_groups(documents["doc_id"].tolist(), kept), sorted(kept, key=lambda lk: (lk.a, lk.b)))
 
 
@@ -384,7 +378,7 @@ def _same_article(docs: pd.DataFrame) -> dict[tuple[str, str], str]:
 def article_key(url: str) -> str:
     """'publisher/article id' from a source address (the id the site gives the article), '' if none.
 
-    The id is the last token of the address's last part (`...-2079.html` → 2079) or an id
+    The id is the last token of the address's last part (`...-1234.html` → 1234) or an id
     parameter; the words of the address are a translation of the title and are not used.
     """
     if not url:
@@ -536,20 +530,29 @@ def compare_reports(metrics: pd.DataFrame) -> list[dict]:
         return []
     out: list[dict] = []
     multi = m.groupby("story_id")["doc_id"].transform("nunique") > 1
-    for _, group in m[multi].groupby(["story_id", "indicator", "unit"], sort=True):
-        out += _compare_group(_records(group), same_story=True)
+    for group in grouped_records(m[multi], ["story_id", "indicator", "unit"]):
+        out += _compare_group(group, same_story=True)
+    keys = ["province", "period", "indicator", "unit"]
     prov = m[(m["scope"] == "provincial") & (m["province"] != "") & (m["period"] != "")]
-    prov = prov[
-        prov.groupby(["province", "period", "indicator", "unit"])["story_id"].transform("nunique") > 1
-    ]
-    for _, group in prov.groupby(["province", "period", "indicator", "unit"], sort=True):
-        out += _compare_group(_records(group), same_story=False)
+    prov = prov[prov.groupby(keys)["story_id"].transform("nunique") > 1]
+    for group in grouped_records(prov, keys):
+        out += _compare_group(group, same_story=False)
     return out
 
 
-def _records(df: pd.DataFrame) -> list[dict]:
+def grouped_records(df: pd.DataFrame, keys: list[str]) -> list[list[dict]]:
+    """The rows as plain records grouped by `keys`, each group in document and offset order.
+
+    One sort and one conversion for the whole table: per-group pandas calls cost too much on big corpora.
+    """
+    if not len(df):
+        return []
     cols = [c for c in _METRIC_COLUMNS if c in df.columns]
-    return df[cols].sort_values(["doc_id", "start"]).to_dict("records")
+    rows = df[cols].sort_values([*keys, "doc_id", "start"], kind="stable").to_dict("records")
+    groups: dict[tuple, list[dict]] = {}
+    for r in rows:
+        groups.setdefault(tuple(r[k] for k in keys), []).append(r)
+    return list(groups.values())
 
 
 def _compare_group(rows: list[dict], same_story: bool) -> list[dict]:
@@ -613,7 +616,7 @@ def interval(row: dict) -> tuple[float, float]:
 
 
 def _last_digit(v: float) -> float:
-    """The place value of a number's last non-zero digit (4267000 → 1000, 58.46 → 0.01)."""
+    """The place value of a number's last non-zero digit (5120000 → 10000, 12.75 → 0.01)."""
     if v == 0:
         return 1.0
     text = f"{abs(v):.6f}".rstrip("0").rstrip(".")
@@ -639,7 +642,7 @@ def scale_factor(a: float, b: float) -> int:
 
 
 def describe(row: dict) -> str:
-    """'4 267 milliards (4,267,000,000,000 VND) in the French article 001'."""
+    """'5,1 millones (5,100,000 VND) in the Spanish article d7'."""
     return (
         f"'{row['raw']}' ({amount(row['value'], row['unit'])}) in the "
         f"{language_name(row['language'])} article {row['doc_id']}"
@@ -716,10 +719,7 @@ def arithmetic_findings(metrics: pd.DataFrame) -> list[dict]:
     part_of, percent_of, _ = part_relations()
     wanted = set(part_of) | set(part_of.values()) | set(percent_of)
     m = metrics[metrics["indicator"].isin(wanted)] if len(metrics) else metrics
-    out: list[dict] = []
-    for _, doc_rows in m.groupby("doc_id", sort=True):
-        out += document_arithmetic(_records(doc_rows))
-    return out
+    return [f for rows in grouped_records(m, ["doc_id"]) for f in document_arithmetic(rows)]
 
 
 def document_arithmetic(rows: list[dict]) -> list[dict]:
@@ -875,7 +875,7 @@ def _percent_bounds(pct: dict) -> tuple[float, float]:
 
 
 def _last_decimal(v: float) -> float:
-    """The place value of the last written decimal (58.46 → 0.01, 58 → 1)."""
+    """The place value of the last written decimal (12.75 → 0.01, 12 → 1)."""
     text = f"{v:.6f}".rstrip("0").rstrip(".")
     return 10.0 ** -len(text.split(".")[1]) if "." in text else 1.0
 
@@ -892,7 +892,8 @@ def range_findings(metrics: pd.DataFrame) -> list[dict]:
         return []
     m = with_ranges(metrics)
     over = (m["unit"] == "percent") & (m["value"] > 100) & (m["max"] <= 100)
-    over &= ~((m["indicator"] == "other") & m["quote"].str.contains(growth_pattern()))
+    unsure = over & (m["indicator"] == "other")  # a growth rate only its wording can tell
+    over[unsure] = ~m.loc[unsure, "quote"].str.contains(growth_pattern())
     outside = ~over & m["min"].notna() & ((m["value"] < m["min"]) | (m["value"] > m["max"]))
     outside &= ~((m["indicator"] == "other") & (m["unit"] == "percent") & (m["value"] > 100) & ~over)
     out = [
@@ -1014,33 +1015,34 @@ def add_scores(documents: pd.DataFrame, metrics: pd.DataFrame, quality: pd.DataF
     return out
 
 
+SUMMARY_COLUMNS = ["province", "articles", "figures", "people", "errors", "warnings", "quality_score"]
+
+
 def province_summary(
     documents: pd.DataFrame, metrics: pd.DataFrame, people: pd.DataFrame, quality: pd.DataFrame
 ) -> pd.DataFrame:
     """One row per province: articles, figures, people, errors, warnings, and the quality score
     (clean items over items of the province's documents, as `document_scores` counts them;
-    empty when no document is mainly about the province)."""
+    empty when no document is mainly about the province). Each count is one group-by."""
     docs = documents[documents["province"] != ""] if len(documents) else documents
     provinces = sorted(set(docs["province"]) | set(metrics.get("province", pd.Series(dtype=str))) - {""})
-    scores = document_scores(documents, metrics, quality).set_index("doc_id") if len(documents) else None
-    rows = []
-    for prov in provinces:
-        doc_ids = set(docs.loc[docs["province"] == prov, "doc_id"])
-        sev = quality[quality["doc_id"].isin(doc_ids)]["severity"] if len(quality) else pd.Series(dtype=str)
-        mine = scores.loc[sorted(doc_ids)] if scores is not None and doc_ids else None
-        rows.append(
-            {
-                "province": prov,
-                "articles": len(doc_ids),
-                "figures": int((metrics["province"] == prov).sum()) if len(metrics) else 0,
-                "people": int((people["province"] == prov).sum()) if len(people) else 0,
-                "errors": int((sev == "error").sum()),
-                "warnings": int((sev == "warning").sum()),
-                "quality_score": round(mine["clean"].sum() / mine["items"].sum(), 4)
-                if mine is not None
-                else float("nan"),
-            }
-        )
-    return pd.DataFrame(
-        rows, columns=["province", "articles", "figures", "people", "errors", "warnings", "quality_score"]
+    if not provinces:
+        return pd.DataFrame(columns=SUMMARY_COLUMNS)
+    out = pd.DataFrame({"province": provinces}).set_index("province", drop=False)
+    out["articles"] = docs.groupby("province").size()
+    out["figures"] = metrics.groupby("province").size() if len(metrics) else 0
+    out["people"] = people.groupby("province").size() if len(people) else 0
+    province_of = docs.set_index("doc_id")["province"]
+    sev = (
+        quality.assign(province=quality["doc_id"].map(province_of)).groupby(["province", "severity"]).size()
+        if len(quality)
+        else pd.Series(dtype=int)
     )
+    for column, severity in (("errors", "error"), ("warnings", "warning")):
+        out[column] = sev.xs(severity, level="severity") if severity in sev.index.get_level_values(-1) else 0
+    scores = document_scores(docs, metrics, quality).assign(province=docs["province"].to_numpy())
+    pooled = scores.groupby("province")[["clean", "items"]].sum()
+    out["quality_score"] = (pooled["clean"] / pooled["items"]).round(4)
+    counts = ["articles", "figures", "people", "errors", "warnings"]
+    out[counts] = out[counts].fillna(0).astype(int)
+    return out[SUMMARY_COLUMNS].reset_index(drop=True)
