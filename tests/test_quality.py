@@ -587,3 +587,18 @@ def test_seed_findings_point_at_real_figures_and_scores_are_shares(seed_result):
     scores = seed_result.documents.set_index("doc_id")["quality_score"]
     assert scores.between(0, 1).all() and scores[ES_000] < 1
     assert list(seed_result.documents.columns[-1:]) == ["quality_score"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://x.vn/tong-ket-nam-2025.html", "https://x.vn/tin-tuc/khoa-hoc-cong-nghe", "not a url"],
+)
+def test_a_slug_ending_in_a_year_or_a_word_has_no_article_key(url):
+    assert quality.article_key(url) == ""
+
+
+@pytest.mark.parametrize("n, around", [(40, ""), (40, "1 234"), (300, "1 234")])
+def test_an_excerpt_is_short_and_keeps_the_figure(n, around):
+    text = "La provincia " * 30 + "ha completado 1 234 tareas " + "y más " * 30
+    out = quality.excerpt(text, n, around)
+    assert len(out) <= n and (around in out if around else True)

@@ -72,24 +72,20 @@ def _quotes(rows: list[dict]) -> str:
         if key in seen:
             continue
         seen.add(key)
-        quote = f'"{excerpt(r["quote"], r.get("raw", ""), QUOTE_CHARS)}"'
+        quote = f'"{excerpt(r["quote"], QUOTE_CHARS, r.get("raw", ""))}"'
         parts.append(f"{r['doc_id']}: {quote}" if len(docs) > 1 else quote)
     return " | ".join(parts)
 
 
-def excerpt(quote: str, raw: str, n: int) -> str:
-    """At most n characters of a sentence, around the figure when the sentence is longer."""
-    quote = " ".join(str(quote).split())
-    if len(quote) <= n:
-        return quote
-    at = max(quote.find(raw), 0) if raw else 0
-    lo = max(0, min(at - n // 3, len(quote) - n + 2))
-    return ("…" if lo else "") + quote[lo : lo + n - 2].strip() + "…"
-
-
-def _cut(text: str, n: int) -> str:
+def excerpt(text: str, n: int, around: str = "") -> str:
+    """At most n characters of a text on one line, around `around` (a figure) when the text is longer."""
     text = " ".join(str(text).split())
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+    if len(text) <= n:
+        return text
+    at = max(text.find(around), 0) if around else 0
+    lo = max(0, min(at - n // 3, len(text) - n + 2))
+    hi = lo + n - 2
+    return ("…" if lo else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")
 
 
 # ---------------------------------------------------------------------------
@@ -168,8 +164,8 @@ def repeated_paragraphs(doc: Document) -> list[dict]:
             "warning",
             "A paragraph appears more than once in the page; it was kept once.",
             doc_id=doc.doc_id,
-            subject=_cut(text, SUBJECT_CHARS),
-            evidence=_cut(text, QUOTE_CHARS),
+            subject=excerpt(text, SUBJECT_CHARS),
+            evidence=excerpt(text, QUOTE_CHARS),
         )
         for text in doc.duplicates
     ]
@@ -215,8 +211,8 @@ def paragraphs_in_other_languages(doc: Document) -> list[dict]:
                     f"A paragraph is in {language_name(lang)}, not in {language_name(doc.language)} like the "
                     "rest of the article; it may be untranslated or pasted from another page.",
                     doc_id=doc.doc_id,
-                    subject=_cut(text, SUBJECT_CHARS),
-                    evidence=_cut(text, QUOTE_CHARS),
+                    subject=excerpt(text, SUBJECT_CHARS),
+                    evidence=excerpt(text, QUOTE_CHARS),
                 )
             )
     return out
@@ -277,8 +273,8 @@ def text_cut_off(doc: Document) -> list[dict]:
             "warning",
             f"The article's last paragraph {why}: the text was probably cut off, and figures may be missing.",
             doc_id=doc.doc_id,
-            subject=_cut(last[-SUBJECT_CHARS:], SUBJECT_CHARS),
-            evidence=_cut(last[-QUOTE_CHARS:], QUOTE_CHARS),
+            subject=excerpt(last[-SUBJECT_CHARS:], SUBJECT_CHARS),
+            evidence=excerpt(last[-QUOTE_CHARS:], QUOTE_CHARS),
         )
     ]
 
@@ -295,8 +291,8 @@ def captions_present(doc: Document) -> list[dict]:
             f"The page has {n} photo caption{'s' if n > 1 else ''}; they were kept apart from the paragraphs, "
             "and figures or people named only there come from a caption.",
             doc_id=doc.doc_id,
-            subject=_cut(captions[0], SUBJECT_CHARS),
-            evidence=" | ".join(_cut(c, 120) for c in captions)[:QUOTE_CHARS],
+            subject=excerpt(captions[0], SUBJECT_CHARS),
+            evidence=" | ".join(excerpt(c, 120) for c in captions)[:QUOTE_CHARS],
         )
     ]
 
@@ -321,6 +317,8 @@ MIN_DISTINCT_COUNT = 10
 COMMON_PERCENTS = (0.0, 100.0)
 _URL_ID = re.compile(r"(?=[a-z0-9]*\d)[a-z0-9]{3,}$", re.IGNORECASE)
 _ID_PARAMS = ("id", "newsid", "articleid", "p")
+# A slug ending in a recent year (`...-ke-hoach-2025`) ends in a year, not in the article's id.
+_YEAR = re.compile(r"^(?:199\d|20[0-3]\d)$")
 
 
 @dataclass
@@ -398,7 +396,9 @@ def article_key(url: str) -> str:
     last = parsed.path.rstrip("/").rsplit("/", 1)[-1]
     last = re.sub(r"\.[a-z]{2,5}$", "", last, flags=re.IGNORECASE)
     token = re.split(r"[-_]", last)[-1] if last else ""
-    return f"{host}/{token.lower()}" if host and _URL_ID.match(token) else ""
+    if not host or not _URL_ID.match(token) or _YEAR.match(token):
+        return ""
+    return f"{host}/{token.lower()}"
 
 
 def _figure_keys(metrics: pd.DataFrame) -> pd.DataFrame:
@@ -435,15 +435,17 @@ def _shared(keys: pd.DataFrame) -> tuple[Counter, dict[str, int]]:
 
 
 def _is_story_link(lk: Link, fig_counts: dict[str, int], meta: dict[str, dict]) -> bool:
+    """Reports of one event are about one province and published close together; then they share
+    the source's article id, or enough figures, or figures and officials."""
     if lk.a not in meta or lk.b not in meta:
         return False
-    if lk.article_id:
-        return True
     a, b = meta[lk.a], meta[lk.b]
     if a["province"] and b["province"] and a["province"] != b["province"]:
         return False
     if not _dates_close(a["published"], b["published"]):
         return False
+    if lk.article_id:
+        return True
     smaller = min(fig_counts.get(lk.a, 0), fig_counts.get(lk.b, 0))
     by_figures = lk.figures >= MIN_SHARED_FIGURES and lk.figures >= MIN_SHARED_SHARE * smaller
     by_people = lk.figures >= MIN_FIGURES_WITH_PEOPLE and lk.people >= MIN_SHARED_PEOPLE
