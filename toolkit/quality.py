@@ -745,8 +745,9 @@ def document_arithmetic(rows: list[dict]) -> list[dict]:
 
 
 def _pair_parts(parts: list[dict], wholes: list[dict], part_of: dict[str, str]) -> dict[str, list[dict]]:
-    """whole metric_id -> its parts: the nearest fitting whole in the part's sentence; for a sentence
-    listing several kinds of part, else the nearest whole just before that sentence."""
+    """whole metric_id -> its parts. A part takes the nearest fitting whole of its own sentence; parts
+    of several kinds listed in one sentence (done, in progress, pending) may take the whole stated
+    just before that sentence. A lone part never reaches outside its sentence."""
     by_sentence: dict[str, list[dict]] = defaultdict(list)
     for p in parts:
         by_sentence[p["quote"]].append(p)
