@@ -602,3 +602,55 @@ def test_an_excerpt_is_short_and_keeps_the_figure(n, around):
     text = "La provincia " * 30 + "ha completado 1 234 tareas " + "y más " * 30
     out = quality.excerpt(text, n, around)
     assert len(out) <= n and (around in out if around else True)
+
+
+# --- checks of finding the input files ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("loop, fires", [(True, True), (False, False)])
+def test_a_folder_reached_twice_through_a_link_is_reported(tmp_path, loop, fires):
+    from toolkit.corpus import find_inputs
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("Hola.", encoding="utf-8")
+    if loop:
+        (tmp_path / "a" / "back").symlink_to(tmp_path / "a", target_is_directory=True)
+    found = find_inputs([tmp_path])
+    assert ("folder_loop" in checks_of(found.findings)) is fires
+    assert [p.name for p in found.files] == ["x.txt"]
+
+
+@pytest.mark.parametrize("locked, fires", [("b", True), ("", False)])
+def test_a_folder_that_cannot_be_searched_is_reported(tmp_path, monkeypatch, locked, fires):
+    import os
+
+    from toolkit.corpus import find_inputs
+
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / f"{name}.txt").write_text("Hola.", encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path="."):  # permissions cannot be taken away from root: refuse the folder instead
+        if locked and os.fspath(path).endswith(os.sep + locked):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = find_inputs([tmp_path])
+    assert ("folder_unreadable" in checks_of(found.findings)) is fires
+
+
+def test_every_catalogued_check_is_exercised_by_a_test():
+    from pathlib import Path
+
+    tests = " ".join(p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_*.py"))
+    missing = [c for c in catalogues.checks()["check"] if f'"{c}"' not in tests]
+    assert missing == []
+
+
+def test_every_check_has_its_usual_severity_meaning_and_advice():
+    table = catalogues.checks()
+    assert table["check"].is_unique
+    assert set(table["severity"]) <= {"error", "warning", "info"}
+    assert (table["meaning"].str.len() > 20).all() and (table["what_to_do"].str.len() > 5).all()
