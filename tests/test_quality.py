@@ -541,8 +541,11 @@ def test_a_finding_that_breaks_the_quality_schema_is_itself_reported():
 ES_000, FR_001 = "000_df116f592fdfaf1c", "001_ba4931c0672c677b"
 
 
-def test_seed_catalogue_covers_every_check_found(seed_result):
-    assert set(seed_result.quality["check"]) <= set(catalogues.checks()["check"])
+def test_seed_findings_are_catalogued_with_their_usual_severity(seed_result):
+    usual = catalogues.checks().set_index("check")["severity"]
+    found = seed_result.quality
+    assert set(found["check"]) <= set(usual.index)
+    assert (found["severity"] == found["check"].map(usual)).all()
 
 
 def test_seeds_000_and_001_are_one_story_in_every_table(seed_result):

@@ -162,7 +162,6 @@ def assemble(outputs: list[DocOutput], input_findings: list[dict] | None = None)
     if failures or doc_failures:  # a finding that breaks the quality schema is itself reported, never lost
         extra = frame("quality", _with_ids(failures + doc_failures, stories))
         quality = pd.concat([quality, extra], ignore_index=True)
-    tables = {"documents": tables.pop("documents"), **tables}
     docs = {o.doc.doc_id: o.doc for o in outputs if o.doc is not None}
     return Result(**tables, quality=quality, docs=docs)
 
