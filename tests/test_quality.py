@@ -657,3 +657,29 @@ def test_every_check_has_its_usual_severity_meaning_and_advice():
     assert table["check"].is_unique
     assert set(table["severity"]) <= {"error", "warning", "info"}
     assert (table["meaning"].str.len() > 20).all() and (table["what_to_do"].str.len() > 5).all()
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["error", "warning", "info"]),
+            st.lists(st.integers(min_value=0, max_value=5), max_size=3),
+        ),
+        max_size=8,
+    ),
+    st.integers(min_value=0, max_value=5),
+)
+def test_a_quality_score_is_always_a_share(findings, n_figures):
+    records = [
+        finding("c", sev, "x.", doc_id="d", metric_ids=";".join(f"d:m{i}" for i in ids))
+        for sev, ids in findings
+    ]
+    assert 0.0 <= scored(records, n_figures) <= 1.0
+
+
+@given(st.permutations(["a", "b", "c", "d"]))
+def test_stories_do_not_depend_on_the_order_of_the_rows(order):
+    urls = {"a": "https://x.vn/n-10001.html", "b": "https://x.vn/m-10001.html", "c": "", "d": ""}
+    documents = docs(*[dict(doc_id=d, source_url=urls[d]) for d in order])
+    metrics = figs(*[f for d in order if d in "cd" for f in shared(d, [1268, 21000, 154000])])
+    assert quality.assign_stories(documents, metrics, NO_PEOPLE) == {"a": "a", "b": "a", "c": "c", "d": "c"}
