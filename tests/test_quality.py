@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toolkit import catalogues, quality
+from toolkit import catalogues, consistency, findings, quality, stories
 from toolkit.clean import clean_document
 from toolkit.corpus import decode_document
 from toolkit.model import Document, finding
@@ -256,7 +256,7 @@ def test_same_story_finding_says_what_the_articles_share():
     ],
 )
 def test_article_key_is_the_sites_id_not_the_words(url, key):
-    assert quality.article_key(url) == key
+    assert stories.article_key(url) == key
 
 
 # --- conflicts and agreements ---------------------------------------------------------------------
@@ -266,7 +266,7 @@ DAMAGE = dict(indicator="disaster_damage", unit="VND", qualifier="approx", **SAM
 
 
 def compare(*rows: dict) -> list[dict]:
-    return quality.compare_reports(figs(*rows))
+    return consistency.compare_reports(figs(*rows))
 
 
 CONFLICT_CASES = [
@@ -341,7 +341,7 @@ def test_two_unmatched_figures_on_each_side_are_not_compared():
     "a, b, factor", [(4267e9, 4267e12, 1000), (5e3, 5e9, 1000000), (4267, 4268, 0), (100, 1000, 0), (0, 5, 0)]
 )
 def test_scale_factor_is_a_power_of_a_thousand(a, b, factor):
-    assert quality.scale_factor(a, b) == factor
+    assert consistency.scale_factor(a, b) == factor
 
 
 @given(
@@ -352,8 +352,8 @@ def test_scale_factor_is_a_power_of_a_thousand(a, b, factor):
 )
 def test_disagreement_is_symmetric_and_a_value_never_disagrees_with_itself(a, b, qa, qb):
     x, y = dict(value=a, qualifier=qa), dict(value=b, qualifier=qb)
-    assert quality.disjoint(x, y) == quality.disjoint(y, x)
-    assert not quality.disjoint(x, dict(value=a, qualifier=qb))
+    assert consistency.disjoint(x, y) == consistency.disjoint(y, x)
+    assert not consistency.disjoint(x, dict(value=a, qualifier=qb))
 
 
 # --- arithmetic -------------------------------------------------------------------------------------
@@ -395,7 +395,7 @@ ARITHMETIC_CASES[-1] = pytest.param(
 
 @pytest.mark.parametrize("rows, expected", ARITHMETIC_CASES)
 def test_parts_are_checked_against_their_whole(rows, expected):
-    found = quality.arithmetic_findings(figs(*rows))
+    found = consistency.arithmetic_findings(figs(*rows))
     assert checks_of(found) == ([expected] if expected else [])
 
 
@@ -417,7 +417,9 @@ def test_a_stated_percentage_is_checked_against_its_ratio(pct, qualifier, expect
         task(20, "task_completion_pct", pct, S3, qualifier=qualifier),
     ]
     found = [
-        f for f in quality.arithmetic_findings(figs(*rows)) if f["check"].startswith("arithmetic_percentage")
+        f
+        for f in consistency.arithmetic_findings(figs(*rows))
+        if f["check"].startswith("arithmetic_percentage")
     ]
     assert checks_of(found) == [expected]
     assert found[0]["metric_ids"] == "d:m20;d:m10;d:m16"
@@ -425,7 +427,7 @@ def test_a_stated_percentage_is_checked_against_its_ratio(pct, qualifier, expect
 
 def test_a_percentage_without_its_part_and_whole_is_not_checked():
     rows = [task(20, "task_completion_pct", 100, "Las tareas se han completado al 100 %.")]
-    assert quality.arithmetic_findings(figs(*rows)) == []
+    assert consistency.arithmetic_findings(figs(*rows)) == []
 
 
 RANGE_CASES = [
@@ -445,7 +447,7 @@ RANGE_CASES = [
 
 @pytest.mark.parametrize("row, expected", RANGE_CASES)
 def test_magnitudes_are_checked_against_the_ranges_catalogue(row, expected):
-    assert checks_of(quality.range_findings(figs(fig("d", 1, **row)))) == [expected]
+    assert checks_of(consistency.range_findings(figs(fig("d", 1, **row)))) == [expected]
 
 
 def test_every_range_and_part_names_a_catalogued_indicator():
@@ -597,13 +599,13 @@ def test_seed_findings_point_at_real_figures_and_scores_are_shares(seed_result):
     ["https://x.vn/tong-ket-nam-2025.html", "https://x.vn/tin-tuc/khoa-hoc-cong-nghe", "not a url"],
 )
 def test_a_slug_ending_in_a_year_or_a_word_has_no_article_key(url):
-    assert quality.article_key(url) == ""
+    assert stories.article_key(url) == ""
 
 
 @pytest.mark.parametrize("n, around", [(40, ""), (40, "1 234"), (300, "1 234")])
 def test_an_excerpt_is_short_and_keeps_the_figure(n, around):
     text = "La provincia " * 30 + "ha completado 1 234 tareas " + "y más " * 30
-    out = quality.excerpt(text, n, around)
+    out = findings.excerpt(text, n, around)
     assert len(out) <= n and (around in out if around else True)
 
 
