@@ -126,8 +126,10 @@ def interval(row: dict) -> tuple[float, float]:
         return v, math.inf
     if q in ("less_than", "up_to"):
         return -math.inf, v
-    share = APPROX_SHARE if q == "approx" else EXACT_SHARE
-    spread = min(_last_digit(v) * 0.49, abs(v) * share) if q != "approx" else abs(v) * share
+    if q == "approx":
+        return v * (1 - APPROX_SHARE), v * (1 + APPROX_SHARE)
+    # just under half a unit of the last digit: neighbouring counts (802, 803) never overlap
+    spread = min(_last_digit(v) * 0.49, abs(v) * EXACT_SHARE)
     return v - spread, v + spread
 
 
@@ -361,7 +363,7 @@ def _percentage_finding(pct: dict, part: dict, whole: dict) -> dict:
 def _percent_bounds(pct: dict) -> tuple[float, float]:
     """The ratios a stated percentage allows: its rounding, or a point either way when approximate."""
     v, q = pct["value"], pct["qualifier"]
-    half = 0.5 * _last_decimal(v) + 1e-9
+    half = 0.5 * min(_last_digit(v), 1.0) + 1e-9  # a percentage is written at least to the unit
     if q == "approx":
         half = max(half, 1.0)
     lo, hi = v - half, v + half
@@ -370,12 +372,6 @@ def _percent_bounds(pct: dict) -> tuple[float, float]:
     elif q in ("less_than", "up_to"):
         lo = -math.inf
     return lo, hi
-
-
-def _last_decimal(v: float) -> float:
-    """The place value of the last written decimal (12.75 → 0.01, 12 → 1)."""
-    text = f"{v:.6f}".rstrip("0").rstrip(".")
-    return 10.0 ** -len(text.split(".")[1]) if "." in text else 1.0
 
 
 # ---------------------------------------------------------------------------
