@@ -345,8 +345,8 @@ def test_scale_factor_is_a_power_of_a_thousand(a, b, factor):
 
 
 @given(
-    st.floats(min_value=0.01, max_value=1e15),
-    st.floats(min_value=0.01, max_value=1e15),
+    st.floats(min_value=-1e15, max_value=1e15, allow_nan=False),
+    st.floats(min_value=-1e15, max_value=1e15, allow_nan=False),
     st.sampled_from(["exact", "approx", "more_than", "less_than", "up_to"]),
     st.sampled_from(["exact", "approx", "more_than", "less_than", "up_to"]),
 )
@@ -354,6 +354,8 @@ def test_disagreement_is_symmetric_and_a_value_never_disagrees_with_itself(a, b,
     x, y = dict(value=a, qualifier=qa), dict(value=b, qualifier=qb)
     assert consistency.disjoint(x, y) == consistency.disjoint(y, x)
     assert not consistency.disjoint(x, dict(value=a, qualifier=qb))
+    lo, hi = consistency.interval(x)
+    assert lo <= a <= hi
 
 
 # --- arithmetic -------------------------------------------------------------------------------------

@@ -127,7 +127,7 @@ def interval(row: dict) -> tuple[float, float]:
     if q in ("less_than", "up_to"):
         return -math.inf, v
     if q == "approx":
-        return v * (1 - APPROX_SHARE), v * (1 + APPROX_SHARE)
+        return v - abs(v) * APPROX_SHARE, v + abs(v) * APPROX_SHARE
     # just under half a unit of the last digit: neighbouring counts (802, 803) never overlap
     spread = min(_last_digit(v) * 0.49, abs(v) * EXACT_SHARE)
     return v - spread, v + spread
