@@ -23,7 +23,7 @@ from toolkit.schemas import SCHEMAS
 _FOLDER = resources.files("toolkit") / "data" / "export"
 
 # Kinds of column, each written its own way (see toolkit/export/sheets.py).
-KINDS = ("text", "long_text", "integer", "number", "value", "share", "date", "link", "severity")
+KINDS = ("text", "long_text", "integer", "offset", "number", "value", "share", "date", "link", "severity")
 
 INTEGER_FORMAT = "#,##0"
 # A fractional number shows at least one and at most two decimals (97.9, 58.46).

@@ -33,7 +33,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from toolkit import catalogues
 from toolkit.export.formats import table_columns
 from toolkit.export.safety import atomic_path, excel_text
-from toolkit.export.sheets import EXCEL_MAX_ROWS, TableRange, write_table
+from toolkit.export.sheets import EXCEL_MAX_ROWS, TableRange, fit_to_page_width, text_height, write_table
 from toolkit.quality import province_summary
 from toolkit.schemas import empty_frame
 
@@ -320,53 +320,68 @@ def readme_facts(tables: dict[str, pd.DataFrame], made_at: dt.datetime) -> dict[
     }
 
 
+README_WIDTHS = (24, 110)
+
+
 def _write_readme(ws, tables, parts: list[SheetPart], titles: list[str], made_at: dt.datetime) -> None:
     words = _wording()
     facts = readme_facts(tables, made_at)
-    ws.column_dimensions["A"].width = 24
-    ws.column_dimensions["B"].width = 110
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = README_WIDTHS
     ws.sheet_view.showGridLines = False
+    fit_to_page_width(ws)
+    row = 0
 
-    def section(label: str, lines: list) -> None:
+    def put(label: str = "", text: str = "", first: Cell | None = None, second: Cell | None = None) -> None:
+        """One line: a bold label (or a given cell) and wrapped text (or a given cell), sized to fit."""
+        nonlocal row
+        row += 1
+        if text:
+            ws.row_dimensions[row].height = text_height(text, README_WIDTHS[1])
+        ws.append(
+            [
+                first or (_text_cell(ws, label, bold=True) if label else None),
+                second or (_text_cell(ws, text) if text else None),
+            ]
+        )
+
+    def section(label: str, lines: list[str]) -> None:
         for i, line in enumerate(lines):
-            head = _text_cell(ws, label, bold=True) if i == 0 else None
-            ws.append([head, line if isinstance(line, Cell) else _text_cell(ws, line)])
-        ws.append([])
+            put(label if i == 0 else "", line)
+        put()
 
-    ws.append([_text_cell(ws, words["title"], bold=True, size=16, wrap=False)])
-    ws.append([])
+    put(first=_text_cell(ws, words["title"], bold=True, size=16, wrap=False))
+    put()
     section("What this is", words["intro"])
     section("Made", [words["made"].format(**facts), words["counts"].format(**facts)])
     section("How to read it", words["how_to_read"])
-    split = {}
+    split: dict[str, list[str]] = {}
     for part in parts:
         if part.notes:
             split.setdefault(part.title.split(" (")[0], []).append(part.title)
     if split:
-        lines = [
-            words["split"].format(table=name, sheets=", ".join(f"'{t}'" for t in sheets[1:]))
-            for name, sheets in split.items()
-        ]
-        section("Long tables", lines)
-    ws.append([_text_cell(ws, "Sheets", bold=True)])
+        section(
+            "Long tables",
+            [
+                words["split"].format(table=name, sheets=", ".join(f"'{t}'" for t in sheets[1:]))
+                for name, sheets in split.items()
+            ],
+        )
+    put("Sheets")
     for title in titles:
-        base = title.split(" (")[0]
         link = _text_cell(ws, title)
         link.hyperlink = Hyperlink(ref="", location=f"'{title}'!A1", tooltip=f"Go to {title}")
         link.font = Font(color="0563C1", underline="single")
-        ws.append([link, _text_cell(ws, words["sheets"].get(base, ""))])
-    ws.append([])
+        put(text=words["sheets"].get(title.split(" (")[0], ""), first=link)
+    put()
     has_score = any("quality_score" in p.frame.columns for p in parts)
-    for i, (key, line) in enumerate(words["colours"].items()):
-        if key == "score" and not has_score:
-            continue
-        label = _text_cell(ws, "Colours", bold=True) if i == 0 else None
+    colours = [(k, v) for k, v in words["colours"].items() if k != "score" or has_score]
+    for i, (key, line) in enumerate(colours):
         sample = _text_cell(ws, line)
         if key in SEVERITY_COLOURS:
             fill, text = SEVERITY_COLOURS[key]
             sample.fill = PatternFill(fill_type="solid", start_color=fill, end_color=fill)
             sample.font = Font(color=text)
-        ws.append([label, sample])
+        put("Colours" if i == 0 else "", line, second=sample)
 
 
 def _write_charts(ws, figures: list[Path]) -> None:
