@@ -48,6 +48,8 @@ WIDTH_SAMPLE_ROWS = 2_000
 MAX_LINK_CHARS = 2_000
 LINK_SCHEMES = ("http://", "https://")
 
+NUMERIC_KINDS = ("integer", "offset", "number", "value", "share")
+
 Converter = Callable[[object, tuple], object]
 
 
@@ -86,8 +88,9 @@ class StyleBook:
             cell = Cell(self.ws, 1, 1)
             if fmt:
                 cell.number_format = fmt
-            # top-aligned everywhere, so a row with a wrapped quote still reads as one line
-            cell.alignment = Alignment(wrap_text=wrap, vertical="top")
+            # top-aligned everywhere, so a row with a wrapped quote still reads as one line;
+            # text indented a little so it does not touch the number before it
+            cell.alignment = Alignment(wrap_text=wrap, vertical="top", indent=0 if fmt else 1)
             if link:
                 cell.font = Font(color=LINK_COLOUR, underline="single")
             cell.quotePrefix = quote
@@ -99,7 +102,8 @@ class StyleBook:
         cell._value, cell.data_type = column.header, "s"
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill(fill_type="solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        numeric = column.kind in NUMERIC_KINDS  # headings sit on the side their numbers do
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="right" if numeric else None)
         cell.comment = Comment(column.note, "toolkit", width=320, height=110)
         return cell
 
@@ -229,7 +233,7 @@ def fit_widths(ws, df: pd.DataFrame, columns: list[Column]) -> list[float]:
     for i, col in enumerate(columns, 1):
         longest_word = max((len(w) for w in col.header.split()), default=0)
         values = sample[col.name]
-        if col.kind in ("integer", "number", "value", "share"):
+        if col.kind in NUMERIC_KINDS:
             numbers = pd.to_numeric(values, errors="coerce").dropna().abs()
             digits = len(f"{numbers.max():,.2f}") if len(numbers) else 0
             content = digits + (8 if col.kind == "value" else 1)
@@ -245,12 +249,12 @@ def text_height(text: object, width: float) -> float:
     """Points of height that wrapped text needs in a column `width` characters wide.
 
     Spreadsheets do not size rows to wrapped text when they open a file, so the
-    height is set; a line of Calibri 11 is 15 points and fits about 1.15
-    characters per unit of width.
+    height is set; a line of Calibri 11 is 15 points and fits about 1.05
+    characters per unit of width (fewer with the fonts LibreOffice substitutes).
     """
     if not isinstance(text, str) or not text:
         return LINE_HEIGHT
-    per_line = max(1.0, width * 1.15)
+    per_line = max(1.0, width * 1.05)
     lines = sum(math.ceil(max(1, len(part)) / per_line) for part in text.split("\n"))
     return min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines)
 
@@ -306,7 +310,10 @@ def write_table(
     ws.freeze_panes = "B2"
     fit_to_page_width(ws)
     ws.print_title_rows = "1:1"
-    ws.row_dimensions[1].height = 32
+    # headings wrap within their column: as tall as the longest needs (bold letters are wider)
+    ws.row_dimensions[1].height = (
+        max(text_height(c.header, w * 0.85) for c, w in zip(columns, widths, strict=True)) + 6
+    )
     note_cells = []
     for note in notes:
         cell = Cell(ws, 1, 1)

@@ -46,7 +46,8 @@ SEVERITY_COLOURS = {
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SCORE_SCALE = ("F8696B", "FFEB84", "63BE7B")  # red, yellow, green for 0, 0.5, 1
 FIGURE_MAX_WIDTH_PX = 960
-ROW_HEIGHT_PX = 20
+PX_TO_POINTS = 0.75
+SPACER_ROW_POINTS = 15.0
 
 
 @dataclass(frozen=True)
@@ -410,7 +411,9 @@ def _write_charts(ws, figures: list[Path]) -> None:
             scale = FIGURE_MAX_WIDTH_PX / image.width
             image.width, image.height = FIGURE_MAX_WIDTH_PX, int(image.height * scale)
         ws.add_image(image, f"B{row + 1}")
-        rows = math.ceil(image.height / ROW_HEIGHT_PX) + 1
-        for _ in range(rows):
+        # rows of a set height under the picture, so the next one starts below it in any program
+        rows = math.ceil(image.height * PX_TO_POINTS / SPACER_ROW_POINTS) + 1
+        for k in range(rows):
+            ws.row_dimensions[row + 1 + k].height = SPACER_ROW_POINTS
             ws.append([])
         row += rows
