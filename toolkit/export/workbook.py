@@ -388,6 +388,7 @@ def _write_readme(ws, tables, parts: list[SheetPart], titles: list[str], made_at
 def _write_charts(ws, figures: list[Path]) -> None:
     """Each PNG under its file name, one below the other; a file that cannot be read is named, not fatal."""
     ws.column_dimensions["A"].width = 4
+    fit_to_page_width(ws)
     ws.append(
         [_text_cell(ws, "Charts drawn by the notebooks from these tables", bold=True, size=14, wrap=False)]
     )
