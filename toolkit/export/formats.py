@@ -5,6 +5,12 @@ columns in display order with a friendly heading, a kind and, for columns the
 contract does not describe, a description; `units.csv` gives the number format
 of each unit of `metrics.value`. The contract's column name stays discoverable
 in the heading's note.
+
+Percentages: a percent figure keeps the number the article gives (58.46) and is
+shown with a literal per-cent sign (format `#,##0.0#"%"` -> 58.46%), so the cell
+holds the same number as metrics.csv; Excel's own `0%` format would need the
+value divided by 100 and the two files would disagree. Quality scores (0 to 1)
+do use `0%`.
 """
 
 from __future__ import annotations
