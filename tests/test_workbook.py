@@ -148,12 +148,12 @@ def make_tables(n_metrics: int = 0, **overrides) -> dict[str, pd.DataFrame]:
     return tables | overrides
 
 
-@pytest.fixture
-def report(tmp_path) -> Path:
-    return write_workbook(make_tables(), tmp_path / "report.xlsx", made_at=MADE)
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Path:
+    return write_workbook(make_tables(), tmp_path_factory.mktemp("wb") / "report.xlsx", made_at=MADE)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def wb(report):
     return openpyxl.load_workbook(report)
 
@@ -433,7 +433,7 @@ def test_characters_excel_refuses_are_dropped_and_huge_text_is_cut(tmp_path):
     assert len(cut) == EXCEL_MAX_CELL_CHARS and cut.endswith("full text]")
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=40))
 def test_any_text_arrives_as_the_same_text(tmp_path, text):
     tables = make_tables()
