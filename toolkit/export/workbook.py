@@ -271,7 +271,7 @@ def _province_charts(ws, df: pd.DataFrame, where: TableRange) -> None:
     ws.add_chart(chart, f"{get_column_letter(anchor_col)}2")
     if "quality_score" in df.columns:
         col = [c.name for c in where.columns].index("quality_score") + 1
-        score = _bar_chart("Quality score per province", "score (1 = no problems found)", n)
+        score = _bar_chart("Quality score per province", "score (100% = no problems found)", n)
         score.add_data(Reference(ws, min_col=col, min_row=1, max_row=n + 1), titles_from_data=True)
         score.set_categories(cats)
         score.y_axis.scaling.min, score.y_axis.scaling.max = 0, 1
