@@ -83,6 +83,20 @@ def test_language_name_spells_out_the_iso_code(code, name):
     assert plots.language_name(code) == name
 
 
+@pytest.mark.parametrize(
+    ("value", "unit", "text"),
+    [
+        (1938.0, "count", "1,938"),
+        (58.46, "percent", "58.46 %"),
+        (4267000000000.0, "VND", "4,267,000,000,000 VND"),
+        (100.0, "hectare", "100 hectare"),
+        (3.5, "", "3.50"),
+    ],
+)
+def test_format_value_writes_a_figure_with_its_unit(value, unit, text):
+    assert plots.format_value(value, unit) == text
+
+
 # --- chart-ready tables -------------------------------------------------------------------------
 
 
@@ -212,6 +226,18 @@ def test_bar_chart_stacks_columns_with_their_colours_and_a_legend():
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["error", "warning"]
     assert matplotlib.colors.to_hex(ax.patches[0].get_facecolor()) == plots.SEVERITY_COLORS["error"]
     assert max(p.get_x() + p.get_width() for p in ax.patches) == 5  # stacked: 0 + 5
+
+
+def test_bar_chart_axis_reaches_past_the_longest_stack_even_after_an_empty_segment():
+    data = pd.DataFrame({"central": [0, 3], "provincial": [7, 0], "press": [0, 2]}, index=["Cà Mau", "none"])
+    fig = plots.bar_chart(data, "People", "province", "people (count)")
+    assert fig.axes[0].get_xlim()[1] > 7
+
+
+def test_bar_chart_of_counts_has_whole_number_ticks_only():
+    fig = plots.bar_chart(pd.Series([1, 2], index=["a", "b"]), "Articles", "language", "articles (count)")
+    fig.canvas.draw()
+    assert all(float(t).is_integer() for t in fig.axes[0].get_xticks())
 
 
 def test_bar_chart_keeps_the_value_range_asked_for():

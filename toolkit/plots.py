@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 NATIONAL = "National"
 UNKNOWN_PLACE = "Province unknown"
@@ -66,6 +67,13 @@ def language_name(code: str) -> str:
     if not code:
         return "unknown"
     return Locale.parse("en").languages.get(code, code)
+
+
+def format_value(value: float, unit: str = "") -> str:
+    """A figure for a table cell: thousands separated, decimals only when it has some, then its unit."""
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    suffix = {"percent": " %", "count": ""}.get(unit, f" {unit}" if unit else "")
+    return number + suffix
 
 
 # --- chart-ready tables -------------------------------------------------------------------------
@@ -235,10 +243,12 @@ def bar_chart(
         if stacked:
             left = left + values
     ax.set_yticks(range(len(frame)), names)
-    if value_range is not None:
-        ax.set_xlim(*value_range)
-    else:
-        ax.margins(x=0.12)
+    numbers = frame.astype(float).fillna(0.0)
+    # explicit limits: zero-width segments of a stack would otherwise pin the axis to the longest bar
+    longest = float((numbers.sum(axis=1) if stacked else numbers.max(axis=1)).max())
+    ax.set_xlim(*(value_range or (0.0, longest * 1.12 if longest > 0 else 1.0)))
+    if _whole(numbers):
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     if n > 1 or isinstance(data, pd.DataFrame):
         ax.legend(title=legend_title, fontsize=8, loc="best")
     return fig
@@ -270,7 +280,10 @@ def heatmap(
                 fontsize=8,
                 color="white" if v > top / 2 else "black",
             )
-    fig.colorbar(image, ax=ax, label=value_label)
+    bar = fig.colorbar(image, ax=ax, label=value_label)
+    if _whole(values.fillna(0.0)):
+        bar.locator = MaxNLocator(integer=True)
+        bar.update_ticks()
     return fig
 
 
@@ -340,6 +353,11 @@ def _nothing(fig: Figure, ax: Axes) -> Figure:
     ax.set_xticks([])
     ax.set_yticks([])
     return fig
+
+
+def _whole(numbers: pd.DataFrame) -> bool:
+    """True when every number is whole (counts): their axis then gets whole-number ticks."""
+    return bool((numbers % 1 == 0).all().all())
 
 
 def _cells(shape: tuple[int, int]):
