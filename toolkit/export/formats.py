@@ -6,8 +6,8 @@ contract does not describe, a description; `units.csv` gives the number format
 of each unit of `metrics.value`. The contract's column name stays discoverable
 in the heading's note.
 
-Percentages: a percent figure keeps the number the article gives (58.46) and is
-shown with a literal per-cent sign (format `#,##0.0#"%"` -> 58.46%), so the cell
+Percentages: a percent figure keeps the number the article gives (12.75) and is
+shown with a literal per-cent sign (format `#,##0.0#"%"` -> 12.75%), so the cell
 holds the same number as metrics.csv; Excel's own `0%` format would need the
 value divided by 100 and the two files would disagree. Quality scores (0 to 1)
 do use `0%`.
@@ -32,7 +32,7 @@ _FOLDER = resources.files("toolkit") / "data" / "export"
 KINDS = ("text", "long_text", "integer", "offset", "number", "value", "share", "date", "link", "severity")
 
 INTEGER_FORMAT = "#,##0"
-# A fractional number shows at least one and at most two decimals (97.9, 58.46).
+# A fractional number shows at least one and at most two decimals (97.9, 12.75).
 FRACTION_FORMAT = "#,##0.0#"
 # A quality score from 0 to 1 shows as a percentage.
 SHARE_FORMAT = "0%"
@@ -114,7 +114,7 @@ def _unit_templates() -> dict[str, str]:
 
 @cache
 def value_format(unit: str, integral: bool) -> str:
-    """Excel number format of a figure in `unit`: thousands separators and the unit shown (58.46%, 82,000 VND)."""
+    """Excel number format of a figure in `unit`: thousands separators and the unit shown (12.75%, 82,000 VND)."""
     number = INTEGER_FORMAT if integral else FRACTION_FORMAT
     template = _unit_templates().get(unit)
     if template is None:  # another unit word, shown after the number as written
