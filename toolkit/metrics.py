@@ -46,6 +46,9 @@ _PERIOD_CLAUSE = re.compile(r"[;:]")
 _OPENER = re.compile(r":")
 OPENING_WORDS = 3
 _COMMA_CLAUSE = re.compile(r"[;:]|,(?![0-9])")
+# `38 (58,46 %)`, `58 de 64 tarefas (90,6 %)`: a percent in brackets after a count and its few words.
+_SHARE_GAP = re.compile(r"\s*(?:[^\W\d_][\w'’\-]*\s*){0,4}\(\s*")
+AGENT_REACH = 16
 _LABEL_STOP = re.compile(r"[,;:.()\[\]«»\"“”!?]")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
@@ -68,6 +71,7 @@ class Lexicon:
     percent_of: dict
     refine: dict
     issuer: re.Pattern
+    agent: re.Pattern
 
 
 def _bounded(alternation: str) -> str:
@@ -78,8 +82,9 @@ class Matcher:
     """Many wording patterns found fast: at each word, only the patterns whose literal head it starts.
 
     One big alternation makes Python's `re` try every pattern at every character; indexing the
-    patterns by their first three letters tries a handful per word. Matches are leftmost-longest
-    and do not overlap, each as (start, end, key).
+    patterns by their first three letters tries a handful per word. At each word where some pattern
+    matches, every key's longest match is listed, longest first, as (start, end, key); the search
+    goes on after the longest.
     """
 
     def __init__(self, table: dict[str, list[str]]):
@@ -102,14 +107,16 @@ class Matcher:
             pos = w.start()
             if pos < last:
                 continue
-            best = None
+            # Every key's longest match here (`applications` counts, `applications ... online` is a
+            # share; `index` is a rank or a score): the figure's unit chooses among them.
+            best: dict[str, int] = {}
             for rx, key in self.by_head.get(folded[pos : pos + HEAD], []) + self.anywhere:
                 m = rx.match(folded, pos, hi)
-                if m and (best is None or m.end() > best[1]):
-                    best = (pos, m.end(), key)
+                if m and m.end() > best.get(key, -1):
+                    best[key] = m.end()
             if best:
-                out.append(best)
-                last = best[1]
+                out += sorted(((pos, end, key) for key, end in best.items()), key=lambda k: -k[1])
+                last = max(best.values())
         return out
 
 
@@ -136,7 +143,7 @@ def lexicon(lang: str) -> Lexicon:
     w, sc = d.get("words", {}), d.get("scope", {})
     return Lexicon(
         keys=Matcher(d.get("keys", {})),
-        context={k: re.compile(words_alternation(v)) for k, v in d.get("context", {}).items()},
+        context={k: re.compile(_context_pattern(v, w)) for k, v in d.get("context", {}).items()},
         status=Matcher(d.get("status", {})),
         of_which=re.compile(_bounded(words_alternation(w.get("of_which", [])))),
         ratio=re.compile(rf"\s*(?:{words_alternation(w.get('ratio', []))})\s*"),
@@ -148,11 +155,19 @@ def lexicon(lang: str) -> Lexicon:
         unit_class=d.get("unit_class", {}),
         percent_of=d.get("percent_of", {}),
         refine=d.get("refine", {}),
+        agent=re.compile(rf"(?<![\w])(?:{words_alternation(sc.get('agent', []))})\s+$"),
         issuer=re.compile(
             rf"(?<![\w])(?:{words_alternation(merge_data(lang or FALLBACK_LANGUAGE).get('exclude', {}).get('doc_words', []))})"
             r"(?:[^\w]+[\w./\-]+){0,3}[^\w]+$"
         ),
     )
+
+
+def _context_pattern(stems: list[str], words: dict) -> str:
+    """Context stems match at a word's start (`rise` is not in `enterprises`); languages that build
+    compounds (`Wirtschaftswachstum`) set `context_inside_words` to match them anywhere."""
+    alternation = words_alternation(stems)
+    return alternation if words.get("context_inside_words") else rf"(?<![\w])(?:{alternation})"
 
 
 @dataclass
@@ -289,9 +304,11 @@ def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[Pla
     keys = lex.keys.find(f_, s, e)
     status = lex.status.find(f_, s, e)
     cues = [
-        c for c in lex.scope.find(f_, s, e) if not lex.issuer.search(f_, max(s, c[0] - ISSUER_REACH), c[0])
+        (*c, bool(lex.agent.search(f_, max(s, c[0] - AGENT_REACH), c[0])))
+        for c in lex.scope.find(f_, s, e)
+        if not lex.issuer.search(f_, max(s, c[0] - ISSUER_REACH), c[0])
     ]
-    cues += [(p.start, p.end, "provincial") for p in places if s <= p.start < e]
+    cues += [(p.start, p.end, "provincial", False) for p in places if s <= p.start < e]
     cues.sort()
     periods = [p.__class__(p.start + s, p.end + s, p.value) for p in find_periods(f_[s:e], lang)]
     period_clauses = _bounds(_PERIOD_CLAUSE, f_, s, e)
@@ -299,7 +316,7 @@ def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[Pla
     framing = [p for p in periods if _opens(f_, _enclosing(openers, p.start)[0], p.start)]
     clauses = _bounds(_CLAUSE, f_, s, e)
     commas = _bounds(_COMMA_CLAUSE, f_, s, e)
-    ordered = sorted(sent.figures, key=lambda f: (f.role == "part", f.share_of is not None))
+    ordered = sorted(sent.figures, key=lambda f: (f.share_of is not None, f.role == "part"))
     for fig in ordered:  # wholes before their parts, counts before their bracketed shares
         _classify(fig, sent, lex, keys, status, clauses, commas)
         fig.scope = _scope(fig, sent, lex, cues, clauses, commas)
@@ -329,7 +346,7 @@ def _link(sent: _Sentence, lex: Lexicon) -> None:
         counts = a.q.unit == "count" and b.q.unit == "count"
         if counts and not a.role and (a.q.ratio_next and gap == "/" or lex.ratio.fullmatch(gap)):
             a.role, b.role, a.whole, b.part = "part", "whole", b, a
-        elif b.q.unit == "percent" and a.q.unit == "count" and re.fullmatch(r"\s*\(\s*", gap):
+        elif b.q.unit == "percent" and a.q.unit == "count" and _SHARE_GAP.fullmatch(gap):
             b.share_of = a.part if a.part is not None else a
         elif ";" not in gap and lex.of_which.search(f_, a.q.unit_end, b.q.start) and not a.role:
             a.role = "whole"
@@ -372,8 +389,16 @@ def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, keys, status, clauses
         )
         if after:
             chosen = min(after, key=lambda k: (k[0], -k[1]))
-        elif first is None or first.group(0) in lex.function or not label_words:
+        elif (
+            first is None
+            or first.group(0) in lex.function
+            or not label_words
+            or any(q.unit_end <= k[0] < after_hi for k in status)  # `7 continuam em execução`
+        ):
             chosen = max(before, key=lambda k: (k[1], k[1] - k[0])) if before else None
+    elif q.unit == "percent" and after and lex.percent_link.match(f_, q.unit_end):
+        # `98 % of records were processed on time`: the last wording of the share's own words names it
+        chosen = max(after, key=lambda k: (k[0], k[1]))
     else:
         linked = q.unit != "percent" or lex.percent_link.match(f_, q.unit_end) or not before
         near = [(q.start - k[1], k) for k in before] + (
@@ -436,7 +461,9 @@ def _scope(fig: _Figure, sent: _Sentence, lex: Lexicon, cues, clauses, commas) -
     if q.unit == "count" and lex.national_labels.match(sent.folded, _skip_space(sent.folded, q.unit_end)):
         return "national"
     clause_lo = _enclosing(clauses, q.start)[0]
-    before = [c for c in cues if c[1] <= q.start]
+    # `tasks assigned by the Central Steering Committee, a rate of 97.9 %`: the body that did
+    # something to the figures before is no subject of the figures after it.
+    before = [c for c in cues if c[1] <= q.start and not c[3]]
     in_clause = [c for c in before if c[0] >= clause_lo]
     if in_clause:
         return in_clause[-1][2]

@@ -140,6 +140,8 @@ class Rules:
     rank_after: re.Pattern
     rank_place: re.Pattern
     rank_place_before: re.Pattern
+    rank_verb: re.Pattern
+    rank_of: re.Pattern
     date_after: re.Pattern
     date_before: re.Pattern
     numeric_date: re.Pattern
@@ -210,6 +212,8 @@ def rules(lang: str) -> Rules:
         rank_after=re.compile(rf"{_SP}(?:{words_alternation(rk.get('after', []))}){end}"),
         rank_place=re.compile(rf"{_SP}(?:{words_alternation(rk.get('place', []))}){end}"),
         rank_place_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('place', []))}){_SP}$"),
+        rank_verb=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('verbs', []))}){_SP}$"),
+        rank_of=re.compile(rf"[^0-9;:!?]{{0,30}}?(?<![\w])(?:{words_alternation(rk.get('of', []))}){_SP}"),
         date_after=re.compile(
             rf"(?:\.|{ordinal})?{_SP}(?:(?:{words_alternation(ex.get('date_link', ['de']))}){_SP})?(?:{month_words}){end}"
         ),
@@ -311,6 +315,8 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
         unit, qualifier = _rank(folded, start, raw_end, before, r, qualifier)
     if kind == "year" and qm:  # `más de 2000 personas`: a qualified number is a count, not a year
         kind = "figure"
+    if qm and prev is not None and prev.unit == "rank" and r.rank_of.fullmatch(folded, prev.end, start):
+        qualifier = "exact"  # `2. Platz unter 34 Provinzen`: the field ranked in, not `less than 34`
     ratio_next = kind == "figure" and bool(re.match(r"/[0-9]+(?![0-9./\-]|[^\W\d])", folded[end:]))
     return Quantity(start, raw_end, text[start:raw_end], value, unit, qualifier, kind, unit_end, ratio_next)
 
@@ -335,7 +341,10 @@ def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rul
         return "date"
     ordinal = r.ordinal.match(folded, end)
     if ordinal:
-        return "rank" if r.rank_place.match(folded, ordinal.end()) else "ordinal"
+        ranked = r.rank_place.match(folded, ordinal.end()) or r.rank_verb.search(before)
+        return "rank" if ranked else "ordinal"
+    if folded[end : end + 1] == "." and r.rank_place.match(folded, end + 1):
+        return "rank"  # `2. Platz`, `14. miejsce`: an ordinal written with a point
     bare = raw_end == end and unit == "count"  # nothing after the digits says what they measure
     if bare:
         if r.session_after.match(folded, end):
