@@ -118,11 +118,18 @@ def _place_cut(raw: str) -> tuple[int, int]:
             return 0, 0
         if places[0].start == 0:
             lo += len(part[: places[0].end].split())
-        elif places[-1].end == len(part):
+        elif places[-1].end == len(part) and not _place_in_name(words[lo:hi], part[: places[-1].start]):
             hi = lo + len(part[: places[-1].start].split())
         else:
             break
     return lo, hi
+
+
+def _place_in_name(words: list[str], before_place: str) -> bool:
+    """`Phan Thai Binh`, `Nguyen Van Ha Nam`: a province's words ending a short name that opens with a
+    family name are the name's own (cutting them would leave no name, or a family name and a middle name)."""
+    kept = len(before_place.split())
+    return kept < 2 or (fold(words[0]) in surnames() and len(words) <= 4)
 
 
 def _after_place_or_org_word(lex: R.Lexicon, text: str, start: int) -> bool:
@@ -146,7 +153,8 @@ def _mention(
         m.gender = lex.honorifics[fold(h.group(0))][2] or _article(lex, folded, h.start())
         m.titles = pre + post
     else:
-        appositive = not post and folded[run.end : run.end + 2].lstrip().startswith(",")
+        # `Title, NAME,` or `Title, NAME.`: a name standing alone after its title's comma.
+        appositive = not post and folded[run.end : run.end + 2].lstrip()[:1] in (",", ".", ";", "")
         pre = R.titles_before(lex, text, folded, clause_lo, run.start, appositive)
         if pre and not appositive:
             m.gender = _article(lex, folded, pre[0].start)
