@@ -49,6 +49,11 @@ _COMMA_CLAUSE = re.compile(r"[;:]|,(?![0-9])")
 # `38 (58,46 %)`, `58 de 64 tarefas (90,6 %)`: a percent in brackets after a count and its few words.
 _SHARE_GAP = re.compile(r"\s*(?:[^\W\d_][\w'’\-]*\s*){0,4}\(\s*")
 AGENT_REACH = 16
+# `31 compiti su 36`: one or two words of the part's noun before the ratio word.
+RATIO_NOUN_WORDS = 2
+SHARE_GAP_WORDS = 4
+# A count's key is the counted noun's: its wording starts within the first words after the figure.
+COUNTED_NOUN_WORDS = 3
 _LABEL_STOP = re.compile(r"[,;:.()\[\]«»\"“”!?]")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 
@@ -72,6 +77,7 @@ class Lexicon:
     refine: dict
     issuer: re.Pattern
     agent: re.Pattern
+    share_verb: re.Pattern
 
 
 def _bounded(alternation: str) -> str:
@@ -155,6 +161,7 @@ def lexicon(lang: str) -> Lexicon:
         unit_class=d.get("unit_class", {}),
         percent_of=d.get("percent_of", {}),
         refine=d.get("refine", {}),
+        share_verb=re.compile(rf"(?<![\w])(?:{words_alternation(w.get('share_verbs', []))})(?![\w])"),
         agent=re.compile(rf"(?<![\w])(?:{words_alternation(sc.get('agent', []))})\s+$"),
         issuer=re.compile(
             rf"(?<![\w])(?:{words_alternation(merge_data(lang or FALLBACK_LANGUAGE).get('exclude', {}).get('doc_words', []))})"
@@ -344,12 +351,33 @@ def _link(sent: _Sentence, lex: Lexicon) -> None:
     for a, b in zip(figs, figs[1:], strict=False):
         gap = f_[a.q.end : b.q.start]
         counts = a.q.unit == "count" and b.q.unit == "count"
-        if counts and not a.role and (a.q.ratio_next and gap == "/" or lex.ratio.fullmatch(gap)):
+        if counts and not a.role and _ratio_gap(sent, a, b, gap, lex):
             a.role, b.role, a.whole, b.part = "part", "whole", b, a
-        elif b.q.unit == "percent" and a.q.unit == "count" and _SHARE_GAP.fullmatch(gap):
+        elif b.q.unit == "percent" and a.q.unit == "count" and _share_gap(a, gap):
             b.share_of = a.part if a.part is not None else a
         elif ";" not in gap and lex.of_which.search(f_, a.q.unit_end, b.q.start) and not a.role:
             a.role = "whole"
+
+
+def _ratio_gap(sent: _Sentence, a: _Figure, b: _Figure, gap: str, lex: Lexicon) -> bool:
+    """`24 z 25`, `24/25`, or `31 compiti su 36`: the part's counted noun written between, the whole
+    followed by nothing it counts instead (`12 tasks in 20 communes` is no ratio)."""
+    if a.q.ratio_next and gap == "/" or lex.ratio.fullmatch(gap):
+        return True
+    f_ = sent.folded
+    for m in list(_WORD.finditer(gap))[:RATIO_NOUN_WORDS]:
+        noun_end = a.q.end + m.end()
+        if lex.ratio.fullmatch(gap, m.end()) and lex.keys.find(f_, a.q.end, noun_end):
+            nxt = _WORD.match(f_, _skip_space(f_, b.q.unit_end))
+            return nxt is None or nxt.start() > _skip_space(f_, b.q.unit_end) or nxt.group(0) in lex.function
+    return False
+
+
+def _share_gap(a: _Figure, gap: str) -> bool:
+    """`38 (58,46 %)`, `58 de 64 tarefas (90,6 %)`, or a ratio's whole then `, co stanowi 95,1%`."""
+    if _SHARE_GAP.fullmatch(gap):
+        return True
+    return a.part is not None and ";" not in gap and len(_WORD.findall(gap)) <= SHARE_GAP_WORDS
 
 
 def _allowed(key: str, unit: str, lex: Lexicon) -> bool:
@@ -369,7 +397,7 @@ def _context_ok(key: str, sent: _Sentence, lex: Lexicon) -> bool:
 
 
 def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, keys, status, clauses, commas) -> None:
-    q, f_ = fig.q, sent.folded
+    q = fig.q
     clause_lo = _enclosing(clauses, q.start)[0]
     after_hi = _label_end(sent, fig)
     fits = [k for k in keys if _allowed(k[2], q.unit, lex) and _context_ok(k[2], sent, lex)]
@@ -384,27 +412,9 @@ def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, keys, status, clauses
         fig.label = fig.share_of.label
         return
     elif q.unit == "count":
-        first = _WORD.match(
-            f_, q.unit_end + len(f_[q.unit_end : after_hi]) - len(f_[q.unit_end : after_hi].lstrip())
-        )
-        if after:
-            chosen = min(after, key=lambda k: (k[0], -k[1]))
-        elif (
-            first is None
-            or first.group(0) in lex.function
-            or not label_words
-            or any(q.unit_end <= k[0] < after_hi for k in status)  # `7 continuam em execução`
-        ):
-            chosen = max(before, key=lambda k: (k[1], k[1] - k[0])) if before else None
-    elif q.unit == "percent" and after and lex.percent_link.match(f_, q.unit_end):
-        # `98 % of records were processed on time`: the last wording of the share's own words names it
-        chosen = max(after, key=lambda k: (k[0], k[1]))
+        chosen = _count_key(fig, sent, lex, fits, before, after, status, after_hi, label_words)
     else:
-        linked = q.unit != "percent" or lex.percent_link.match(f_, q.unit_end) or not before
-        near = [(q.start - k[1], k) for k in before] + (
-            [(k[0] - q.unit_end, k) for k in after] if linked else []
-        )
-        chosen = min(near, key=lambda x: (x[0], -(x[1][1] - x[1][0])))[1] if near else None
+        chosen = _amount_key(fig, sent, lex, before, after, commas)
     if chosen is not None:
         fig.base = chosen[2]
         fig.label = label_words if q.unit == "count" and chosen in after else sent.text[chosen[0] : chosen[1]]
@@ -413,6 +423,45 @@ def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, keys, status, clauses
     fig.key = fig.base or "other"
     if fig.base in lex.refine and fig.role != "whole":
         fig.key = _refined(fig, sent, lex, status, commas)
+
+
+def _count_key(
+    fig: _Figure, sent: _Sentence, lex: Lexicon, fits, before, after, status, after_hi, label_words
+):
+    """The counted noun's key (`1,938 servicios públicos en línea`); when only function words or a
+    status follow (`1.180 para particulares`, `7 continuam em execução`), the wording before it."""
+    q, f_ = fig.q, sent.folded
+    words = [m.start() for m in _WORD.finditer(f_, q.unit_end, after_hi)][:COUNTED_NOUN_WORDS]
+    named = [k for k in after if words and k[0] <= words[-1]]
+    if named:
+        return min(named, key=lambda k: (k[0], -k[1]))
+    first = _WORD.match(f_, _skip_space(f_, q.unit_end))
+    status_next = any(q.unit_end <= k[0] < after_hi for k in status)
+    if first is None or first.group(0) in lex.function or not label_words or status_next:
+        pool = before or ([k for k in fits if k[1] <= q.start] if status_next else [])
+        return max(pool, key=lambda k: (k[1], k[1] - k[0])) if pool else None
+    return None
+
+
+def _amount_key(fig: _Figure, sent: _Sentence, lex: Lexicon, before, after, commas):
+    """A percent's or an amount's key: the subject of a share verb (`la economía digital representa el
+    15 %`), a linked share's own words (`98 % of records were processed on time`), the wording of its
+    own comma clause, else the nearest wording in its clause."""
+    q, f_ = fig.q, sent.folded
+    lo, hi = _enclosing(commas, q.start)
+    own_before = [k for k in before if k[0] >= lo]
+    shared = [k for k in own_before if lex.share_verb.search(f_, k[1], q.start)]
+    if shared:
+        return max(shared, key=lambda k: (k[1], k[1] - k[0]))
+    linked = q.unit != "percent" or lex.percent_link.match(f_, q.unit_end)
+    if q.unit == "percent" and linked and after:
+        return max(after, key=lambda k: (k[0], k[1]))
+    own_after = [k for k in after if k[1] <= hi] if linked or not own_before else []
+    if own_before or own_after:
+        before, after = own_before, own_after
+    near = [(q.start - k[1], k) for k in before]
+    near += [(k[0] - q.unit_end, k) for k in after] if linked or not before else []
+    return min(near, key=lambda x: (x[0], -(x[1][1] - x[1][0])))[1] if near else None
 
 
 def _refined(fig: _Figure, sent: _Sentence, lex: Lexicon, status, commas) -> str:

@@ -31,9 +31,10 @@ FALLBACK_LANGUAGE = "en"
 _LETTERS = str.maketrans({"ł": "l", "ø": "o", "ß": "s", "đ": "d", "ı": "i"})
 SPACES = " \u00a0\u202f\u2009"
 # A digit run: grouped by one mark repeated (2,517 / 7.000 / 126 000) with an optional decimal part,
-# or plain digits with an optional decimal part. Never starts inside a word (z6764..., img_0016).
+# or plain digits with an optional decimal part. Never starts inside a word (z6764..., img_0016)
+# but after a currency code written against it (VND82 billion, as English-language Vietnamese papers do).
 _DIGITS = re.compile(
-    r"(?<![\w])(?:[0-9]{1,3}(?P<g>[.,\u0020\u00a0\u202f\u2009])[0-9]{3}(?:(?P=g)[0-9]{3})*(?![0-9])"
+    r"(?:(?<![\w])|(?<=VND)|(?<=VNĐ)|(?<=USD))(?:[0-9]{1,3}(?P<g>[.,\u0020\u00a0\u202f\u2009])[0-9]{3}(?:(?P=g)[0-9]{3})*(?![0-9])"
     r"(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?)"
 )
 _SP = r"[\s\u00a0\u202f\u2009]*"
@@ -142,6 +143,7 @@ class Rules:
     rank_place_before: re.Pattern
     rank_verb: re.Pattern
     rank_of: re.Pattern
+    score_before: re.Pattern
     date_after: re.Pattern
     date_before: re.Pattern
     numeric_date: re.Pattern
@@ -213,6 +215,7 @@ def rules(lang: str) -> Rules:
         rank_place=re.compile(rf"{_SP}(?:{words_alternation(rk.get('place', []))}){end}"),
         rank_place_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('place', []))}){_SP}$"),
         rank_verb=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('verbs', []))}){_SP}$"),
+        score_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('score_before', []))}){_SP}$"),
         rank_of=re.compile(rf"[^0-9;:!?]{{0,30}}?(?<![\w])(?:{words_alternation(rk.get('of', []))}){_SP}"),
         date_after=re.compile(
             rf"(?:\.|{ordinal})?{_SP}(?:(?:{words_alternation(ex.get('date_link', ['de']))}){_SP})?(?:{month_words}){end}"
@@ -281,7 +284,9 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
 
     pct = r.percent.match(folded, end)
     scale = None if pct else r.scale.match(folded, end)
-    value = parse_value(digits, decimal_hint=bool(pct) or bool(r.unit.match(folded, end)))
+    u = None if pct else r.unit.match(folded, end)
+    # `80,12 points`: a score is read with decimals; an area is counted (`1,200ha`, `1.200 ha`).
+    value = parse_value(digits, decimal_hint=bool(pct) or bool(u and r.unit_name[u.lastgroup] == "points"))
     if value is None:
         return Quantity(start, end, text[start:end], 0.0, unit, qualifier, "name", end)
     if pct:
@@ -300,6 +305,8 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
             unit = r.currency_before_unit[curb.lastgroup]
         elif u:
             unit, unit_end = r.unit_name[u.lastgroup], u.end()
+        elif r.score_before.search(before):
+            unit = "points"  # `con un punteggio di 0,7812`, `a score of 80.12`
 
     kind = _kind(text, folded, start, end, raw_end, digits, value, unit, before, r, prev)
     if kind == "rank":

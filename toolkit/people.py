@@ -30,6 +30,7 @@ CLAUSE_STOP = re.compile(r"[;:!?|\n()«»“”\".]")
 SENTENCE_STOP = re.compile(r"[!?|\n.]")
 SHORT_WORD_BEFORE = re.compile(r"(?:^|\W)\w{0,3}$")
 MAX_QUOTE_CHARS = 400
+MAX_BYLINE_WORDS = 7
 TEXT_KINDS = ("title", "lead", "heading", "body", "caption")
 
 
@@ -56,6 +57,9 @@ def extract_people(doc: Document) -> list[dict]:
     lex = R.lexicon(doc.language or "")
     mentions: list[Mention] = []
     for seg, text in doc.iter_segments(*TEXT_KINDS):
+        if _byline_line(lex, text):  # `By Thu Hang` on a line of its own, where the cleaner saw body
+            mentions += _byline(lex, text, seg.start)
+            continue
         mentions += _segment_mentions(lex, text, seg.start)
         if seg.kind == "caption":
             mentions += _credits(lex, text, seg.start)
@@ -236,6 +240,15 @@ def _press_names(lex: R.Lexicon, text: str, lo: int, hi: int) -> list[NameSpan]:
             continue
         out.append(NameSpan(run.start + lo, run.end + lo, run.words))
     return out
+
+
+def _byline_line(lex: R.Lexicon, text: str) -> bool:
+    """A short line of a byline label and capitalised words (`By Thu Hang`, `Por NGUYEN VAN A`)."""
+    words = text.split()
+    if not 2 <= len(words) <= MAX_BYLINE_WORDS:
+        return False
+    m = lex.byline.match(fold(text))
+    return bool(m) and all(w[:1].isupper() for w in text[m.end() :].split())
 
 
 def _byline(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
