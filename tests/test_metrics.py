@@ -477,3 +477,207 @@ def test_extraction_never_raises_and_offsets_hold(text):
     for r in extract_metrics(d):
         assert text[r["start"] : r["end"]] == r["raw"]
     assert not [f for f in d.findings if f["check"] == "metrics_failed"]
+
+
+# --- generality on unseen articles --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, text, part, whole",
+    [
+        ("it", "La città ha completato 31 compiti su 36, pari all'86,1%.", "31", "36"),
+        ("it", "La città ha completato 52 dei 60 compiti assegnati.", "52", "60"),
+        ("pt", "A província concluiu 33 das 40 tarefas previstas.", "33", "40"),
+        ("es", "La provincia completó 42 de las 45 tareas de su programa.", "42", "45"),
+        ("en", "The city completed 150 of the 167 tasks.", "150", "167"),
+        ("de", "Die Provinz hat 35 von den 38 Aufgaben erledigt.", "35", "38"),
+    ],
+)
+def test_ratio_with_articles_or_the_parts_noun_between(lang, text, part, whole):
+    assert (row(text, lang, part)["indicator"], row(text, lang, whole)["indicator"]) == (
+        "tasks_completed",
+        "tasks_total",
+    )
+
+
+def test_a_count_between_other_nouns_is_no_ratio():
+    assert row("The province set 12 tasks in 20 communes.", "en", "20")["indicator"] != "tasks_total"
+
+
+@pytest.mark.parametrize(
+    "lang, text, pct",
+    [
+        ("pt", "A província concluiu 58 de 64 tarefas (90,6 %).", "90,6 %"),
+        ("pl", "Prowincja zrealizowała 46 z 52 zadań (88,46%).", "88,46%"),
+        ("pl", "Miasto zrealizowało 58 z 61 zadań, co stanowi 95,1%.", "95,1%"),
+        (
+            "en",
+            "The city had completed 150 of 167 tasks under Resolution 57, or 89.8 percent.",
+            "89.8 percent",
+        ),
+    ],
+)
+def test_share_written_after_a_ratio_is_the_completion_rate(lang, text, pct):
+    assert row(text, lang, pct)["indicator"] == "task_completion_pct"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        ("en", "98.2% of records were processed on time.", "98.2%", "on_time_processing_pct"),
+        (
+            "en",
+            "Some 62 per cent of records were submitted online, while 98 per cent were settled on time.",
+            "98 per cent",
+            "on_time_processing_pct",
+        ),
+        (
+            "de",
+            "Über 1,2 Millionen Anträge wurden online eingereicht, und 99,6 % der Vorgänge wurden fristgerecht bearbeitet.",
+            "99,6 %",
+            "on_time_processing_pct",
+        ),
+        (
+            "es",
+            "La tasa de expedientes presentados en línea alcanzó el 78,4 % y el 97,3 % de los expedientes se resolvieron a tiempo.",
+            "97,3 %",
+            "on_time_processing_pct",
+        ),
+        ("en", "95.6 percent of records were handled online.", "95.6 percent", "online_application_pct"),
+        ("it", "Oltre il 95% delle pratiche è stato presentato online.", "95%", "online_application_pct"),
+        (
+            "en",
+            "The province has 12 science and technology enterprises, while the digital economy accounts for about 11.5% of GRDP.",
+            "11.5%",
+            "digital_economy_share_pct",
+        ),
+        (
+            "it",
+            "I visitatori sono aumentati del 14,6%, mentre l'economia digitale rappresenta circa il 15% del GRDP.",
+            "15%",
+            "digital_economy_share_pct",
+        ),
+        ("pl", "Wskaźnik terminowego rozpatrywania spraw wyniósł 97,5%.", "97,5%", "on_time_processing_pct"),
+    ],
+)
+def test_percent_named_by_its_own_words(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        ("pt", "Foram assinados 28 acordos de cooperação com empresas estrangeiras.", "28", "other"),
+        ("en", "The city signed 12 agreements with foreign enterprises.", "12", "other"),
+        ("pt", "A província tem 80 tarefas; outras 9 estão atrasadas.", "9", "tasks_pending"),
+        (
+            "pt",
+            "A província concluiu 33 das 40 tarefas, enquanto 7 continuam em execução.",
+            "7",
+            "tasks_in_progress",
+        ),
+        (
+            "pl",
+            "W mieście działa ponad 1,2 tys. firm technologii cyfrowej.",
+            "1,2 tys.",
+            "digital_tech_enterprises",
+        ),
+        ("pl", "Premier podpisał 30 decyzji.", "30", "documents_issued"),
+        (
+            "pt",
+            "Em todo o país, 2,3 milhões de pessoas participaram do movimento de alfabetização digital.",
+            "2,3 milhões",
+            "digital_literacy_learners",
+        ),
+        (
+            "en",
+            "More than 5.2 million people have taken part in the digital literacy movement.",
+            "5.2 million",
+            "digital_literacy_learners",
+        ),
+        (
+            "de",
+            "Rund 430.000 Bürger haben ein VNeID-Konto aktiviert.",
+            "430.000",
+            "digital_citizen_downloads",
+        ),
+        ("es", "Más de 120.000 ciudadanos usan la aplicación VNeID.", "120.000", "digital_citizen_downloads"),
+    ],
+)
+def test_count_takes_its_counted_nouns_key(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        (
+            "es",
+            "Ha destinado 1,5 mil millones de dongs a la conectividad de las escuelas.",
+            "1,5 mil millones",
+            "infrastructure_investment",
+        ),
+        (
+            "en",
+            "The city will allocate VND 5 trillion to digital infrastructure.",
+            "5 trillion",
+            "infrastructure_investment",
+        ),
+        (
+            "es",
+            "La provincia asignó 126,5 mil millones de VND a la infraestructura de datos y 45 millones de dólares a un proyecto de centro de datos.",
+            "45 millones",
+            "project_value",
+        ),
+        ("en", "A US$10 million agreement with the university is expected.", "10 million", "project_value"),
+        (
+            "en",
+            "Lao Cai ranked 5th with 80.12 points in the Digital Transformation Index.",
+            "80.12",
+            "public_service_index_points",
+        ),
+        (
+            "it",
+            "Si è classificata al 7° posto nell'indice di trasformazione digitale.",
+            "7",
+            "public_service_index_rank",
+        ),
+    ],
+)
+def test_amounts_scores_and_ranks_named_by_their_wording(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, scope",
+    [
+        (
+            "en",
+            "The province completed 47 of 48 tasks assigned by the Central Steering Committee, a completion rate of 97.9%.",
+            "97.9%",
+            "provincial",
+        ),
+        (
+            "es",
+            "La provincia completó 18 de 30 tareas asignadas por el Gobierno Central, el 60% del total.",
+            "60%",
+            "provincial",
+        ),
+        ("en", "The Government has issued 16 decrees.", "16", "national"),
+        ("en", "16 decrees were issued by the Government.", "16", "national"),
+        (
+            "en",
+            "The Deputy Prime Minister asked the city to attract at least 500 experts.",
+            "500",
+            "provincial",
+        ),
+        ("it", "Il Primo Ministro ha chiesto alla città di formare 900 funzionari.", "900", "provincial"),
+    ],
+)
+def test_agents_and_the_city_in_scope(lang, text, raw, scope):
+    assert row(text, lang, raw)["scope"] == scope
+
+
+def test_context_stems_start_words():
+    text = "The province has 12 science and technology enterprises, while the digital economy accounts for about 11.5% of GRDP."
+    assert row(text, "en", "11.5%")["indicator"] != "grdp_growth_pct"  # `rise` is not in `enterprises`

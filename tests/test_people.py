@@ -539,3 +539,166 @@ def test_title_then_name_between_commas(lang, text):
 )
 def test_byline_label_without_colon(lang, byline):
     assert list(people([("body", "Texto."), ("byline", byline)], lang)) == ["Minh Duc"]
+
+
+# --- generality on unseen articles --------------------------------------------------------------
+
+TITLE_AFTER_OPENING_WORDS = [
+    (
+        "de",
+        "Nach Angaben des Direktors des Amtes für Wissenschaft und Technologie, Le Quang Minh, gibt es 41 Unternehmen.",
+        "Le Quang Minh",
+        "department_director",
+    ),
+    (
+        "it",
+        "Secondo la relazione presentata dal direttore del Dipartimento della Scienza e della Tecnologia, Tran Ngoc Thach, la città cresce.",
+        "Tran Ngoc Thach",
+        "department_director",
+    ),
+    (
+        "es",
+        "Según el informe del director del Departamento de Ciencia y Tecnología, Tran Van Khanh, la provincia avanza.",
+        "Tran Van Khanh",
+        "department_director",
+    ),
+    (
+        "en",
+        "According to the Director of the Department of Science and Technology, Tran Van Khanh, the province grew.",
+        "Tran Van Khanh",
+        "department_director",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang, text, name, keys", TITLE_AFTER_OPENING_WORDS)
+def test_title_after_opening_words_then_name_between_commas(lang, text, name, keys):
+    assert people(text, lang)[name]["role_keys"] == keys
+
+
+TITLE_COMMA_NAME_AT_SENTENCE_END = [
+    (
+        "es",
+        "Presidió la sesión el secretario del Comité Provincial del Partido, Nguyen Duc Trung.",
+        "party_secretary",
+    ),
+    (
+        "pt",
+        "Estava presente o diretor do Departamento de Ciência e Tecnologia, Tran Van Khanh.",
+        "department_director",
+    ),
+    (
+        "fr",
+        "Était présent le directeur du Département des sciences et technologies, Tran Van Khanh.",
+        "department_director",
+    ),
+    ("pl", "Obecny był dyrektor Departamentu Nauki i Technologii, Tran Van Khanh.", "department_director"),
+]
+
+
+@pytest.mark.parametrize("lang, text, keys", TITLE_COMMA_NAME_AT_SENTENCE_END)
+def test_title_comma_name_at_a_sentence_end(lang, text, keys):
+    found = people(text, lang)
+    assert [r["role_keys"] for r in found.values()] == [keys]
+
+
+NEXT_PERSON_AFTER_ARTICLE = [
+    (
+        "pt",
+        "Estiveram presentes a Sra. Hoang Thi Thuy, vice-presidente do Comité Popular Provincial, e o diretor do Departamento de Ciência e Tecnologia, Tran Van Khanh.",
+        ("Hoang Thi Thuy", "peoples_committee_vice_chair"),
+        ("Tran Van Khanh", "department_director"),
+    ),
+    (
+        "es",
+        "Asistieron la Sra. Hoang Thi Thuy, vicepresidenta del Comité Popular Provincial, y el director del Departamento de Ciencia y Tecnología, Tran Van Khanh.",
+        ("Hoang Thi Thuy", "peoples_committee_vice_chair"),
+        ("Tran Van Khanh", "department_director"),
+    ),
+    (
+        "en",
+        "Attending were Ms. Hoang Thi Thuy, Vice Chairwoman of the Provincial People's Committee, and the Director of the Department of Science and Technology, Tran Van Khanh.",
+        ("Hoang Thi Thuy", "peoples_committee_vice_chair"),
+        ("Tran Van Khanh", "department_director"),
+    ),
+]
+
+
+@pytest.mark.parametrize("lang, text, first, second", NEXT_PERSON_AFTER_ARTICLE)
+def test_an_article_opens_the_next_persons_title(lang, text, first, second):
+    found = people(text, lang)
+    assert [(n, found[n]["role_keys"]) for n in (first[0], second[0])] == [first, second]
+
+
+@pytest.mark.parametrize(
+    "lang, text, name",
+    [
+        (
+            "it",
+            "Era presente il signor Phan Thai Binh, presidente del Comitato Popolare della città.",
+            "Phan Thai Binh",
+        ),
+        (
+            "es",
+            "Asistió el camarada Nguyen Ha Nam, subsecretario del Comité Provincial del Partido.",
+            "Nguyen Ha Nam",
+        ),
+        (
+            "en",
+            "Comrade Tran Quang Nam, Secretary of the Provincial Party Committee, attended.",
+            "Tran Quang Nam",
+        ),
+    ],
+)
+def test_province_words_ending_a_short_name_are_the_names(lang, text, name):
+    assert name in people(text, lang)
+
+
+def test_a_province_before_a_name_is_still_cut_off():
+    found = people(
+        "Por el lado de Lam Dong Nguyen Van Hung, secretario del Comité Provincial del Partido.", "es"
+    )
+    assert "Nguyen Van Hung" in found
+
+
+@pytest.mark.parametrize(
+    "lang, line, name",
+    [
+        ("en", "By Thu Hang", "Thu Hang"),
+        ("pt", "Por Viet Trung", "Viet Trung"),
+        ("de", "Von Thanh Long", "Thanh Long"),
+    ],
+)
+def test_byline_line_left_in_the_body_is_press(lang, line, name):
+    row = people([("title", "Provincial news"), ("body", line), ("body", "The province grew.")], lang)[name]
+    assert (row["level"], row["role_keys"]) == ("press", "author")
+
+
+def test_a_short_body_line_opening_with_a_label_word_is_no_byline():
+    assert people([("body", "Por la provincia de Ca Mau")], "es") == {}
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, keys",
+    [
+        ("en", "Party Secretary Pham Van Thieu said the province grew.", "Pham Van Thieu", "party_secretary"),
+        ("en", "Provincial Party Secretary Dang Xuan Phong spoke.", "Dang Xuan Phong", "party_secretary"),
+    ],
+)
+def test_party_secretary_before_the_name(lang, text, name, keys):
+    assert people(text, lang)[name]["role_keys"] == keys
+
+
+@pytest.mark.parametrize(
+    "lang, text, gender",
+    [
+        (
+            "de",
+            "Nach Angaben des Direktors des Amtes für Wissenschaft, Le Quang Minh, wuchs die Provinz.",
+            "m",
+        ),
+        ("de", "Laut der Direktorin des Amtes für Wissenschaft, Le Thi Minh, wuchs die Provinz.", "f"),
+    ],
+)
+def test_german_genitive_titles_mark_gender(lang, text, gender):
+    assert [r["gender"] for r in people(text, lang).values()] == [gender]

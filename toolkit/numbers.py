@@ -352,6 +352,8 @@ def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rul
         return "rank" if ranked else "ordinal"
     if folded[end : end + 1] == "." and r.rank_place.match(folded, end + 1):
         return "rank"  # `2. Platz`, `14. miejsce`: an ordinal written with a point
+    if re.match(r"\.[ \u00a0][^\W\d_]", text[end : end + 3]) and text[end + 2].islower():
+        return "ordinal"  # `14. dnia`, `am 2. internationalen Forum`: no sentence ends before lower case
     bare = raw_end == end and unit == "count"  # nothing after the digits says what they measure
     if bare:
         if r.session_after.match(folded, end):
