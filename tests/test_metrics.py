@@ -681,3 +681,55 @@ def test_agents_and_the_city_in_scope(lang, text, raw, scope):
 def test_context_stems_start_words():
     text = "The province has 12 science and technology enterprises, while the digital economy accounts for about 11.5% of GRDP."
     assert row(text, "en", "11.5%")["indicator"] != "grdp_growth_pct"  # `rise` is not in `enterprises`
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        (
+            "it",
+            "La capitale ha completato 64 compiti su 70 e ne sta attuando altri 6.",
+            "64",
+            "tasks_completed",
+        ),
+        (
+            "it",
+            "La capitale ha completato 64 compiti su 70 e ne sta attuando altri 6.",
+            "6",
+            "tasks_in_progress",
+        ),
+        (
+            "pl",
+            "Mieszkańcy pobrali aplikację VNeID ponad 310 tys. razy.",
+            "310 tys.",
+            "digital_citizen_downloads",
+        ),
+        ("pl", "W całym kraju działa już 92 tys. zespołów cyfrowych.", "92 tys.", "community_digital_teams"),
+        (
+            "pt",
+            "Em Bạc Liêu, a cobertura de fibra óptica atingiu 100% das aldeias.",
+            "100%",
+            "fiber_coverage_pct",
+        ),
+        (
+            "pt",
+            "Em todo o país, 1,4 milhão de pessoas foram capacitadas em habilidades digitais.",
+            "1,4 milhão",
+            "digital_literacy_learners",
+        ),
+    ],
+)
+def test_status_multipliers_and_regional_wording(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("it", "La città ha destinato fondi ai centri amministrativi dei 126 comuni e quartieri.", "126"),
+        ("es", "La ciudad modernizó las sedes de sus 168 municipios y barrios.", "168"),
+        ("en", "The city upgraded the offices of its 126 communes and wards.", "126"),
+    ],
+)
+def test_a_count_of_communes_is_no_national_figure(lang, text, raw):
+    assert row(text, lang, raw, province="Hà Nội")["scope"] == "provincial"

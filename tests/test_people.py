@@ -702,3 +702,58 @@ def test_party_secretary_before_the_name(lang, text, name, keys):
 )
 def test_german_genitive_titles_mark_gender(lang, text, gender):
     assert [r["gender"] for r in people(text, lang).values()] == [gender]
+
+
+@pytest.mark.parametrize(
+    "lang, text, first, second",
+    [
+        (
+            "es",
+            "Participaron el secretario del Comité Provincial del Partido, Hau A Lenh, y la jefa de la Comisión de Propaganda, Ma Thi Lan.",
+            ("Hau A Lenh", "party_secretary"),
+            ("Ma Thi Lan", "provincial_commission_head"),
+        ),
+        (
+            "en",
+            "Present were Party Secretary Hau A Lenh, and the Director of the Department of Finance, Ma Thi Lan.",
+            ("Hau A Lenh", "party_secretary"),
+            ("Ma Thi Lan", "department_director"),
+        ),
+    ],
+)
+def test_a_joined_title_with_an_article_is_the_next_persons(lang, text, first, second):
+    found = people(text, lang)
+    assert [(n, found[n]["role_keys"]) for n in (first[0], second[0])] == [first, second]
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, keys, gender",
+    [
+        (
+            "it",
+            "La conferenza è stata presieduta dalla segretaria del Comitato del Partito della città, Bui Thi Minh Hoai, membro del Politburo.",
+            "Bui Thi Minh Hoai",
+            "party_secretary;politburo_member",
+            "f",
+        ),
+        (
+            "it",
+            "Secondo il vicepresidente del Comitato Popolare della città, Truong Viet Dung, la capitale cresce.",
+            "Truong Viet Dung",
+            "peoples_committee_vice_chair",
+            "m",
+        ),
+    ],
+)
+def test_titles_on_both_sides_of_a_name_between_commas(lang, text, name, keys, gender):
+    row = people(text, lang)[name]
+    assert (row["role_keys"], row["gender"]) == (keys, gender)
+
+
+def test_titles_right_after_a_name_stay_with_it_in_a_comma_list():
+    text = "Asistieron Nguyen Van Hung, director del Departamento de Finanzas, Tran Van Lo, vicepresidente del Comité Popular Provincial."
+    found = people(text, "es")
+    assert (found["Nguyen Van Hung"]["role_keys"], found["Tran Van Lo"]["role_keys"]) == (
+        "department_director",
+        "peoples_committee_vice_chair",
+    )

@@ -466,7 +466,8 @@ def _amount_key(fig: _Figure, sent: _Sentence, lex: Lexicon, before, after, comm
 
 def _refined(fig: _Figure, sent: _Sentence, lex: Lexicon, status, commas) -> str:
     """The task status said of a count: the first cue after it (before the next figure), else the
-    nearest before it (`se han completado 150 tareas, 320 se encuentran en ejecución y 95 pendientes`)."""
+    nearest before it (`se han completado 150 tareas, 320 se encuentran en ejecución y 95 pendientes`);
+    the part of a ratio takes the verb that governs the ratio, before it, first."""
     lo, hi = _enclosing(commas, fig.q.start)
     anchor = fig.whole if fig.whole is not None else fig  # `14 de 40 tareas`: the whole's wording
     hi = max(hi, _enclosing(commas, anchor.q.start)[1])
@@ -474,9 +475,11 @@ def _refined(fig: _Figure, sent: _Sentence, lex: Lexicon, status, commas) -> str
     zone_end = min([hi, *following])
     options = lex.refine[fig.base]
     after = [k for k in status if anchor.q.end <= k[0] and k[1] <= zone_end and k[2] in options]
+    before = [k for k in status if lo <= k[0] and k[1] <= fig.q.start and k[2] in options]
+    if before and fig.role == "part":  # `completato 64 compiti su 70 e ne sta attuando altri 6`
+        return before[-1][2]
     if after:
         return after[0][2]
-    before = [k for k in status if lo <= k[0] and k[1] <= fig.q.start and k[2] in options]
     if before:
         return before[-1][2]
     return options[0] if fig.role == "part" else fig.base

@@ -158,9 +158,11 @@ def _mention(
         m.titles = pre + post
     else:
         # `Title, NAME,` or `Title, NAME.`: a name standing alone after its title's comma.
-        appositive = not post and folded[run.end : run.end + 2].lstrip()[:1] in (",", ".", ";", "")
+        appositive = folded[run.end : run.end + 2].lstrip()[:1] in (",", ".", ";", "")
         pre = R.titles_before(lex, text, folded, clause_lo, run.start, appositive)
-        if pre and not appositive:
+        if pre and prev_end and not folded[prev_end : pre[0].start].strip(" ,"):
+            pre = []  # `A, director of X, B, ...`: the titles right after the previous name are its own
+        if pre:
             m.gender = _article(lex, folded, pre[0].start)
         m.titles = pre + post
         plural, listed = _enumerated(lex, folded, hons, run, prev_end, _before(stops[1], 0, run.start))

@@ -316,15 +316,16 @@ def titles_after(lex: Lexicon, text: str, folded: str, pos: int) -> list[Title]:
     out = []
     for a, b in _pieces(lex, folded, m.end(), hi):
         head = head_at_start(lex, folded, a, b)
-        if head is None or (out and _article_opens(lex, folded, a, head[1].start())):
+        opening = folded[a : head[1].start()] if head else ""
+        if head is None or (_article_opens(lex, opening) and (out or lex.joiner.search(f" {opening} "))):
             break  # `NAME, vice-presidente ..., e o diretor do ..., OTHER`: the next person's title
         out.append(classify(lex, text, folded, a, b, head))
     return out
 
 
-def _article_opens(lex: Lexicon, folded: str, lo: int, head_start: int) -> bool:
+def _article_opens(lex: Lexicon, opening: str) -> bool:
     """An article among the words before a title's head (`y el presidente`, `and the director`)."""
-    return any(w in lex.articles for w in folded[lo:head_start].split())
+    return any(w in lex.articles for w in opening.split())
 
 
 def titles_between(lex: Lexicon, text: str, folded: str, lo: int, hi: int) -> list[Title] | None:
@@ -371,7 +372,7 @@ def titles_before(lex: Lexicon, text: str, folded: str, lo: int, hi: int, apposi
         if head is None:
             break
         out.insert(0, classify(lex, text, folded, a, b, head))
-        if _article_opens(lex, folded, a, head[1].start()):
+        if _article_opens(lex, folded[a : head[1].start()]):
             break  # `..., e o diretor do Departamento X, NAME`: this person's titles start here
     return out
 
