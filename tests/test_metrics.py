@@ -733,3 +733,32 @@ def test_status_multipliers_and_regional_wording(lang, text, raw, indicator):
 )
 def test_a_count_of_communes_is_no_national_figure(lang, text, raw):
     assert row(text, lang, raw, province="Hà Nội")["scope"] == "provincial"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        (
+            "en",
+            "The rate of online records reached 97.5%, the highest in the country.",
+            "97.5%",
+            "online_application_pct",
+        ),
+        ("en", "The province received 412,000 online records.", "412,000", "online_applications"),
+        (
+            "en",
+            "The province ranked first in the PAR Index for the seventh year, with 93.25 points.",
+            "93.25",
+            "public_service_index_points",
+        ),
+        (
+            "es",
+            "El presupuesto del centro asciende a 1.500 mil millones de VND.",
+            "1.500 mil millones",
+            "infrastructure_investment",
+        ),
+        ("en", "The centre's budget is VND 1.5 trillion.", "1.5 trillion", "infrastructure_investment"),
+    ],
+)
+def test_online_rates_index_scores_and_budgets(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator
