@@ -762,3 +762,10 @@ def test_a_count_of_communes_is_no_national_figure(lang, text, raw):
 )
 def test_online_rates_index_scores_and_budgets(lang, text, raw, indicator):
     assert row(text, lang, raw)["indicator"] == indicator
+
+
+def test_the_first_end_of_a_range_takes_the_ranges_key():
+    text = "85 bis 90 % der Anträge werden online gestellt."
+    assert (
+        row(text, "de", "85")["indicator"] == row(text, "de", "90 %")["indicator"] == "online_application_pct"
+    )

@@ -409,3 +409,34 @@ def test_estimate_wording_is_approx(lang, text, raw, qualifier):
 
 def test_german_resolution_number_is_a_document_number():
     assert [q.raw for q in read_numbers("zur Resolution 57 erfüllt", "de") if q.is_figure] == []
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("de", "Beschluss Nr. 1234/QD-UBND vom 15.08.2025 über die Transformation"),
+        ("pl", "decyzja z dnia 15.08.2025 r."),
+        ("en", "Call the hotline 1022 at any time."),
+        ("es", "Llame al teléfono 19001234 para más información."),
+    ],
+)
+def test_dotted_dates_and_phone_numbers_are_not_figures(lang, text):
+    assert [q.raw for q in read_numbers(text, lang) if q.is_figure] == []
+
+
+@pytest.mark.parametrize(
+    "lang, text, first",
+    [
+        ("de", "85 bis 90 % der Anträge", "85"),
+        ("en", "10-15% of all records", "10"),
+        ("es", "del 60 al 70 % de los expedientes", "60"),
+        ("fr", "de 85 à 90 % des dossiers", "85"),
+        ("pl", "od 85 do 90% wniosków", "85"),
+    ],
+)
+def test_the_first_end_of_a_percent_range_is_a_percent(lang, text, first):
+    assert only(text, lang, first).unit == "percent"
+
+
+def test_a_conjunction_makes_no_range():
+    assert only("Le taux a atteint 92 et 99,1 % des dossiers", "fr", "92").unit == "count"

@@ -747,3 +747,18 @@ def test_titles_right_after_a_name_stay_with_it_in_a_comma_list():
         "department_director",
         "peoples_committee_vice_chair",
     )
+
+
+@pytest.mark.parametrize(
+    "lang, caption",
+    [
+        ("de", "Genossen Nguyen Doan Anh (3. von links) und Dau Thanh Tung (2. von rechts) bei der Sitzung."),
+        (
+            "en",
+            "Comrades Nguyen Doan Anh (third from left) and Dau Thanh Tung (second from right) at the meeting.",
+        ),
+        ("es", "Los camaradas Nguyen Doan Anh (tercero por la izquierda) y Dau Thanh Tung en la reunión."),
+    ],
+)
+def test_enumeration_in_a_caption_with_positions_in_brackets(lang, caption):
+    assert set(people([("caption", caption)], lang)) == {"Nguyen Doan Anh", "Dau Thanh Tung"}

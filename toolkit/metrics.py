@@ -78,6 +78,7 @@ class Lexicon:
     issuer: re.Pattern
     agent: re.Pattern
     share_verb: re.Pattern
+    range_gap: re.Pattern
 
 
 def _bounded(alternation: str) -> str:
@@ -161,6 +162,9 @@ def lexicon(lang: str) -> Lexicon:
         unit_class=d.get("unit_class", {}),
         percent_of=d.get("percent_of", {}),
         refine=d.get("refine", {}),
+        range_gap=re.compile(
+            rf"\s*(?:[\-–—]|(?:{words_alternation(merge_data(lang or FALLBACK_LANGUAGE).get('range_link', []))})(?![\w]))\s*"
+        ),
         share_verb=re.compile(rf"(?<![\w])(?:{words_alternation(w.get('share_verbs', []))})(?![\w])"),
         agent=re.compile(rf"(?<![\w])(?:{words_alternation(sc.get('agent', []))})\s+$"),
         issuer=re.compile(
@@ -184,6 +188,7 @@ class _Figure:
     part: _Figure | None = None  # for a whole: its part
     whole: _Figure | None = None  # for a part: its whole
     share_of: _Figure | None = None  # for a bracketed percent: the count it is a share of
+    same_as: _Figure | None = None  # for the first end of a range (`85 bis 90 %`): the other end
     key: str = ""
     base: str = ""  # key before the task status refined it
     label: str = ""
@@ -323,7 +328,9 @@ def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[Pla
     framing = [p for p in periods if _opens(f_, _enclosing(openers, p.start)[0], p.start)]
     clauses = _bounds(_CLAUSE, f_, s, e)
     commas = _bounds(_COMMA_CLAUSE, f_, s, e)
-    ordered = sorted(sent.figures, key=lambda f: (f.share_of is not None, f.role == "part"))
+    ordered = sorted(
+        sent.figures, key=lambda f: (f.same_as is not None, f.share_of is not None, f.role == "part")
+    )
     for fig in ordered:  # wholes before their parts, counts before their bracketed shares
         _classify(fig, sent, lex, keys, status, clauses, commas)
         fig.scope = _scope(fig, sent, lex, cues, clauses, commas)
@@ -355,6 +362,8 @@ def _link(sent: _Sentence, lex: Lexicon) -> None:
             a.role, b.role, a.whole, b.part = "part", "whole", b, a
         elif b.q.unit == "percent" and a.q.unit == "count" and _share_gap(a, gap):
             b.share_of = a.part if a.part is not None else a
+        elif a.q.unit == b.q.unit and lex.range_gap.fullmatch(gap):
+            a.same_as = b
         elif ";" not in gap and lex.of_which.search(f_, a.q.unit_end, b.q.start) and not a.role:
             a.role = "whole"
 
@@ -405,6 +414,9 @@ def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, keys, status, clauses
     before = [k for k in fits if clause_lo <= k[0] and k[1] <= q.start]
     label_words = _label_text(sent, q.unit_end, after_hi, lex)
     chosen = None
+    if fig.same_as is not None:
+        fig.key, fig.base, fig.label = fig.same_as.key, fig.same_as.base, fig.same_as.label
+        return
     if fig.whole is not None and fig.whole.base:
         fig.base, fig.label = fig.whole.base, fig.whole.label
     elif fig.share_of is not None and lex.percent_of.get(fig.share_of.key):

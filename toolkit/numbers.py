@@ -38,6 +38,8 @@ _DIGITS = re.compile(
     r"(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?)"
 )
 _SP = r"[\s\u00a0\u202f\u2009]*"
+# `15.08.2025`, `02/07/2025` from their first digits (the reader may take `15.08` for a decimal).
+_FULL_DATE = re.compile(r"[0-9]{1,2}[./\-][0-9]{1,2}[./\-](?:19|20)[0-9]{2}(?![0-9])")
 _BEFORE = 36  # characters of context read before a number
 YEAR_RANGE = (1900, 2100)
 
@@ -144,6 +146,8 @@ class Rules:
     rank_verb: re.Pattern
     rank_of: re.Pattern
     score_before: re.Pattern
+    phone_before: re.Pattern
+    range_percent: re.Pattern
     date_after: re.Pattern
     date_before: re.Pattern
     numeric_date: re.Pattern
@@ -215,6 +219,12 @@ def rules(lang: str) -> Rules:
         rank_place=re.compile(rf"{_SP}(?:{words_alternation(rk.get('place', []))}){end}"),
         rank_place_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('place', []))}){_SP}$"),
         rank_verb=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('verbs', []))}){_SP}$"),
+        phone_before=re.compile(
+            rf"(?:^|[^\w])(?:{words_alternation(d.get('phone_words', []))}){_SP}:?{_SP}$"
+        ),
+        range_percent=re.compile(
+            rf"{_SP}(?:[\-–—]|(?:{words_alternation(d.get('range_link', []))})(?![\w])){_SP}[0-9]+(?:[.,][0-9]+)?{_SP}(?:%|(?:{words_alternation(d.get('percent', []))})(?![\w]))"
+        ),
         score_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('score_before', []))}){_SP}$"),
         rank_of=re.compile(rf"[^0-9;:!?]{{0,30}}?(?<![\w])(?:{words_alternation(rk.get('of', []))}){_SP}"),
         date_after=re.compile(
@@ -307,6 +317,8 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
             unit, unit_end = r.unit_name[u.lastgroup], u.end()
         elif r.score_before.search(before):
             unit = "points"  # `con un punteggio di 0,7812`, `a score of 80.12`
+        elif r.range_percent.match(folded, raw_end):
+            unit = "percent"  # `85 bis 90 %`, `10-15%`: the first end of a range of percents
 
     kind = _kind(text, folded, start, end, raw_end, digits, value, unit, before, r, prev)
     if kind == "rank":
@@ -344,7 +356,11 @@ def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rul
     plain = digits.isdigit()
     if plain and 1 <= value <= 31 and (r.date_after.match(folded, end) or r.date_before.search(before)):
         return "date"
-    if r.numeric_date.match(folded, end) or _in_numeric_date(folded, start):
+    if (
+        r.numeric_date.match(folded, end)
+        or _in_numeric_date(folded, start)
+        or _FULL_DATE.match(folded, start)
+    ):
         return "date"
     ordinal = r.ordinal.match(folded, end)
     if ordinal:
@@ -371,6 +387,8 @@ def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rul
         return "version"
     if r.doc_before.search(before):
         return "docnum"
+    if r.phone_before.search(before):
+        return "name"
     # `Avisos n.º 523 y 524` is two document numbers; `Resolución n.º 57 y 136 tareas` is not.
     if (
         prev is not None

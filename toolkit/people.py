@@ -31,6 +31,7 @@ SENTENCE_STOP = re.compile(r"[!?|\n.]")
 SHORT_WORD_BEFORE = re.compile(r"(?:^|\W)\w{0,3}$")
 MAX_QUOTE_CHARS = 400
 MAX_BYLINE_WORDS = 7
+_BRACKETS = re.compile(r"\([^()]{0,40}\)")
 TEXT_KINDS = ("title", "lead", "heading", "body", "caption")
 
 
@@ -209,7 +210,7 @@ def _enumerated(
         if lo <= h.start() < run.start:
             if not lex.honorifics[fold(h.group(0))][3]:
                 return None, False
-            gap = folded[max(prev_end, h.end()) : run.start]
+            gap = _BRACKETS.sub(" ", folded[max(prev_end, h.end()) : run.start])  # `A (3. von links) und B`
             return h, len(gap.split()) <= 2
     return None, False
 
