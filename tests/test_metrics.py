@@ -769,3 +769,32 @@ def test_the_first_end_of_a_range_takes_the_ranges_key():
     assert (
         row(text, "de", "85")["indicator"] == row(text, "de", "90 %")["indicator"] == "online_application_pct"
     )
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        ("it", "Ha completato 57 compiti su 61 previsti dal piano d'azione.", "61", "tasks_total"),
+        ("it", "Ha completato 57 compiti su 61 previsti dal piano d'azione.", "57", "tasks_completed"),
+        (
+            "pt",
+            "A cobertura de internet móvel 4G chegou a 96,4% das aldeias e a de fibra óptica a 78%.",
+            "96,4%",
+            "mobile_coverage_pct",
+        ),
+        (
+            "pt",
+            "A cobertura de internet móvel 4G chegou a 96,4% das aldeias e a de fibra óptica a 78%.",
+            "78%",
+            "fiber_coverage_pct",
+        ),
+        (
+            "it",
+            "Oltre l'80% delle domande è stato presentato online e il 99,4% delle pratiche è stato risolto nei tempi previsti.",
+            "99,4%",
+            "on_time_processing_pct",
+        ),
+    ],
+)
+def test_a_wholes_noun_and_a_shares_words_end_where_they_should(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator

@@ -762,3 +762,15 @@ def test_titles_right_after_a_name_stay_with_it_in_a_comma_list():
 )
 def test_enumeration_in_a_caption_with_positions_in_brackets(lang, caption):
     assert set(people([("caption", caption)], lang)) == {"Nguyen Doan Anh", "Dau Thanh Tung"}
+
+
+@pytest.mark.parametrize(
+    "lang, text, gender",
+    [
+        ("pt", "A delegação foi chefiada pelo vice-ministro Le Xuan Dinh.", "m"),
+        ("pt", "A reunião foi presidida pela vice-ministra Le Thi Hoa.", "f"),
+        ("es", "Asistió la vice-presidenta del Comité Popular Provincial, Le Thi Hoa.", "f"),
+    ],
+)
+def test_gender_from_hyphenated_titles_and_contracted_articles(lang, text, gender):
+    assert [r["gender"] for r in people(text, lang).values()] == [gender]

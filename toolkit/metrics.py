@@ -79,6 +79,8 @@ class Lexicon:
     agent: re.Pattern
     share_verb: re.Pattern
     range_gap: re.Pattern
+    conjunction: re.Pattern
+    ratio_after_noun: re.Pattern
 
 
 def _bounded(alternation: str) -> str:
@@ -162,6 +164,10 @@ def lexicon(lang: str) -> Lexicon:
         unit_class=d.get("unit_class", {}),
         percent_of=d.get("percent_of", {}),
         refine=d.get("refine", {}),
+        ratio_after_noun=re.compile(rf"\s*(?:{words_alternation(w.get('ratio_after_noun', []))})\s*"),
+        conjunction=re.compile(
+            rf"(?<![\w])(?:{words_alternation([c for c in merge_data(lang or FALLBACK_LANGUAGE).get('exclude', {}).get('conj', []) if c.isalpha()])})(?![\w])"
+        ),
         range_gap=re.compile(
             rf"\s*(?:[\-–—]|(?:{words_alternation(merge_data(lang or FALLBACK_LANGUAGE).get('range_link', []))})(?![\w]))\s*"
         ),
@@ -189,6 +195,7 @@ class _Figure:
     whole: _Figure | None = None  # for a part: its whole
     share_of: _Figure | None = None  # for a bracketed percent: the count it is a share of
     same_as: _Figure | None = None  # for the first end of a range (`85 bis 90 %`): the other end
+    noun: tuple[int, int] | None = None  # for a whole: its part's noun written between (`31 compiti su 36`)
     key: str = ""
     base: str = ""  # key before the task status refined it
     label: str = ""
@@ -369,16 +376,16 @@ def _link(sent: _Sentence, lex: Lexicon) -> None:
 
 
 def _ratio_gap(sent: _Sentence, a: _Figure, b: _Figure, gap: str, lex: Lexicon) -> bool:
-    """`24 z 25`, `24/25`, or `31 compiti su 36`: the part's counted noun written between, the whole
-    followed by nothing it counts instead (`12 tasks in 20 communes` is no ratio)."""
+    """`24 z 25`, `24/25`, or `31 compiti su 36`: the part's counted noun written between, then a word
+    that only says `out of` (`12 tasks in 20 communes` is no ratio)."""
     if a.q.ratio_next and gap == "/" or lex.ratio.fullmatch(gap):
         return True
     f_ = sent.folded
     for m in list(_WORD.finditer(gap))[:RATIO_NOUN_WORDS]:
         noun_end = a.q.end + m.end()
-        if lex.ratio.fullmatch(gap, m.end()) and lex.keys.find(f_, a.q.end, noun_end):
-            nxt = _WORD.match(f_, _skip_space(f_, b.q.unit_end))
-            return nxt is None or nxt.start() > _skip_space(f_, b.q.unit_end) or nxt.group(0) in lex.function
+        if lex.ratio_after_noun.fullmatch(gap, m.end()) and lex.keys.find(f_, a.q.end, noun_end):
+            b.noun = (a.q.end, noun_end)
+            return True
     return False
 
 
@@ -411,6 +418,9 @@ def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, keys, status, clauses
     after_hi = _label_end(sent, fig)
     fits = [k for k in keys if _allowed(k[2], q.unit, lex) and _context_ok(k[2], sent, lex)]
     after = [k for k in fits if q.unit_end <= k[0] < after_hi]
+    if fig.noun is not None:  # `31 compiti su 36 previsti dal piano`: the whole counts the part's noun
+        after = [k for k in fits if fig.noun[0] <= k[0] < fig.noun[1]]
+        after_hi = fig.noun[1]
     before = [k for k in fits if clause_lo <= k[0] and k[1] <= q.start]
     label_words = _label_text(sent, q.unit_end, after_hi, lex)
     chosen = None
@@ -423,6 +433,8 @@ def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, keys, status, clauses
         fig.key = fig.base = lex.percent_of[fig.share_of.key]
         fig.label = fig.share_of.label
         return
+    elif fig.noun is not None and after:
+        chosen = min(after, key=lambda k: (k[0], -k[1]))
     elif q.unit == "count":
         chosen = _count_key(fig, sent, lex, fits, before, after, status, after_hi, label_words)
     else:
@@ -466,8 +478,15 @@ def _amount_key(fig: _Figure, sent: _Sentence, lex: Lexicon, before, after, comm
     if shared:
         return max(shared, key=lambda k: (k[1], k[1] - k[0]))
     linked = q.unit != "percent" or lex.percent_link.match(f_, q.unit_end)
-    if q.unit == "percent" and linked and after:
-        return max(after, key=lambda k: (k[0], k[1]))
+    if q.unit == "percent" and linked:
+        # `96 % das aldeias e a de fibra óptica a 78 %`: the share's own words end at a conjunction
+        # (on the text as written: folded Italian `è` would read as the conjunction `e`)
+        conj = lex.conjunction.search(
+            sent.text.lower(), q.unit_end, max((k[0] for k in after), default=q.unit_end)
+        )
+        own_words = [k for k in after if conj is None or k[0] < conj.start()]
+        if own_words:
+            return max(own_words, key=lambda k: (k[0], k[1]))
     own_after = [k for k in after if k[1] <= hi] if linked or not own_before else []
     if own_before or own_after:
         before, after = own_before, own_after

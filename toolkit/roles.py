@@ -282,7 +282,7 @@ def _rule(lex: Lexicon, head: str, org: str, scope: str) -> str:
 
 
 def _gender(lex: Lexicon, head_text: str) -> str:
-    words = head_text.split()
+    words = re.split(r"[\s\-]+", head_text)  # `vice-ministra`: the gendered word after the hyphen
     if any(lex.feminine.fullmatch(w) for w in words):
         return "f"
     if any(lex.masculine.fullmatch(w) for w in words):
