@@ -46,7 +46,7 @@ _PERIOD_CLAUSE = re.compile(r"[;:]")
 _OPENER = re.compile(r":")
 OPENING_WORDS = 3
 _COMMA_CLAUSE = re.compile(r"[;:]|,(?![0-9])")
-# `38 (58,46 %)`, `58 de 64 tarefas (90,6 %)`: a percent in brackets after a count and its few words.
+# `27 (47,25 %)`, `58 de 64 tarefas (90,6 %)`: a percent in brackets after a count and its few words.
 _SHARE_GAP = re.compile(r"\s*(?:[^\W\d_][\w'’\-]*\s*){0,4}\(\s*")
 AGENT_REACH = 16
 # `31 compiti su 36`: one or two words of the part's noun before the ratio word.
@@ -390,7 +390,7 @@ def _ratio_gap(sent: _Sentence, a: _Figure, b: _Figure, gap: str, lex: Lexicon) 
 
 
 def _share_gap(a: _Figure, gap: str) -> bool:
-    """`38 (58,46 %)`, `58 de 64 tarefas (90,6 %)`, or a ratio's whole then `, co stanowi 95,1%`."""
+    """`27 (47,25 %)`, `58 de 64 tarefas (90,6 %)`, or a ratio's whole then `, co stanowi 95,1%`."""
     if _SHARE_GAP.fullmatch(gap):
         return True
     return a.part is not None and ";" not in gap and len(_WORD.findall(gap)) <= SHARE_GAP_WORDS
@@ -452,7 +452,7 @@ def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, keys, status, clauses
 def _count_key(
     fig: _Figure, sent: _Sentence, lex: Lexicon, fits, before, after, status, after_hi, label_words
 ):
-    """The counted noun's key (`1,938 servicios públicos en línea`); when only function words or a
+    """The counted noun's key (`2,517 servicios públicos en línea`); when only function words or a
     status follow (`1.180 para particulares`, `7 continuam em execução`), the wording before it."""
     q, f_ = fig.q, sent.folded
     words = [m.start() for m in _WORD.finditer(f_, q.unit_end, after_hi)][:COUNTED_NOUN_WORDS]
