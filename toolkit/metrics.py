@@ -150,6 +150,7 @@ def _literal_head(pattern: str) -> str:
 def lexicon(lang: str) -> Lexicon:
     d = merge_data(lang or FALLBACK_LANGUAGE, "indicators")
     w, sc = d.get("words", {}), d.get("scope", {})
+    nd = merge_data(lang or FALLBACK_LANGUAGE)  # the number wording: conjunctions, ranges, document words
     return Lexicon(
         keys=Matcher(d.get("keys", {})),
         context={k: re.compile(_context_pattern(v, w)) for k, v in d.get("context", {}).items()},
@@ -166,15 +167,13 @@ def lexicon(lang: str) -> Lexicon:
         refine=d.get("refine", {}),
         ratio_after_noun=re.compile(rf"\s*(?:{words_alternation(w.get('ratio_after_noun', []))})\s*"),
         conjunction=re.compile(
-            rf"(?<![\w])(?:{words_alternation([c for c in merge_data(lang or FALLBACK_LANGUAGE).get('exclude', {}).get('conj', []) if c.isalpha()])})(?![\w])"
+            rf"(?<![\w])(?:{words_alternation([c for c in nd.get('exclude', {}).get('conj', []) if c.isalpha()])})(?![\w])"
         ),
-        range_gap=re.compile(
-            rf"\s*(?:[\-–—]|(?:{words_alternation(merge_data(lang or FALLBACK_LANGUAGE).get('range_link', []))})(?![\w]))\s*"
-        ),
+        range_gap=re.compile(rf"\s*(?:[\-–—]|(?:{words_alternation(nd.get('range_link', []))})(?![\w]))\s*"),
         share_verb=re.compile(rf"(?<![\w])(?:{words_alternation(w.get('share_verbs', []))})(?![\w])"),
         agent=re.compile(rf"(?<![\w])(?:{words_alternation(sc.get('agent', []))})\s+$"),
         issuer=re.compile(
-            rf"(?<![\w])(?:{words_alternation(merge_data(lang or FALLBACK_LANGUAGE).get('exclude', {}).get('doc_words', []))})"
+            rf"(?<![\w])(?:{words_alternation(nd.get('exclude', {}).get('doc_words', []))})"
             r"(?:[^\w]+[\w./\-]+){0,3}[^\w]+$"
         ),
     )
@@ -377,7 +376,7 @@ def _link(sent: _Sentence, lex: Lexicon) -> None:
 
 def _ratio_gap(sent: _Sentence, a: _Figure, b: _Figure, gap: str, lex: Lexicon) -> bool:
     """`24 z 25`, `24/25`, or `31 compiti su 36`: the part's counted noun written between, then a word
-    that only says `out of` (`12 tasks in 20 communes` is no ratio)."""
+    that only says `out of` (`12 tasks in 20 communes` is no ratio); the noun is noted on the whole."""
     if a.q.ratio_next and gap == "/" or lex.ratio.fullmatch(gap):
         return True
     f_ = sent.folded
@@ -413,6 +412,9 @@ def _context_ok(key: str, sent: _Sentence, lex: Lexicon) -> bool:
 
 
 def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, keys, status, clauses, commas) -> None:
+    if fig.same_as is not None:  # `85 bis 90 %`: both ends measure the same thing
+        fig.key, fig.base, fig.label = fig.same_as.key, fig.same_as.base, fig.same_as.label
+        return
     q = fig.q
     clause_lo = _enclosing(clauses, q.start)[0]
     after_hi = _label_end(sent, fig)
@@ -424,9 +426,6 @@ def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, keys, status, clauses
     before = [k for k in fits if clause_lo <= k[0] and k[1] <= q.start]
     label_words = _label_text(sent, q.unit_end, after_hi, lex)
     chosen = None
-    if fig.same_as is not None:
-        fig.key, fig.base, fig.label = fig.same_as.key, fig.same_as.base, fig.same_as.label
-        return
     if fig.whole is not None and fig.whole.base:
         fig.base, fig.label = fig.whole.base, fig.whole.label
     elif fig.share_of is not None and lex.percent_of.get(fig.share_of.key):
