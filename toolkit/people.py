@@ -20,6 +20,7 @@ from functools import lru_cache
 import pandas as pd
 
 from toolkit import roles as R
+from toolkit.clean import MAX_BYLINE_WORDS
 from toolkit.model import Document
 from toolkit.names import NameSpan, fold, name_runs, person_id, span, surnames
 from toolkit.places import find_places
@@ -30,7 +31,6 @@ CLAUSE_STOP = re.compile(r"[;:!?|\n()«»“”\".]")
 SENTENCE_STOP = re.compile(r"[!?|\n.]")
 SHORT_WORD_BEFORE = re.compile(r"(?:^|\W)\w{0,3}$")
 MAX_QUOTE_CHARS = 400
-MAX_BYLINE_WORDS = 7
 _BRACKETS = re.compile(r"\([^()]{0,40}\)")
 TEXT_KINDS = ("title", "lead", "heading", "body", "caption")
 
@@ -248,7 +248,7 @@ def _press_names(lex: R.Lexicon, text: str, lo: int, hi: int) -> list[NameSpan]:
 def _byline_line(lex: R.Lexicon, text: str) -> bool:
     """A short line of a byline label and capitalised words (`By Thu Hang`, `Por NGUYEN VAN A`)."""
     words = text.split()
-    if not 2 <= len(words) <= MAX_BYLINE_WORDS:
+    if not 2 <= len(words) <= MAX_BYLINE_WORDS + 1:  # the label and a byline's words
         return False
     m = lex.byline.match(fold(text))
     return bool(m) and all(w[:1].isupper() for w in text[m.end() :].split())
