@@ -798,3 +798,19 @@ def test_the_first_end_of_a_range_takes_the_ranges_key():
 )
 def test_a_wholes_noun_and_a_shares_words_end_where_they_should(lang, text, raw, indicator):
     assert row(text, lang, raw)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        (
+            "fr",
+            "Phu Tho : plus de 1 500 milliards de dongs pour la transformation numérique",
+            "1 500 milliards",
+        ),
+        ("en", "VND 2 trillion for digital transformation in the province", "2 trillion"),
+        ("pl", "Na transformację cyfrową przeznaczono 1,2 bln VND.", "1,2 bln"),
+    ],
+)
+def test_money_for_digital_transformation_is_an_investment(lang, text, raw):
+    assert row(text, lang, raw)["indicator"] == "infrastructure_investment"
