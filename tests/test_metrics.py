@@ -814,3 +814,22 @@ def test_a_wholes_noun_and_a_shares_words_end_where_they_should(lang, text, raw,
 )
 def test_money_for_digital_transformation_is_an_investment(lang, text, raw):
     assert row(text, lang, raw)["indicator"] == "infrastructure_investment"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        (
+            "es",
+            "Se recibieron 312.000 expedientes, de los cuales el 86,7 % se presentaron en línea.",
+            "86,7 %",
+        ),
+        ("de", "97 % der Verwaltungsverfahren werden online abgewickelt.", "97 %"),
+        ("de", "97 Prozent der Verwaltungsverfahren online", "97 Prozent"),
+        ("en", "Of all records, 88% were submitted online.", "88%"),
+        ("fr", "Au total, 91 % des démarches ont été effectuées en ligne.", "91 %"),
+        ("pt", "Cerca de 80% dos pedidos foram apresentados online.", "80%"),
+    ],
+)
+def test_share_of_applications_made_online_named_by_the_verb(lang, text, raw):
+    assert row(text, lang, raw)["indicator"] == "online_application_pct"

@@ -774,3 +774,30 @@ def test_enumeration_in_a_caption_with_positions_in_brackets(lang, caption):
 )
 def test_gender_from_hyphenated_titles_and_contracted_articles(lang, text, gender):
     assert [r["gender"] for r in people(text, lang).values()] == [gender]
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, keys",
+    [
+        (
+            "de",
+            "Anwesend war die stellvertretende Sekretärin des Provinzparteikomitees, Frau Mai Van Huyen, sowie weitere Gäste.",
+            "Mai Van Huyen",
+            "party_deputy_secretary",
+        ),
+        (
+            "es",
+            "Asistió el director del Departamento de Finanzas, el Sr. Tran Van Lo, junto a otros invitados.",
+            "Tran Van Lo",
+            "department_director",
+        ),
+        (
+            "en",
+            "Present was the Director of the Department of Finance, Mr. Tran Van Lo, with other guests.",
+            "Tran Van Lo",
+            "department_director",
+        ),
+    ],
+)
+def test_title_comma_honorific_name(lang, text, name, keys):
+    assert people(text, lang)[name]["role_keys"] == keys

@@ -32,6 +32,7 @@ SENTENCE_STOP = re.compile(r"[!?|\n.]")
 SHORT_WORD_BEFORE = re.compile(r"(?:^|\W)\w{0,3}$")
 MAX_QUOTE_CHARS = 400
 _BRACKETS = re.compile(r"\([^()]{0,40}\)")
+_COMMA_ARTICLE = re.compile(r",\s*(?:(\w+)\s+)?$")
 TEXT_KINDS = ("title", "lead", "heading", "body", "caption")
 
 
@@ -156,13 +157,14 @@ def _mention(
         h, pre = hon
         m.honorific, m.hon_kind = lex.honorifics[fold(h.group(0))][0], lex.honorifics[fold(h.group(0))][1]
         m.gender = lex.honorifics[fold(h.group(0))][2] or _article(lex, folded, h.start())
+        comma = _comma_before(lex, folded, h.start()) if not pre + post else None
+        if comma is not None:  # `Title, Frau NAME`, `Title, el Sr. NAME`
+            pre = _appositive_titles(lex, text, folded, clause_lo, comma, prev_end)
         m.titles = pre + post
     else:
         # `Title, NAME,` or `Title, NAME.`: a name standing alone after its title's comma.
         appositive = folded[run.end : run.end + 2].lstrip()[:1] in (",", ".", ";", "")
-        pre = R.titles_before(lex, text, folded, clause_lo, run.start, appositive)
-        if pre and prev_end and not folded[prev_end : pre[0].start].strip(" ,"):
-            pre = []  # `A, director of X, B, ...`: the titles right after the previous name are its own
+        pre = _appositive_titles(lex, text, folded, clause_lo, run.start, prev_end, appositive)
         if pre:
             m.gender = _article(lex, folded, pre[0].start)
         m.titles = pre + post
@@ -174,6 +176,23 @@ def _mention(
     m.private = not m.titles and bool(lex.private.search(folded, run.end, R._stop(folded, run.end)))
     m.role = _as_written(text, m.titles)
     return m
+
+
+def _comma_before(lex: R.Lexicon, folded: str, pos: int) -> int | None:
+    """Where a comma standing right before `pos` (an article between allowed: `, el Sr.`) ends, else None."""
+    m = _COMMA_ARTICLE.search(folded, max(0, pos - 16), pos)
+    if m is None or (m.group(1) and m.group(1) not in lex.articles):
+        return None
+    return m.start() + 1
+
+
+def _appositive_titles(lex, text, folded, lo: int, hi: int, prev_end: int, appositive: bool = True):
+    """Titles before a name (or its honorific), but not those right after the previous name
+    (`A, director of X, B, ...`: they are A's)."""
+    pre = R.titles_before(lex, text, folded, lo, hi, appositive)
+    if pre and prev_end and not folded[prev_end : pre[0].start].strip(" ,"):
+        return []
+    return pre
 
 
 def _as_written(text: str, titles: list[R.Title]) -> str:
