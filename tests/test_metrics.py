@@ -833,3 +833,21 @@ def test_money_for_digital_transformation_is_an_investment(lang, text, raw):
 )
 def test_share_of_applications_made_online_named_by_the_verb(lang, text, raw):
     assert row(text, lang, raw)["indicator"] == "online_application_pct"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("en", "Vietnam rose 15 places to 44th out of 193 countries in the index.", "44"),
+        ("es", "Vietnam ocupó el 44.º lugar entre 193 países en el índice.", "44"),
+        ("de", "Vietnam belegte den 44. Platz unter 193 Ländern.", "44"),
+    ],
+)
+def test_a_rank_among_countries_is_national_in_a_provincial_article(lang, text, raw):
+    r = row(text, lang, raw, province="Hà Nội")
+    assert (r["unit"], r["scope"], r["province"]) == ("rank", "national", "")
+
+
+def test_a_provinces_rank_stays_provincial():
+    r = row("La provincia se encuentra entre los 10 mejores del país.", "es", "10")
+    assert (r["unit"], r["scope"]) == ("rank", "provincial")

@@ -440,3 +440,15 @@ def test_the_first_end_of_a_percent_range_is_a_percent(lang, text, first):
 
 def test_a_conjunction_makes_no_range():
     assert only("Le taux a atteint 92 et 99,1 % des dossiers", "fr", "92").unit == "count"
+
+
+@pytest.mark.parametrize(
+    "text, raw, qualifier",
+    [
+        ("Thanh Hoa verfügt über 24 Unternehmen.", "24", "exact"),
+        ("Die Provinz verfügt nun über 24 Unternehmen.", "24", "exact"),
+        ("Die Provinz hat über 24 Unternehmen.", "24", "more_than"),
+    ],
+)
+def test_german_verb_particle_is_no_qualifier(text, raw, qualifier):
+    assert only(text, "de", raw).qualifier == qualifier

@@ -28,6 +28,7 @@ from toolkit.numbers import (
     read_numbers,
     words_alternation,
 )
+from toolkit.numbers import rules as number_rules
 from toolkit.periods import find_periods, period_at
 from toolkit.places import PlaceMention, find_places
 
@@ -81,6 +82,7 @@ class Lexicon:
     range_gap: re.Pattern
     conjunction: re.Pattern
     ratio_after_noun: re.Pattern
+    world: re.Pattern
 
 
 def _bounded(alternation: str) -> str:
@@ -165,6 +167,7 @@ def lexicon(lang: str) -> Lexicon:
         unit_class=d.get("unit_class", {}),
         percent_of=d.get("percent_of", {}),
         refine=d.get("refine", {}),
+        world=re.compile(_bounded(words_alternation(sc.get("world", [])))),
         ratio_after_noun=re.compile(rf"\s*(?:{words_alternation(w.get('ratio_after_noun', []))})\s*"),
         conjunction=re.compile(
             rf"(?<![\w])(?:{words_alternation([c for c in nd.get('exclude', {}).get('conj', []) if c.isalpha()])})(?![\w])"
@@ -195,6 +198,7 @@ class _Figure:
     share_of: _Figure | None = None  # for a bracketed percent: the count it is a share of
     same_as: _Figure | None = None  # for the first end of a range (`85 bis 90 %`): the other end
     noun: tuple[int, int] | None = None  # for a whole: its part's noun written between (`31 compiti su 36`)
+    world: bool = False  # for a rank among countries (`44th out of 193 countries`): the country's rank
     key: str = ""
     base: str = ""  # key before the task status refined it
     label: str = ""
@@ -270,7 +274,7 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
         figures = [_Figure(q) for q in read_numbers(text, lang, folded) if q.is_figure]
         if not figures:
             continue
-        for start, end in sentences(text, folded, lex.abbreviations):
+        for start, end in sentences(text, folded, lex.abbreviations, number_rules(lang).rank_place):
             sent = _Sentence(text, folded, start, end, [f for f in figures if start <= f.q.start < end])
             if sent.figures:
                 places = _places_in(text, folded, start, end)
@@ -299,8 +303,11 @@ def _shift(mentions: list[PlaceMention], delta: int) -> list[PlaceMention]:
     return [PlaceMention(m.start + delta, m.end + delta, m.raw, m.province, m.legacy) for m in mentions]
 
 
-def sentences(text: str, folded: str, abbreviations: frozenset = frozenset()) -> list[tuple[int, int]]:
-    """Sentence spans of a segment; a full stop after an abbreviation or before lower case goes on."""
+def sentences(
+    text: str, folded: str, abbreviations: frozenset = frozenset(), place: re.Pattern | None = None
+) -> list[tuple[int, int]]:
+    """Sentence spans of a segment; a full stop after an abbreviation or before lower case goes on,
+    and so does the point of an ordinal before a rank's place word (`den 44. Platz`)."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         if m.group(0)[:1] == ".":
@@ -308,6 +315,12 @@ def sentences(text: str, folded: str, abbreviations: frozenset = frozenset()) ->
             tail = words[-1] if words and folded[m.start() - 1 : m.start()].isalpha() else ""
             nxt = text[m.end() :].lstrip()[:1]
             if (tail and (tail in abbreviations or len(tail) == 1)) or nxt.islower() or nxt.isdigit():
+                continue
+            if (
+                place is not None
+                and folded[m.start() - 1 : m.start()].isdigit()
+                and place.match(folded, m.end())
+            ):
                 continue
         spans.append((start, m.end()))
         start = m.end()
@@ -340,6 +353,8 @@ def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[Pla
     for fig in ordered:  # wholes before their parts, counts before their bracketed shares
         _classify(fig, sent, lex, keys, status, clauses, commas)
         fig.scope = _scope(fig, sent, lex, cues, clauses, commas)
+        if fig.q.unit == "rank" and lex.world.search(f_, fig.q.end, _enclosing(commas, fig.q.start)[1]):
+            fig.scope, fig.world = "national", True
         fig.place = _place(fig, places, s, e)
         lo, hi = _enclosing(period_clauses, fig.q.start)
         fig.period = period_at([p for p in periods if lo <= p.start or p in framing], fig.q.start, hi)
@@ -583,7 +598,7 @@ def _records(doc: Document, analysed) -> list[dict]:
 def _record(doc: Document, offset: int, sent: _Sentence, fig: _Figure, default: str, quote: str) -> dict:
     q = fig.q
     scope = fig.scope or default
-    if q.unit == "rank" and doc.province:
+    if q.unit == "rank" and doc.province and not fig.world:
         scope = "provincial"
     province, legacy = "", ""
     if scope == "provincial":

@@ -147,6 +147,7 @@ class Rules:
     rank_of: re.Pattern
     score_before: re.Pattern
     phone_before: re.Pattern
+    not_qualifier: re.Pattern
     range_percent: re.Pattern
     date_after: re.Pattern
     date_before: re.Pattern
@@ -219,6 +220,7 @@ def rules(lang: str) -> Rules:
         rank_place=re.compile(rf"{_SP}(?:{words_alternation(rk.get('place', []))}){end}"),
         rank_place_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('place', []))}){_SP}$"),
         rank_verb=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('verbs', []))}){_SP}$"),
+        not_qualifier=re.compile(rf"(?:^|[^\w])(?:{words_alternation(q.get('not_before', []))}){_SP}$"),
         phone_before=re.compile(
             rf"(?:^|[^\w])(?:{words_alternation(d.get('phone_words', []))}){_SP}:?{_SP}$"
         ),
@@ -324,6 +326,8 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
     if kind == "rank":
         kind, unit = "figure", "rank"
     qm = r.qualifier_before.search(_strip_currency(before, r))
+    if qm and r.not_qualifier.search(before):
+        qm = None  # `verfügt über 24 Unternehmen`: has 24, not more than 24
     if qm:
         qualifier = r.qualifier_kind[qm.lastgroup]
     else:
