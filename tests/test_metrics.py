@@ -851,3 +851,22 @@ def test_a_rank_among_countries_is_national_in_a_provincial_article(lang, text, 
 def test_a_provinces_rank_stays_provincial():
     r = row("La provincia se encuentra entre los 10 mejores del país.", "es", "10")
     assert (r["unit"], r["scope"]) == ("rank", "provincial")
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        ("en", "Tay Ninh sets sights on top 10 in digital transformation", "10", "public_service_index_rank"),
+        ("en", "Its high-tech agriculture zone covers 3,200 hectares.", "3,200", "cultivation_area"),
+        (
+            "en",
+            "Exports rose 17.6 percent, while tourism revenue grew 21 percent.",
+            "21 percent",
+            "tourism_growth_pct",
+        ),
+        ("es", "Los ingresos por turismo aumentaron un 12 %.", "12 %", "tourism_growth_pct"),
+        ("fr", "Les recettes touristiques ont augmenté de 9 %.", "9 %", "tourism_growth_pct"),
+    ],
+)
+def test_rank_wording_farm_areas_and_tourism_revenue(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator

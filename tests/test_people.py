@@ -801,3 +801,25 @@ def test_gender_from_hyphenated_titles_and_contracted_articles(lang, text, gende
 )
 def test_title_comma_honorific_name(lang, text, name, keys):
     assert people(text, lang)[name]["role_keys"] == keys
+
+
+@pytest.mark.parametrize(
+    "lang, text, first, second",
+    [
+        (
+            "en",
+            "The conference was attended by Nguyen Van Ut, Chairman of the provincial People's Committee, and Deputy Minister of Science and Technology Pham Duc Long.",
+            ("Nguyen Van Ut", "peoples_committee_chair"),
+            ("Pham Duc Long", "deputy_minister"),
+        ),
+        (
+            "es",
+            "Asistieron Nguyen Van Ut, presidente del Comité Popular Provincial, y el viceministro de Ciencia y Tecnología Pham Duc Long.",
+            ("Nguyen Van Ut", "peoples_committee_chair"),
+            ("Pham Duc Long", "deputy_minister"),
+        ),
+    ],
+)
+def test_a_title_written_against_the_next_name_is_that_names(lang, text, first, second):
+    found = people(text, lang)
+    assert [(n, found[n]["role_keys"]) for n in (first[0], second[0])] == [first, second]

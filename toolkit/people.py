@@ -83,7 +83,8 @@ def _segment_mentions(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
     out = []
     for i, run in enumerate(runs):
         prev_end = runs[i - 1].end if i else 0
-        m = _mention(lex, text, folded, run, hons, prev_end, stops)
+        next_start = runs[i + 1].start if i + 1 < len(runs) else len(text)
+        m = _mention(lex, text, folded, run, hons, prev_end, stops, next_start)
         if m is not None:
             m.start, m.end = m.start + offset, m.end + offset
             out.append(m)
@@ -147,11 +148,12 @@ def _after_place_or_org_word(lex: R.Lexicon, text: str, start: int) -> bool:
 
 
 def _mention(
-    lex: R.Lexicon, text: str, folded: str, run: NameSpan, hons, prev_end: int, stops
+    lex: R.Lexicon, text: str, folded: str, run: NameSpan, hons, prev_end: int, stops, next_start: int
 ) -> Mention | None:
     clause_lo = _before(stops[0], max(prev_end, run.start - R.MAX_TITLE_CHARS), run.start)
     hon = _honorific(lex, text, folded, hons, clause_lo, prev_end, run)
     post = R.titles_after(lex, text, folded, run.end)
+    post = post[: next((i for i, t in enumerate(post) if t.end > next_start), len(post))]  # the next name's
     m = Mention(text[run.start : run.end], run.start, run.end)
     if hon is not None:
         h, pre = hon
@@ -188,10 +190,11 @@ def _comma_before(lex: R.Lexicon, folded: str, pos: int) -> int | None:
 
 def _appositive_titles(lex, text, folded, lo: int, hi: int, prev_end: int, appositive: bool = True):
     """Titles before a name (or its honorific), but not those right after the previous name
-    (`A, director of X, B, ...`: they are A's)."""
+    (`A, director of X, B, ...`: they are A's), except one written against the name itself."""
     pre = R.titles_before(lex, text, folded, lo, hi, appositive)
     if pre and prev_end and not folded[prev_end : pre[0].start].strip(" ,"):
-        return []
+        # `A, Chairman of X, and Deputy Minister Y B`: only the title written against B is B's
+        return pre[-1:] if "," not in folded[pre[-1].end : hi] else []
     return pre
 
 
