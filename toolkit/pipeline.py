@@ -218,16 +218,19 @@ def assemble_collected(
         findings += quality_stage.corpus_findings(documents, metrics, people)
 
     with _step(timings, "validation"):
-        tables = {"documents": documents, "metrics": metrics, "people": people, "roster": roster}
+        tables = {"metrics": metrics, "people": people, "roster": roster}
         for name, table in tables.items():
             tables[name], failures = validate_table(name, table)
             findings += failures
         quality = frame("quality", _with_ids(findings, stories))
         quality, failures = validate_table("quality", quality)
-        if failures:  # a finding that breaks the quality schema is itself reported, never lost
-            quality = pd.concat([quality, frame("quality", _with_ids(failures, stories))], ignore_index=True)
-    with _step(timings, "quality"):
-        tables["documents"] = quality_stage.add_scores(tables["documents"], tables["metrics"], quality)
+        # the documents table is validated once scored, so that its score column is checked too
+        scored = quality_stage.add_scores(documents, tables["metrics"], quality)
+        tables["documents"], doc_failures = validate_table("documents", scored)
+        # a finding that breaks the quality schema is itself reported, never lost
+        if failures or doc_failures:
+            extra = frame("quality", _with_ids(failures + doc_failures, stories))
+            quality = pd.concat([quality, extra], ignore_index=True)
     return Result(**tables, quality=quality, docs=dict(sorted(collected.docs.items())))
 
 
