@@ -8,7 +8,7 @@ from pathlib import Path
 
 from toolkit.corpus import DEFAULT_MAX_BYTES, doc_ids_for, find_inputs
 from toolkit.engine import map_documents
-from toolkit.export import write_csvs, write_workbook
+from toolkit.export.outputs import write_tables
 from toolkit.pipeline import Result, assemble
 
 DEFAULT_INPUT = "data"
@@ -42,10 +42,5 @@ def run(
 
 
 def write_outputs(result: Result, out: str | os.PathLike) -> list[Path]:
-    """The CSV files of the contract and the workbook, each written atomically."""
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    tables = result.tables()
-    written = write_csvs(tables, out)
-    written.append(write_workbook(tables, out / "report.xlsx"))
-    return written
+    """The CSV files of the contract and the workbook, all or nothing (see `toolkit.export.outputs`)."""
+    return write_tables(result.tables(), out)

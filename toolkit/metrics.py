@@ -14,7 +14,7 @@ read; captions are.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -48,6 +48,11 @@ OPENING_WORDS = 3
 _COMMA_CLAUSE = re.compile(r"[;:]|,(?![0-9])")
 _LABEL_STOP = re.compile(r"[,;:.()\[\]«»\"“”!?]")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+# Work per sentence grows with its figures squared: a run-on "sentence" (a table flattened into one
+# line, a page without full stops) is read in pieces this size, far above any real sentence.
+MAX_SENTENCE_CHARS = 2000
+MAX_SENTENCE_FIGURES = 40
 
 
 @dataclass(frozen=True)
@@ -237,8 +242,11 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
         figures = [_Figure(q) for q in read_numbers(text, lang, folded) if q.is_figure]
         if not figures:
             continue
-        for start, end in sentences(text, folded, lex.abbreviations):
-            sent = _Sentence(text, folded, start, end, [f for f in figures if start <= f.q.start < end])
+        starts = [f.q.start for f in figures]
+        for start, end in _pieces(sentences(text, folded, lex.abbreviations), text, figures):
+            sent = _Sentence(
+                text, folded, start, end, figures[bisect_left(starts, start) : bisect_left(starts, end)]
+            )
             if sent.figures:
                 places = _places_in(text, folded, start, end)
                 _analyse_sentence(sent, lex, lang, places)
@@ -273,7 +281,8 @@ def sentences(text: str, folded: str, abbreviations: frozenset = frozenset()) ->
         if m.group(0)[:1] == ".":
             words = _WORD.findall(folded[max(0, m.start() - 12) : m.start()])
             tail = words[-1] if words and folded[m.start() - 1 : m.start()].isalpha() else ""
-            nxt = text[m.end() :].lstrip()[:1]
+            nxt_m = _NEXT_CHAR.match(text, m.end())
+            nxt = nxt_m.group(1) if nxt_m else ""
             if (tail and (tail in abbreviations or len(tail) == 1)) or nxt.islower() or nxt.isdigit():
                 continue
         spans.append((start, m.end()))
@@ -281,6 +290,29 @@ def sentences(text: str, folded: str, abbreviations: frozenset = frozenset()) ->
     if start < len(text):
         spans.append((start, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _pieces(spans: list[tuple[int, int]], text: str, figures: list[_Figure]):
+    """The sentence spans, each cut into pieces of at most MAX_SENTENCE_CHARS characters and
+    MAX_SENTENCE_FIGURES figures, cut at a space or a figure's start, never inside a figure."""
+    starts = [f.q.start for f in figures]
+    for s, e in spans:
+        while True:
+            first = bisect_left(starts, s)
+            cut = e
+            if e - s > MAX_SENTENCE_CHARS:
+                space = text.rfind(" ", s + 1, s + MAX_SENTENCE_CHARS)
+                cut = space if space > s else s + MAX_SENTENCE_CHARS
+            if first + MAX_SENTENCE_FIGURES < len(starts):
+                cut = min(cut, starts[first + MAX_SENTENCE_FIGURES])
+            inside = bisect_left(starts, cut) - 1  # a figure running across the cut stays whole
+            if cut < e and inside >= first and figures[inside].q.end > cut and starts[inside] > s:
+                cut = starts[inside]
+            if cut >= e:
+                yield s, e
+                break
+            yield s, cut
+            s = cut
 
 
 def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[PlaceMention]) -> None:

@@ -10,7 +10,10 @@ from openpyxl import Workbook
 from toolkit.export.safety import atomic_path, safe_cell
 
 
-def write_workbook(tables: dict[str, pd.DataFrame], path: str | Path) -> Path:
+def write_workbook(
+    tables: dict[str, pd.DataFrame], path: str | Path, *, figures_dir: str | Path | None = None
+) -> Path:
+    """`figures_dir`: the PNGs for a charts sheet (the workbook issue); the foundation has none."""
     path = Path(path)
     wb = Workbook(write_only=True)
     for name, df in tables.items():
