@@ -35,7 +35,8 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     normalization="NFC",
     explain=False,
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Control characters no text file holds in numbers (C1 ones come from bytes decoded as Latin-1).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # C0 and C1 control characters but tab, newline and carriage return (cleaning handles those).
 _STRAY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
@@ -185,8 +186,10 @@ def _megabytes(n: int) -> str:
 
 def decode_document(doc: Document, data: bytes) -> Document:
     """Fill `doc.text` and `doc.encoding` from raw bytes, or reject the document."""
-    if not data.strip():
-        return _reject(doc, "The file is empty.")
+    if not data.strip(b" \t\r\n\x0b\x0c\x00"):
+        return _reject(
+            doc, "The file is empty (zero bytes only)." if b"\x00" in data else "The file is empty."
+        )
     text, encoding, note = decode_bytes(data)
     if text is None:
         return _reject(doc, note)
@@ -234,6 +237,11 @@ def decode_bytes(data: bytes) -> tuple[str | None, str, str]:
         guessed = _guess_utf16(data)
         if guessed:
             return guessed
+        text = data.rstrip(b"\x00")
+        if text.strip() and b"\x00" not in text:  # a copy stopped half-way leaves zeros where text was due
+            decoded, encoding, note = decode_bytes(text)
+            cut = "The file ends in empty (NUL) bytes: it was probably not copied completely; check it is whole."
+            return decoded, encoding, f"{cut} {note}".strip()
         return None, "", "The file holds binary data (NUL bytes), not text."
     try:
         return data.decode("utf-8"), "utf-8", ""
