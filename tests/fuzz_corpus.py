@@ -119,7 +119,7 @@ def _html(m: Maker) -> bytes:
 
 def _control_chars(m: Maker) -> bytes:
     text = list(m.article())
-    for _ in range(m.rng.randint(1, 15)):
+    for _ in range(m.rng.randint(1, 1 + len(text) // 100)):  # text with a few, not a binary file
         text.insert(m.rng.randrange(len(text)), chr(m.rng.choice([1, 2, 7, 8, 11, 12, 27, 127, 0x85, 0x9B])))
     return _utf8("".join(text))
 
@@ -245,10 +245,10 @@ KINDS: dict[str, Callable[[Maker], bytes]] = {
     "utf8_bom": lambda m: b"\xef\xbb\xbf" + _utf8(m.article()),
     "utf8_bom_bad_bytes": lambda m: b"\xef\xbb\xbf" + _utf8(m.para()) + b"\xff\xfe\xc3" + _utf8(m.para()),
     "cp1252": lambda m: m.article().encode("cp1252", errors="replace"),
-    "cp1250": lambda m: "Prowincja zrealizowała 24 z 25 zadań; wskaźnik lesistości ponad 60%.\n".encode(
-        "cp1250"
-    )
-    + m.sentence().encode("cp1250", errors="replace"),
+    "cp1250": lambda m: (
+        "Prowincja zrealizowała 24 z 25 zadań; wskaźnik lesistości ponad 60%.\n".encode("cp1250")
+        + m.sentence().encode("cp1250", errors="replace")
+    ),
     "mojibake": lambda m: _utf8(m.article().encode("utf-8").decode("cp1252", errors="replace")),
     "mixed_encodings": _mixed_encodings,
     "mixed_scripts": _mixed_scripts,

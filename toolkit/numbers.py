@@ -19,6 +19,7 @@ of dates, periods and document numbers, all kept as data in
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -285,6 +286,8 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
     elif scale:
         value *= float(scale_factor_of(scale, r))
         raw_end = scale.end()
+    if not math.isfinite(value):  # hundreds of digits: no quantity an article reports, and no number
+        return Quantity(start, end, text[start:end], 0.0, "count", "exact", "name", end)
     unit_end = raw_end
     if not pct:
         cur = r.currency.match(folded, raw_end)
