@@ -45,12 +45,8 @@ SCRIPTS = (
     "🚀📈 12 345 emojis 👩‍💻",
     "Z̸̢̛a̷̡͝l̶̨̛g̴̢͘o̵̡͠ 5 000 combining marks",
 )
-WORDS = (
-    "la provincia emitió más de firmas digitales servicios públicos en línea tareas completadas "
-    "hectáreas de bosque millones de dongs porcentaje hogares conferencia secretario presidente "
-    "camarada comité popular provincial del partido la province a délivré plus de signatures "
-    "województwo wydało ponad podpisów the province issued more than digital signatures"
-).split()
+WORDS = tuple(
+    ["la", "provincia", "emitió", "más", "de", "firmas", "digitales", "servicios", "públicos", "en", "línea", "tareas", "completadas", "hectáreas", "de", "bosque", "millones", "de", "dongs", "porcentaje", "hogares", "conferencia", "secretario", "presidente", "camarada", "comité", "popular", "provincial", "del", "partido", "la", "province", "a", "délivré", "plus", "de", "signatures", "województwo", "wydało", "ponad", "podpisów", "the", "province", "issued", "more", "than", "digital", "signatures"])
 NAMES = ("Nguyen", "Van", "Thi", "Tran", "Le", "Pham", "Hoang", "Vu", "Dang", "Bui", "Do", "Ho", "Ngo")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -180,8 +181,8 @@ def test_a_real_interrupt_of_a_running_process(tmp_path, previous, jobs):
     )
     deadline = time.monotonic() + 60
     line = ""
-    while "Reading articles" not in line and time.monotonic() < deadline:  # reading has started
-        line = proc.stderr.read(40)
+    while not re.search(r"\| *[1-9]\d*/400", line) and time.monotonic() < deadline:  # documents are done
+        line += proc.stderr.read(20)
     os.killpg(proc.pid, signal.SIGINT)
     err = line + proc.communicate(timeout=60)[1]
     assert proc.returncode == 130, err[-2000:]

@@ -7,7 +7,9 @@ the engine.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
@@ -35,8 +37,30 @@ def map_documents(
         yield from map(work, items)
         return
     chunk = max(1, min(64, len(items) // (jobs * 4) or 1))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(work, items, chunksize=chunk)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
+        with _interrupts_held():  # workers start during map: none may see Ctrl-C before it ignores it
+            results = pool.map(work, items, chunksize=chunk)
+        yield from results
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: Ctrl-C is for the main process, which stops the pool and says so plainly."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C back while worker processes are started (they inherit the mask); delivered after."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not POSIX
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _process(item: tuple[str, str], max_bytes: int, keep_doc: bool) -> DocOutput:
