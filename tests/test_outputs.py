@@ -162,52 +162,46 @@ def test_ctrl_c_exits_130_with_a_plain_message(previous, monkeypatch, capsys):
     assert snapshot(previous) == before
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_a_real_interrupt_of_a_running_process(tmp_path, previous, jobs):
-    """Ctrl-C (SIGINT to the process group, workers included) part-way through many files:
-    exit 130, a plain message and no traceback, the outputs as before."""
-    before = snapshot(previous)
+def long_run_started(tmp_path: Path, out: Path, jobs: str) -> tuple[subprocess.Popen, str]:
+    """`toolkit run` on 400 articles into `out`, in its own process group, once documents are done."""
     inputs = tmp_path / "many"
     inputs.mkdir()
     text = (DATA / "001_ba4931c0672c677b.txt").read_text(encoding="utf-8")
     for i in range(400):
         (inputs / f"a{i}.txt").write_text(text, encoding="utf-8")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "toolkit", "run", str(inputs), "--out", str(previous), "--jobs", jobs],
+        [sys.executable, "-m", "toolkit", "run", str(inputs), "--out", str(out), "--jobs", jobs],
         cwd=ROOT,
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=True,
     )
     deadline = time.monotonic() + 60
-    line = ""
-    while not re.search(r"\| *[1-9]\d*/400", line) and time.monotonic() < deadline:  # documents are done
-        line += proc.stderr.read(20)
+    seen = ""
+    while not re.search(r"\| *[1-9]\d*/400", seen) and time.monotonic() < deadline:
+        seen += proc.stderr.read(20)
+    return proc, seen
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_real_interrupt_of_a_running_process(tmp_path, previous, jobs):
+    """Ctrl-C (SIGINT to the process group, workers included) part-way through many files:
+    exit 130, a plain message and no traceback, the outputs as before."""
+    before = snapshot(previous)
+    proc, seen = long_run_started(tmp_path, previous, jobs)
     os.killpg(proc.pid, signal.SIGINT)
-    err = line + proc.communicate(timeout=60)[1]
+    err = seen + proc.communicate(timeout=60)[1]
     assert proc.returncode == 130, err[-2000:]
     assert "Traceback" not in err
     assert "stopped (Ctrl-C)" in err
     assert snapshot(previous) == before
 
 
-def test_a_killed_run_leaves_the_previous_outputs_whole(tmp_path, previous):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_killed_run_leaves_the_previous_outputs_whole(tmp_path, previous, jobs):
     before = snapshot(previous)
-    inputs = tmp_path / "many"
-    inputs.mkdir()
-    text = (DATA / "001_ba4931c0672c677b.txt").read_text(encoding="utf-8")
-    for i in range(400):
-        (inputs / f"a{i}.txt").write_text(text, encoding="utf-8")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "toolkit", "run", str(inputs), "--out", str(previous), "--jobs", "1"],
-        cwd=ROOT,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    line = ""
-    while "Reading articles" not in line:
-        line = proc.stderr.read(40)
-    proc.kill()
+    proc, _ = long_run_started(tmp_path, previous, jobs)
+    os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=60)
     assert snapshot(previous) == before
     assert run_into(previous) == 0  # and the folder is free for the next run

@@ -8,11 +8,12 @@ what it had staged is removed (or, after a hard kill, by the next run). The
 renames at the end take milliseconds, and each of them replaces a whole file.
 
 One run at a time per output folder: a run holds an exclusive lock on
-`<output folder>/.toolkit.lock` (`fcntl.flock`) from start to finish. A second
-run into the same folder does not wait: it refuses at once with
-`OutputFolderBusy`, which names the process holding the folder. The operating
-system releases the lock when a process ends however it ends, so a killed run
-never leaves the folder locked.
+`<output folder>/.toolkit.lock` (a POSIX record lock, `fcntl.lockf`) from start
+to finish. A second run into the same folder does not wait: it refuses at once
+with `OutputFolderBusy`, which names the process holding the folder. The
+operating system releases the lock when the process ends however it ends, so a
+killed run never leaves the folder locked; unlike `flock`, the lock is not
+inherited by the worker processes a run forks, which may outlive it briefly.
 """
 
 from __future__ import annotations
@@ -78,8 +79,10 @@ def _acquire(fd: int, out: Path) -> None:
     if fcntl is None:  # pragma: no cover
         return
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as err:
+        if err.errno not in (errno.EACCES, errno.EAGAIN):
+            raise
         holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
         by = f" (process {holder})" if holder.isdigit() else ""
         raise OutputFolderBusy(
