@@ -205,3 +205,17 @@ def test_a_killed_run_leaves_the_previous_outputs_whole(tmp_path, previous, jobs
     proc.wait(timeout=60)
     assert snapshot(previous) == before
     assert run_into(previous) == 0  # and the folder is free for the next run
+
+
+def test_a_fault_of_the_toolkit_is_a_plain_message_not_a_traceback(previous, monkeypatch, capsys):
+    before = snapshot(previous)
+
+    def bug(*args, **kwargs):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr(outputs, "write_workbook", bug)
+    monkeypatch.delenv("TOOLKIT_DEBUG", raising=False)
+    assert run_into(previous) == 1
+    err = capsys.readouterr().err
+    assert "fault in the toolkit (ValueError: a bug)" in err and "Traceback" not in err
+    assert snapshot(previous) == before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from toolkit.export.outputs import output_lock
 
 PROGRESS_MIN_FILES = 6
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
+EXIT_FAULT = 1
 
 DESCRIPTION = """\
 Turn press articles about Vietnam's provinces (plain .txt files, any of many
@@ -28,9 +30,10 @@ quality.csv (UTF-8 with BOM) and report.xlsx.
 Exit status: 0 when the run finished, whatever it found in the data (bad files
 are rows with status 'rejected' and a reason); 2 when the run could not be done
 (no input found, output folder not writable or full, another run writing into
-it); 130 when stopped with Ctrl-C. The files of a run replace the previous ones
-only once all are written: a run stopped or failed half-way leaves them as they
-were. One run at a time per output folder: a second one refuses at once.
+it); 130 when stopped with Ctrl-C; 1 on a fault of the toolkit itself. The
+files of a run replace the previous ones only once all are written: a run
+stopped or failed half-way leaves them as they were. One run at a time per
+output folder: a second one refuses at once.
 
 Examples:
   toolkit run                         # data/ -> exports/
@@ -91,6 +94,16 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERRUPTED
+    except Exception as exc:  # a fault of the toolkit itself: a plain message, no traceback for staff
+        if os.environ.get("TOOLKIT_DEBUG"):
+            raise
+        print(
+            f"toolkit: the run failed because of a fault in the toolkit ({type(exc).__name__}: {exc}). "
+            "The output folder keeps its previous files. Please report it "
+            "(run again with TOOLKIT_DEBUG=1 for the details).",
+            file=sys.stderr,
+        )
+        return EXIT_FAULT
 
 
 def run_command(args: argparse.Namespace) -> int:
