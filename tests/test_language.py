@@ -25,3 +25,28 @@ def test_each_language_is_identified(lang, text):
 @pytest.mark.parametrize("text", ["", "   ", "12 345", "OK"])
 def test_too_little_text_has_no_language(text):
     assert detect_text(text) == ""
+
+
+def _document(paragraphs: list[str]):
+    from toolkit.model import Document, Segment
+
+    text, segments = "", []
+    for para in paragraphs:
+        segments.append(Segment("body", len(text), len(text) + len(para)))
+        text += para + "\n\n"
+    return Document(doc_id="d", path="d.txt", text=text, segments=segments)
+
+
+VIETNAMESE = (
+    "Sáng nay, Ban Thường vụ Tỉnh ủy đã tổ chức hội nghị quán triệt, triển khai thực hiện Nghị quyết "
+    "về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia cho cán bộ chủ chốt "
+    "của tỉnh, với sự tham gia của lãnh đạo các sở, ban, ngành và các địa phương trong toàn tỉnh. "
+) * 3
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "de"])
+def test_one_long_paragraph_in_another_language_does_not_decide(lang):
+    from toolkit.language import detect_language
+
+    doc = _document([VIETNAMESE] + [SENTENCES[lang]] * 4)
+    assert detect_language(doc) == lang

@@ -477,3 +477,396 @@ def test_extraction_never_raises_and_offsets_hold(text):
     for r in extract_metrics(d):
         assert text[r["start"] : r["end"]] == r["raw"]
     assert not [f for f in d.findings if f["check"] == "metrics_failed"]
+
+
+# --- generality on unseen articles --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, text, part, whole",
+    [
+        ("it", "La città ha completato 31 compiti su 36, pari all'86,1%.", "31", "36"),
+        ("it", "La città ha completato 52 dei 60 compiti assegnati.", "52", "60"),
+        ("pt", "A província concluiu 33 das 40 tarefas previstas.", "33", "40"),
+        ("es", "La provincia completó 42 de las 45 tareas de su programa.", "42", "45"),
+        ("en", "The city completed 150 of the 167 tasks.", "150", "167"),
+        ("de", "Die Provinz hat 35 von den 38 Aufgaben erledigt.", "35", "38"),
+    ],
+)
+def test_ratio_with_articles_or_the_parts_noun_between(lang, text, part, whole):
+    assert (row(text, lang, part)["indicator"], row(text, lang, whole)["indicator"]) == (
+        "tasks_completed",
+        "tasks_total",
+    )
+
+
+def test_a_count_between_other_nouns_is_no_ratio():
+    assert row("The province set 12 tasks in 20 communes.", "en", "20")["indicator"] != "tasks_total"
+
+
+@pytest.mark.parametrize(
+    "lang, text, pct",
+    [
+        ("pt", "A província concluiu 58 de 64 tarefas (90,6 %).", "90,6 %"),
+        ("pl", "Prowincja zrealizowała 46 z 52 zadań (88,46%).", "88,46%"),
+        ("pl", "Miasto zrealizowało 58 z 61 zadań, co stanowi 95,1%.", "95,1%"),
+        (
+            "en",
+            "The city had completed 150 of 167 tasks under Resolution 57, or 89.8 percent.",
+            "89.8 percent",
+        ),
+    ],
+)
+def test_share_written_after_a_ratio_is_the_completion_rate(lang, text, pct):
+    assert row(text, lang, pct)["indicator"] == "task_completion_pct"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        ("en", "98.2% of records were processed on time.", "98.2%", "on_time_processing_pct"),
+        (
+            "en",
+            "Some 62 per cent of records were submitted online, while 98 per cent were settled on time.",
+            "98 per cent",
+            "on_time_processing_pct",
+        ),
+        (
+            "de",
+            "Über 1,2 Millionen Anträge wurden online eingereicht, und 99,6 % der Vorgänge wurden fristgerecht bearbeitet.",
+            "99,6 %",
+            "on_time_processing_pct",
+        ),
+        (
+            "es",
+            "La tasa de expedientes presentados en línea alcanzó el 78,4 % y el 97,3 % de los expedientes se resolvieron a tiempo.",
+            "97,3 %",
+            "on_time_processing_pct",
+        ),
+        ("en", "95.6 percent of records were handled online.", "95.6 percent", "online_application_pct"),
+        ("it", "Oltre il 95% delle pratiche è stato presentato online.", "95%", "online_application_pct"),
+        (
+            "en",
+            "The province has 12 science and technology enterprises, while the digital economy accounts for about 11.5% of GRDP.",
+            "11.5%",
+            "digital_economy_share_pct",
+        ),
+        (
+            "it",
+            "I visitatori sono aumentati del 14,6%, mentre l'economia digitale rappresenta circa il 15% del GRDP.",
+            "15%",
+            "digital_economy_share_pct",
+        ),
+        ("pl", "Wskaźnik terminowego rozpatrywania spraw wyniósł 97,5%.", "97,5%", "on_time_processing_pct"),
+    ],
+)
+def test_percent_named_by_its_own_words(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        ("pt", "Foram assinados 28 acordos de cooperação com empresas estrangeiras.", "28", "other"),
+        ("en", "The city signed 12 agreements with foreign enterprises.", "12", "other"),
+        ("pt", "A província tem 80 tarefas; outras 9 estão atrasadas.", "9", "tasks_pending"),
+        (
+            "pt",
+            "A província concluiu 33 das 40 tarefas, enquanto 7 continuam em execução.",
+            "7",
+            "tasks_in_progress",
+        ),
+        (
+            "pl",
+            "W mieście działa ponad 1,2 tys. firm technologii cyfrowej.",
+            "1,2 tys.",
+            "digital_tech_enterprises",
+        ),
+        ("pl", "Premier podpisał 30 decyzji.", "30", "documents_issued"),
+        (
+            "pt",
+            "Em todo o país, 2,3 milhões de pessoas participaram do movimento de alfabetização digital.",
+            "2,3 milhões",
+            "digital_literacy_learners",
+        ),
+        (
+            "en",
+            "More than 5.2 million people have taken part in the digital literacy movement.",
+            "5.2 million",
+            "digital_literacy_learners",
+        ),
+        (
+            "de",
+            "Rund 430.000 Bürger haben ein VNeID-Konto aktiviert.",
+            "430.000",
+            "digital_citizen_downloads",
+        ),
+        ("es", "Más de 120.000 ciudadanos usan la aplicación VNeID.", "120.000", "digital_citizen_downloads"),
+    ],
+)
+def test_count_takes_its_counted_nouns_key(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        (
+            "es",
+            "Ha destinado 1,5 mil millones de dongs a la conectividad de las escuelas.",
+            "1,5 mil millones",
+            "infrastructure_investment",
+        ),
+        (
+            "en",
+            "The city will allocate VND 5 trillion to digital infrastructure.",
+            "5 trillion",
+            "infrastructure_investment",
+        ),
+        (
+            "es",
+            "La provincia asignó 126,5 mil millones de VND a la infraestructura de datos y 45 millones de dólares a un proyecto de centro de datos.",
+            "45 millones",
+            "project_value",
+        ),
+        ("en", "A US$10 million agreement with the university is expected.", "10 million", "project_value"),
+        (
+            "en",
+            "Lao Cai ranked 5th with 80.12 points in the Digital Transformation Index.",
+            "80.12",
+            "public_service_index_points",
+        ),
+        (
+            "it",
+            "Si è classificata al 7° posto nell'indice di trasformazione digitale.",
+            "7",
+            "public_service_index_rank",
+        ),
+    ],
+)
+def test_amounts_scores_and_ranks_named_by_their_wording(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, scope",
+    [
+        (
+            "en",
+            "The province completed 47 of 48 tasks assigned by the Central Steering Committee, a completion rate of 97.9%.",
+            "97.9%",
+            "provincial",
+        ),
+        (
+            "es",
+            "La provincia completó 18 de 30 tareas asignadas por el Gobierno Central, el 60% del total.",
+            "60%",
+            "provincial",
+        ),
+        ("en", "The Government has issued 16 decrees.", "16", "national"),
+        ("en", "16 decrees were issued by the Government.", "16", "national"),
+        (
+            "en",
+            "The Deputy Prime Minister asked the city to attract at least 500 experts.",
+            "500",
+            "provincial",
+        ),
+        ("it", "Il Primo Ministro ha chiesto alla città di formare 900 funzionari.", "900", "provincial"),
+    ],
+)
+def test_agents_and_the_city_in_scope(lang, text, raw, scope):
+    assert row(text, lang, raw)["scope"] == scope
+
+
+def test_context_stems_start_words():
+    text = "The province has 12 science and technology enterprises, while the digital economy accounts for about 11.5% of GRDP."
+    assert row(text, "en", "11.5%")["indicator"] != "grdp_growth_pct"  # `rise` is not in `enterprises`
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        (
+            "it",
+            "La capitale ha completato 64 compiti su 70 e ne sta attuando altri 6.",
+            "64",
+            "tasks_completed",
+        ),
+        (
+            "it",
+            "La capitale ha completato 64 compiti su 70 e ne sta attuando altri 6.",
+            "6",
+            "tasks_in_progress",
+        ),
+        (
+            "pl",
+            "Mieszkańcy pobrali aplikację VNeID ponad 310 tys. razy.",
+            "310 tys.",
+            "digital_citizen_downloads",
+        ),
+        ("pl", "W całym kraju działa już 92 tys. zespołów cyfrowych.", "92 tys.", "community_digital_teams"),
+        (
+            "pt",
+            "Em Bạc Liêu, a cobertura de fibra óptica atingiu 100% das aldeias.",
+            "100%",
+            "fiber_coverage_pct",
+        ),
+        (
+            "pt",
+            "Em todo o país, 1,4 milhão de pessoas foram capacitadas em habilidades digitais.",
+            "1,4 milhão",
+            "digital_literacy_learners",
+        ),
+    ],
+)
+def test_status_multipliers_and_regional_wording(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("it", "La città ha destinato fondi ai centri amministrativi dei 126 comuni e quartieri.", "126"),
+        ("es", "La ciudad modernizó las sedes de sus 168 municipios y barrios.", "168"),
+        ("en", "The city upgraded the offices of its 126 communes and wards.", "126"),
+    ],
+)
+def test_a_count_of_communes_is_no_national_figure(lang, text, raw):
+    assert row(text, lang, raw, province="Hà Nội")["scope"] == "provincial"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        (
+            "en",
+            "The rate of online records reached 97.5%, the highest in the country.",
+            "97.5%",
+            "online_application_pct",
+        ),
+        ("en", "The province received 412,000 online records.", "412,000", "online_applications"),
+        (
+            "en",
+            "The province ranked first in the PAR Index for the seventh year, with 93.25 points.",
+            "93.25",
+            "public_service_index_points",
+        ),
+        (
+            "es",
+            "El presupuesto del centro asciende a 1.500 mil millones de VND.",
+            "1.500 mil millones",
+            "infrastructure_investment",
+        ),
+        ("en", "The centre's budget is VND 1.5 trillion.", "1.5 trillion", "infrastructure_investment"),
+    ],
+)
+def test_online_rates_index_scores_and_budgets(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator
+
+
+def test_the_first_end_of_a_range_takes_the_ranges_key():
+    text = "85 bis 90 % der Anträge werden online gestellt."
+    assert (
+        row(text, "de", "85")["indicator"] == row(text, "de", "90 %")["indicator"] == "online_application_pct"
+    )
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        ("it", "Ha completato 57 compiti su 61 previsti dal piano d'azione.", "61", "tasks_total"),
+        ("it", "Ha completato 57 compiti su 61 previsti dal piano d'azione.", "57", "tasks_completed"),
+        (
+            "pt",
+            "A cobertura de internet móvel 4G chegou a 96,4% das aldeias e a de fibra óptica a 78%.",
+            "96,4%",
+            "mobile_coverage_pct",
+        ),
+        (
+            "pt",
+            "A cobertura de internet móvel 4G chegou a 96,4% das aldeias e a de fibra óptica a 78%.",
+            "78%",
+            "fiber_coverage_pct",
+        ),
+        (
+            "it",
+            "Oltre l'80% delle domande è stato presentato online e il 99,4% delle pratiche è stato risolto nei tempi previsti.",
+            "99,4%",
+            "on_time_processing_pct",
+        ),
+    ],
+)
+def test_a_wholes_noun_and_a_shares_words_end_where_they_should(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        (
+            "fr",
+            "Phu Tho : plus de 1 500 milliards de dongs pour la transformation numérique",
+            "1 500 milliards",
+        ),
+        ("en", "VND 2 trillion for digital transformation in the province", "2 trillion"),
+        ("pl", "Na transformację cyfrową przeznaczono 1,2 bln VND.", "1,2 bln"),
+    ],
+)
+def test_money_for_digital_transformation_is_an_investment(lang, text, raw):
+    assert row(text, lang, raw)["indicator"] == "infrastructure_investment"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        (
+            "es",
+            "Se recibieron 312.000 expedientes, de los cuales el 86,7 % se presentaron en línea.",
+            "86,7 %",
+        ),
+        ("de", "97 % der Verwaltungsverfahren werden online abgewickelt.", "97 %"),
+        ("de", "97 Prozent der Verwaltungsverfahren online", "97 Prozent"),
+        ("en", "Of all records, 88% were submitted online.", "88%"),
+        ("fr", "Au total, 91 % des démarches ont été effectuées en ligne.", "91 %"),
+        ("pt", "Cerca de 80% dos pedidos foram apresentados online.", "80%"),
+    ],
+)
+def test_share_of_applications_made_online_named_by_the_verb(lang, text, raw):
+    assert row(text, lang, raw)["indicator"] == "online_application_pct"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("en", "Vietnam rose 15 places to 44th out of 193 countries in the index.", "44"),
+        ("es", "Vietnam ocupó el 44.º lugar entre 193 países en el índice.", "44"),
+        ("de", "Vietnam belegte den 44. Platz unter 193 Ländern.", "44"),
+    ],
+)
+def test_a_rank_among_countries_is_national_in_a_provincial_article(lang, text, raw):
+    r = row(text, lang, raw, province="Hà Nội")
+    assert (r["unit"], r["scope"], r["province"]) == ("rank", "national", "")
+
+
+def test_a_provinces_rank_stays_provincial():
+    r = row("La provincia se encuentra entre los 10 mejores del país.", "es", "10")
+    assert (r["unit"], r["scope"]) == ("rank", "provincial")
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        ("en", "Tay Ninh sets sights on top 10 in digital transformation", "10", "public_service_index_rank"),
+        ("en", "Its high-tech agriculture zone covers 3,200 hectares.", "3,200", "cultivation_area"),
+        (
+            "en",
+            "Exports rose 17.6 percent, while tourism revenue grew 21 percent.",
+            "21 percent",
+            "tourism_growth_pct",
+        ),
+        ("es", "Los ingresos por turismo aumentaron un 12 %.", "12 %", "tourism_growth_pct"),
+        ("fr", "Les recettes touristiques ont augmenté de 9 %.", "9 %", "tourism_growth_pct"),
+    ],
+)
+def test_rank_wording_farm_areas_and_tourism_revenue(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator

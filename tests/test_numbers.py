@@ -297,3 +297,158 @@ def test_reader_never_raises_and_offsets_hold(text):
 def test_reader_never_raises_on_any_text(text):
     for q in read_numbers(text, "es"):
         assert text[q.start : q.end] == q.raw
+
+
+# --- generality on unseen articles: ranks, scores, areas, glued codes, regional words ---------
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, value",
+    [
+        ("en", "Lao Cai ranked 5th in the index.", "5", 5),
+        ("en", "The country rose 15 places to 44th this year.", "44", 44),
+        ("fr", "Hanoï se classe 3e sur 34 provinces.", "3", 3),
+        ("de", "Die Provinz belegte den 2. Platz im Index.", "2", 2),
+        ("pl", "Prowincja zajęła 14. miejsce w rankingu.", "14", 14),
+        ("it", "La città si è classificata al 7° posto.", "7", 7),
+        ("pt", "A província ficou em 5.º lugar.", "5", 5),
+        ("es", "La provincia se ubicó en el 4.º lugar.", "4", 4),
+    ],
+)
+def test_ordinals_with_a_rank_verb_or_place_word_are_ranks(lang, text, raw, value):
+    q = only(text, lang, raw)
+    assert (q.kind, q.unit, q.value) == ("figure", "rank", value)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("de", "Die Delegation nahm am 2. internationalen Forum teil."),
+        ("pl", "Zadanie wykonano do 14. dnia miesiąca."),
+        ("en", "They met on the 5th floor."),
+    ],
+)
+def test_ordinals_without_a_rank_cue_are_not_figures(lang, text):
+    assert not [q for q in read_numbers(text, lang) if q.is_figure]
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("de", "Quang Ninh belegte den 2. Platz unter 34 Provinzen.", "34"),
+        ("en", "Lao Cai ranked 5th out of 34 provinces.", "34"),
+        ("pl", "Prowincja zajęła 3. miejsce wśród 34 prowincji.", "34"),
+    ],
+)
+def test_the_field_after_a_rank_is_an_exact_count(lang, text, raw):
+    q = only(text, lang, raw)
+    assert (q.unit, q.qualifier) == ("count", "exact")
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, value",
+    [
+        ("en", "a score of 80.12 in the index", "80.12", 80.12),
+        ("it", "con un punteggio di 0,7812", "0,7812", 0.7812),
+        ("es", "con una puntuación de 85,6", "85,6", 85.6),
+        ("pt", "com pontuação de 82,4", "82,4", 82.4),
+    ],
+)
+def test_a_score_after_score_words_is_in_points(lang, text, raw, value):
+    q = only(text, lang, raw)
+    assert (q.unit, q.value) == ("points", value)
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, value",
+    [
+        ("en", "the model now covers 1,200ha of ponds", "1,200", 1200),
+        ("es", "a una escala de 1.200 hectáreas", "1.200", 1200),
+        ("pl", "wynosi 2 300 ha", "2 300", 2300),
+        ("de", "umfasst 1.500 Hektar", "1.500", 1500),
+    ],
+)
+def test_an_area_is_counted_not_read_as_decimals(lang, text, raw, value):
+    q = only(text, lang, raw)
+    assert (q.unit, q.value) == ("hectare", value)
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, value, unit",
+    [
+        ("en", "has earmarked VND82 billion for centres", "82 billion", 82e9, "VND"),
+        ("en", "a US$10 million agreement", "10 million", 10e6, "USD"),
+        ("en", "about USD45 million", "45 million", 45e6, "USD"),
+        ("pt", "investiu 1,2 mil milhões de dongues", "1,2 mil milhões", 1.2e9, "VND"),
+        ("pt", "540 mil milhões de dongues", "540 mil milhões", 540e9, "VND"),
+        ("pt", "1,1 trilhão de dongs", "1,1 trilhão", 1.1e12, "VND"),
+        ("pl", "straty szacowane na 1,1 bln VND", "1,1 bln", 1.1e12, "VND"),
+        ("de", "rund 1,5 Mrd. VND", "1,5 Mrd.", 1.5e9, "VND"),
+    ],
+)
+def test_currency_codes_glued_and_regional_currency_words(lang, text, raw, value, unit):
+    q = only(text, lang, raw)
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, qualifier",
+    [
+        ("es", "pérdidas cercanas a los 1.300 millones de dólares", "1.300 millones", "approx"),
+        ("pl", "straty szacowane na 1,1 bln VND", "1,1 bln", "approx"),
+        ("it", "rappresenta circa il 15% del GRDP", "15%", "approx"),
+        ("it", "circa l'80% delle domande", "80%", "approx"),
+        ("pt", "prejuízos estimados em cerca de 540 bilhões", "540 bilhões", "approx"),
+        ("de", "Schäden, geschätzt 25.000 Milliarden Dong", "25.000 Milliarden", "approx"),
+        ("fr", "des dégâts évalués à 120 milliards de dongs", "120 milliards", "approx"),
+    ],
+)
+def test_estimate_wording_is_approx(lang, text, raw, qualifier):
+    assert only(text, lang, raw).qualifier == qualifier
+
+
+def test_german_resolution_number_is_a_document_number():
+    assert [q.raw for q in read_numbers("zur Resolution 57 erfüllt", "de") if q.is_figure] == []
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("de", "Beschluss Nr. 1234/QD-UBND vom 15.08.2025 über die Transformation"),
+        ("pl", "decyzja z dnia 15.08.2025 r."),
+        ("en", "Call the hotline 1022 at any time."),
+        ("es", "Llame al teléfono 19001234 para más información."),
+    ],
+)
+def test_dotted_dates_and_phone_numbers_are_not_figures(lang, text):
+    assert [q.raw for q in read_numbers(text, lang) if q.is_figure] == []
+
+
+@pytest.mark.parametrize(
+    "lang, text, first",
+    [
+        ("de", "85 bis 90 % der Anträge", "85"),
+        ("en", "10-15% of all records", "10"),
+        ("es", "del 60 al 70 % de los expedientes", "60"),
+        ("fr", "de 85 à 90 % des dossiers", "85"),
+        ("pl", "od 85 do 90% wniosków", "85"),
+    ],
+)
+def test_the_first_end_of_a_percent_range_is_a_percent(lang, text, first):
+    assert only(text, lang, first).unit == "percent"
+
+
+def test_a_conjunction_makes_no_range():
+    assert only("Le taux a atteint 92 et 99,1 % des dossiers", "fr", "92").unit == "count"
+
+
+@pytest.mark.parametrize(
+    "text, raw, qualifier",
+    [
+        ("Thanh Hoa verfügt über 24 Unternehmen.", "24", "exact"),
+        ("Die Provinz verfügt nun über 24 Unternehmen.", "24", "exact"),
+        ("Die Provinz hat über 24 Unternehmen.", "24", "more_than"),
+    ],
+)
+def test_german_verb_particle_is_no_qualifier(text, raw, qualifier):
+    assert only(text, "de", raw).qualifier == qualifier

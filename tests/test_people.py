@@ -539,3 +539,287 @@ def test_title_then_name_between_commas(lang, text):
 )
 def test_byline_label_without_colon(lang, byline):
     assert list(people([("body", "Texto."), ("byline", byline)], lang)) == ["Minh Duc"]
+
+
+# --- generality on unseen articles --------------------------------------------------------------
+
+TITLE_AFTER_OPENING_WORDS = [
+    (
+        "de",
+        "Nach Angaben des Direktors des Amtes für Wissenschaft und Technologie, Le Quang Minh, gibt es 41 Unternehmen.",
+        "Le Quang Minh",
+        "department_director",
+    ),
+    (
+        "it",
+        "Secondo la relazione presentata dal direttore del Dipartimento della Scienza e della Tecnologia, Tran Ngoc Thach, la città cresce.",
+        "Tran Ngoc Thach",
+        "department_director",
+    ),
+    (
+        "es",
+        "Según el informe del director del Departamento de Ciencia y Tecnología, Tran Van Khanh, la provincia avanza.",
+        "Tran Van Khanh",
+        "department_director",
+    ),
+    (
+        "en",
+        "According to the Director of the Department of Science and Technology, Tran Van Khanh, the province grew.",
+        "Tran Van Khanh",
+        "department_director",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang, text, name, keys", TITLE_AFTER_OPENING_WORDS)
+def test_title_after_opening_words_then_name_between_commas(lang, text, name, keys):
+    assert people(text, lang)[name]["role_keys"] == keys
+
+
+TITLE_COMMA_NAME_AT_SENTENCE_END = [
+    (
+        "es",
+        "Presidió la sesión el secretario del Comité Provincial del Partido, Nguyen Duc Trung.",
+        "party_secretary",
+    ),
+    (
+        "pt",
+        "Estava presente o diretor do Departamento de Ciência e Tecnologia, Tran Van Khanh.",
+        "department_director",
+    ),
+    (
+        "fr",
+        "Était présent le directeur du Département des sciences et technologies, Tran Van Khanh.",
+        "department_director",
+    ),
+    ("pl", "Obecny był dyrektor Departamentu Nauki i Technologii, Tran Van Khanh.", "department_director"),
+]
+
+
+@pytest.mark.parametrize("lang, text, keys", TITLE_COMMA_NAME_AT_SENTENCE_END)
+def test_title_comma_name_at_a_sentence_end(lang, text, keys):
+    found = people(text, lang)
+    assert [r["role_keys"] for r in found.values()] == [keys]
+
+
+NEXT_PERSON_AFTER_ARTICLE = [
+    (
+        "pt",
+        "Estiveram presentes a Sra. Hoang Thi Thuy, vice-presidente do Comité Popular Provincial, e o diretor do Departamento de Ciência e Tecnologia, Tran Van Khanh.",
+        ("Hoang Thi Thuy", "peoples_committee_vice_chair"),
+        ("Tran Van Khanh", "department_director"),
+    ),
+    (
+        "es",
+        "Asistieron la Sra. Hoang Thi Thuy, vicepresidenta del Comité Popular Provincial, y el director del Departamento de Ciencia y Tecnología, Tran Van Khanh.",
+        ("Hoang Thi Thuy", "peoples_committee_vice_chair"),
+        ("Tran Van Khanh", "department_director"),
+    ),
+    (
+        "en",
+        "Attending were Ms. Hoang Thi Thuy, Vice Chairwoman of the Provincial People's Committee, and the Director of the Department of Science and Technology, Tran Van Khanh.",
+        ("Hoang Thi Thuy", "peoples_committee_vice_chair"),
+        ("Tran Van Khanh", "department_director"),
+    ),
+    (
+        "es",
+        "Participaron el secretario del Comité Provincial del Partido, Hau A Lenh, y la jefa de la Comisión de Propaganda, Ma Thi Lan.",
+        ("Hau A Lenh", "party_secretary"),
+        ("Ma Thi Lan", "provincial_commission_head"),
+    ),
+    (
+        "en",
+        "Present were Party Secretary Hau A Lenh, and the Director of the Department of Finance, Ma Thi Lan.",
+        ("Hau A Lenh", "party_secretary"),
+        ("Ma Thi Lan", "department_director"),
+    ),
+]
+
+
+@pytest.mark.parametrize("lang, text, first, second", NEXT_PERSON_AFTER_ARTICLE)
+def test_an_article_opens_the_next_persons_title(lang, text, first, second):
+    found = people(text, lang)
+    assert [(n, found[n]["role_keys"]) for n in (first[0], second[0])] == [first, second]
+
+
+@pytest.mark.parametrize(
+    "lang, text, name",
+    [
+        (
+            "it",
+            "Era presente il signor Phan Thai Binh, presidente del Comitato Popolare della città.",
+            "Phan Thai Binh",
+        ),
+        (
+            "es",
+            "Asistió el camarada Nguyen Ha Nam, subsecretario del Comité Provincial del Partido.",
+            "Nguyen Ha Nam",
+        ),
+        (
+            "en",
+            "Comrade Tran Quang Nam, Secretary of the Provincial Party Committee, attended.",
+            "Tran Quang Nam",
+        ),
+    ],
+)
+def test_province_words_ending_a_short_name_are_the_names(lang, text, name):
+    assert name in people(text, lang)
+
+
+def test_a_province_before_a_name_is_still_cut_off():
+    found = people(
+        "Por el lado de Lam Dong Nguyen Van Hung, secretario del Comité Provincial del Partido.", "es"
+    )
+    assert "Nguyen Van Hung" in found
+
+
+@pytest.mark.parametrize(
+    "lang, line, name",
+    [
+        ("en", "By Thu Hang", "Thu Hang"),
+        ("pt", "Por Viet Trung", "Viet Trung"),
+        ("de", "Von Thanh Long", "Thanh Long"),
+    ],
+)
+def test_byline_line_left_in_the_body_is_press(lang, line, name):
+    row = people([("title", "Provincial news"), ("body", line), ("body", "The province grew.")], lang)[name]
+    assert (row["level"], row["role_keys"]) == ("press", "author")
+
+
+def test_a_short_body_line_opening_with_a_label_word_is_no_byline():
+    assert people([("body", "Por la provincia de Ca Mau")], "es") == {}
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, keys",
+    [
+        ("en", "Party Secretary Pham Van Thieu said the province grew.", "Pham Van Thieu", "party_secretary"),
+        ("en", "Provincial Party Secretary Dang Xuan Phong spoke.", "Dang Xuan Phong", "party_secretary"),
+    ],
+)
+def test_party_secretary_before_the_name(lang, text, name, keys):
+    assert people(text, lang)[name]["role_keys"] == keys
+
+
+@pytest.mark.parametrize(
+    "lang, text, gender",
+    [
+        (
+            "de",
+            "Nach Angaben des Direktors des Amtes für Wissenschaft, Le Quang Minh, wuchs die Provinz.",
+            "m",
+        ),
+        ("de", "Laut der Direktorin des Amtes für Wissenschaft, Le Thi Minh, wuchs die Provinz.", "f"),
+    ],
+)
+def test_german_genitive_titles_mark_gender(lang, text, gender):
+    assert [r["gender"] for r in people(text, lang).values()] == [gender]
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, keys, gender",
+    [
+        (
+            "it",
+            "La conferenza è stata presieduta dalla segretaria del Comitato del Partito della città, Bui Thi Minh Hoai, membro del Politburo.",
+            "Bui Thi Minh Hoai",
+            "party_secretary;politburo_member",
+            "f",
+        ),
+        (
+            "it",
+            "Secondo il vicepresidente del Comitato Popolare della città, Truong Viet Dung, la capitale cresce.",
+            "Truong Viet Dung",
+            "peoples_committee_vice_chair",
+            "m",
+        ),
+    ],
+)
+def test_titles_on_both_sides_of_a_name_between_commas(lang, text, name, keys, gender):
+    row = people(text, lang)[name]
+    assert (row["role_keys"], row["gender"]) == (keys, gender)
+
+
+def test_titles_right_after_a_name_stay_with_it_in_a_comma_list():
+    text = "Asistieron Nguyen Van Hung, director del Departamento de Finanzas, Tran Van Lo, vicepresidente del Comité Popular Provincial."
+    found = people(text, "es")
+    assert (found["Nguyen Van Hung"]["role_keys"], found["Tran Van Lo"]["role_keys"]) == (
+        "department_director",
+        "peoples_committee_vice_chair",
+    )
+
+
+@pytest.mark.parametrize(
+    "lang, caption",
+    [
+        ("de", "Genossen Nguyen Doan Anh (3. von links) und Dau Thanh Tung (2. von rechts) bei der Sitzung."),
+        (
+            "en",
+            "Comrades Nguyen Doan Anh (third from left) and Dau Thanh Tung (second from right) at the meeting.",
+        ),
+        ("es", "Los camaradas Nguyen Doan Anh (tercero por la izquierda) y Dau Thanh Tung en la reunión."),
+    ],
+)
+def test_enumeration_in_a_caption_with_positions_in_brackets(lang, caption):
+    assert set(people([("caption", caption)], lang)) == {"Nguyen Doan Anh", "Dau Thanh Tung"}
+
+
+@pytest.mark.parametrize(
+    "lang, text, gender",
+    [
+        ("pt", "A delegação foi chefiada pelo vice-ministro Le Xuan Dinh.", "m"),
+        ("pt", "A reunião foi presidida pela vice-ministra Le Thi Hoa.", "f"),
+        ("es", "Asistió la vice-presidenta del Comité Popular Provincial, Le Thi Hoa.", "f"),
+    ],
+)
+def test_gender_from_hyphenated_titles_and_contracted_articles(lang, text, gender):
+    assert [r["gender"] for r in people(text, lang).values()] == [gender]
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, keys",
+    [
+        (
+            "de",
+            "Anwesend war die stellvertretende Sekretärin des Provinzparteikomitees, Frau Mai Van Huyen, sowie weitere Gäste.",
+            "Mai Van Huyen",
+            "party_deputy_secretary",
+        ),
+        (
+            "es",
+            "Asistió el director del Departamento de Finanzas, el Sr. Tran Van Lo, junto a otros invitados.",
+            "Tran Van Lo",
+            "department_director",
+        ),
+        (
+            "en",
+            "Present was the Director of the Department of Finance, Mr. Tran Van Lo, with other guests.",
+            "Tran Van Lo",
+            "department_director",
+        ),
+    ],
+)
+def test_title_comma_honorific_name(lang, text, name, keys):
+    assert people(text, lang)[name]["role_keys"] == keys
+
+
+@pytest.mark.parametrize(
+    "lang, text, first, second",
+    [
+        (
+            "en",
+            "The conference was attended by Nguyen Van Ut, Chairman of the provincial People's Committee, and Deputy Minister of Science and Technology Pham Duc Long.",
+            ("Nguyen Van Ut", "peoples_committee_chair"),
+            ("Pham Duc Long", "deputy_minister"),
+        ),
+        (
+            "es",
+            "Asistieron Nguyen Van Ut, presidente del Comité Popular Provincial, y el viceministro de Ciencia y Tecnología Pham Duc Long.",
+            ("Nguyen Van Ut", "peoples_committee_chair"),
+            ("Pham Duc Long", "deputy_minister"),
+        ),
+    ],
+)
+def test_a_title_written_against_the_next_name_is_that_names(lang, text, first, second):
+    found = people(text, lang)
+    assert [(n, found[n]["role_keys"]) for n in (first[0], second[0])] == [first, second]

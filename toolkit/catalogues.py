@@ -33,3 +33,13 @@ def roles() -> pd.DataFrame:
 def checks() -> pd.DataFrame:
     """Data-quality checks (quality.check) with their usual severity, meaning and what to do."""
     return _read("checks").copy()
+
+
+def parts() -> pd.DataFrame:
+    """Indicators that are parts of another (tasks completed of all tasks), with the percentage of the part."""
+    return _read("parts").copy()
+
+
+def ranges() -> pd.DataFrame:
+    """Plausible range (min, max) of each indicator and unit ('*': any indicator of that unit), and why."""
+    return _read("ranges").copy()

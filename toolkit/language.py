@@ -16,7 +16,9 @@ from toolkit.model import Document
 
 # The languages we expect, plus neighbours that are easy to confuse with them and Vietnamese (site chrome).
 CANDIDATES = ("es", "fr", "pl", "pt", "en", "de", "it", "vi", "nl", "ro", "ca", "cs", "sk", "id")
-SAMPLE_CHARS = 1000
+SAMPLE_CHARS = 600
+CHUNK_CHARS = 200  # a piece identified on its own: a paragraph's opening, or short paragraphs together
+SAMPLE_KINDS = (("body",), ("lead", "caption", "heading"), ("title",))
 MIN_CHARS = 20
 
 
@@ -40,18 +42,40 @@ def detect_text(text: str) -> str:
     return lang.iso_code_639_1.name.lower() if lang else ""
 
 
-def body_sample(doc: Document) -> str:
-    """The body paragraphs (then captions, lead, title) up to the sample size."""
-    parts, size = [], 0
-    for kinds in (("body",), ("lead", "caption", "heading"), ("title",)):
-        for _, text in doc.iter_segments(*kinds):
-            parts.append(text)
-            size += len(text)
+def body_chunks(doc: Document) -> list[str]:
+    """Pieces of the text to identify, up to the sample size in all: each body paragraph's opening
+    (short paragraphs joined), then captions, lead and title when the body is short."""
+    texts = [text for kinds in SAMPLE_KINDS for _, text in doc.iter_segments(*kinds)]
+    share = max(CHUNK_CHARS, SAMPLE_CHARS // max(1, len(texts)))  # a lone paragraph is read further
+    chunks, current, size = [], "", 0
+    for text in texts:
+        piece = text[:share]
+        current = f"{current} {piece}" if current else piece
+        if len(current) >= CHUNK_CHARS:
+            chunks.append(current)
+            size += len(current)
+            current = ""
             if size >= SAMPLE_CHARS:
-                return "\n".join(parts)
-    return "\n".join(parts)
+                break
+    if current and size < SAMPLE_CHARS:
+        chunks.append(current)
+    return chunks
+
+
+def detect_chunks(chunks: list[str]) -> str:
+    """The language most of the text is in: each chunk identified alone, votes weighed by length.
+
+    One long paragraph in another language (site text left in Vietnamese, a quoted passage)
+    then cannot decide the language of the whole article.
+    """
+    votes: dict[str, int] = {}
+    for chunk in chunks:
+        lang = detect_text(chunk)
+        if lang:
+            votes[lang] = votes.get(lang, 0) + len(chunk)
+    return max(sorted(votes), key=votes.__getitem__) if votes else ""
 
 
 def detect_language(doc: Document) -> str:
     """The language of a cleaned document's body."""
-    return detect_text(body_sample(doc)) if doc.ok else ""
+    return detect_chunks(body_chunks(doc)) if doc.ok else ""

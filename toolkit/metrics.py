@@ -28,6 +28,7 @@ from toolkit.numbers import (
     read_numbers,
     words_alternation,
 )
+from toolkit.numbers import rules as number_rules
 from toolkit.periods import find_periods, period_at
 from toolkit.places import PlaceMention, find_places
 
@@ -46,6 +47,14 @@ _PERIOD_CLAUSE = re.compile(r"[;:]")
 _OPENER = re.compile(r":")
 OPENING_WORDS = 3
 _COMMA_CLAUSE = re.compile(r"[;:]|,(?![0-9])")
+# `27 (47,25 %)`, `58 de 64 tarefas (90,6 %)`: a percent in brackets after a count and its few words.
+_SHARE_GAP = re.compile(r"\s*(?:[^\W\d_][\w'’\-]*\s*){0,4}\(\s*")
+AGENT_REACH = 16
+# `31 compiti su 36`: one or two words of the part's noun before the ratio word.
+RATIO_NOUN_WORDS = 2
+SHARE_GAP_WORDS = 4
+# A count's key is the counted noun's: its wording starts within the first words after the figure.
+COUNTED_NOUN_WORDS = 3
 _LABEL_STOP = re.compile(r"[,;:.()\[\]«»\"“”!?]")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
@@ -73,6 +82,12 @@ class Lexicon:
     percent_of: dict
     refine: dict
     issuer: re.Pattern
+    agent: re.Pattern
+    share_verb: re.Pattern
+    range_gap: re.Pattern
+    conjunction: re.Pattern
+    ratio_after_noun: re.Pattern
+    world: re.Pattern
 
 
 def _bounded(alternation: str) -> str:
@@ -83,8 +98,9 @@ class Matcher:
     """Many wording patterns found fast: at each word, only the patterns whose literal head it starts.
 
     One big alternation makes Python's `re` try every pattern at every character; indexing the
-    patterns by their first three letters tries a handful per word. Matches are leftmost-longest
-    and do not overlap, each as (start, end, key).
+    patterns by their first three letters tries a handful per word. At each word where some pattern
+    matches, every key's longest match is listed, longest first, as (start, end, key); the search
+    goes on after the longest.
     """
 
     def __init__(self, table: dict[str, list[str]]):
@@ -107,14 +123,16 @@ class Matcher:
             pos = w.start()
             if pos < last:
                 continue
-            best = None
+            # Every key's longest match here (`applications` counts, `applications ... online` is a
+            # share; `index` is a rank or a score): the figure's unit chooses among them.
+            best: dict[str, int] = {}
             for rx, key in self.by_head.get(folded[pos : pos + HEAD], []) + self.anywhere:
                 m = rx.match(folded, pos, hi)
-                if m and (best is None or m.end() > best[1]):
-                    best = (pos, m.end(), key)
+                if m and m.end() > best.get(key, -1):
+                    best[key] = m.end()
             if best:
-                out.append(best)
-                last = best[1]
+                out += sorted(((pos, end, key) for key, end in best.items()), key=lambda k: -k[1])
+                last = max(best.values())
         return out
 
 
@@ -139,9 +157,10 @@ def _literal_head(pattern: str) -> str:
 def lexicon(lang: str) -> Lexicon:
     d = merge_data(lang or FALLBACK_LANGUAGE, "indicators")
     w, sc = d.get("words", {}), d.get("scope", {})
+    nd = merge_data(lang or FALLBACK_LANGUAGE)  # the number wording: conjunctions, ranges, document words
     return Lexicon(
         keys=Matcher(d.get("keys", {})),
-        context={k: re.compile(words_alternation(v)) for k, v in d.get("context", {}).items()},
+        context={k: re.compile(_context_pattern(v, w)) for k, v in d.get("context", {}).items()},
         status=Matcher(d.get("status", {})),
         of_which=re.compile(_bounded(words_alternation(w.get("of_which", [])))),
         ratio=re.compile(rf"\s*(?:{words_alternation(w.get('ratio', []))})\s*"),
@@ -153,11 +172,26 @@ def lexicon(lang: str) -> Lexicon:
         unit_class=d.get("unit_class", {}),
         percent_of=d.get("percent_of", {}),
         refine=d.get("refine", {}),
+        world=re.compile(_bounded(words_alternation(sc.get("world", [])))),
+        ratio_after_noun=re.compile(rf"\s*(?:{words_alternation(w.get('ratio_after_noun', []))})\s*"),
+        conjunction=re.compile(
+            rf"(?<![\w])(?:{words_alternation([c for c in nd.get('exclude', {}).get('conj', []) if c.isalpha()])})(?![\w])"
+        ),
+        range_gap=re.compile(rf"\s*(?:[\-–—]|(?:{words_alternation(nd.get('range_link', []))})(?![\w]))\s*"),
+        share_verb=re.compile(rf"(?<![\w])(?:{words_alternation(w.get('share_verbs', []))})(?![\w])"),
+        agent=re.compile(rf"(?<![\w])(?:{words_alternation(sc.get('agent', []))})\s+$"),
         issuer=re.compile(
-            rf"(?<![\w])(?:{words_alternation(merge_data(lang or FALLBACK_LANGUAGE).get('exclude', {}).get('doc_words', []))})"
+            rf"(?<![\w])(?:{words_alternation(nd.get('exclude', {}).get('doc_words', []))})"
             r"(?:[^\w]+[\w./\-]+){0,3}[^\w]+$"
         ),
     )
+
+
+def _context_pattern(stems: list[str], words: dict) -> str:
+    """Context stems match at a word's start (`rise` is not in `enterprises`); languages that build
+    compounds (`Wirtschaftswachstum`) set `context_inside_words` to match them anywhere."""
+    alternation = words_alternation(stems)
+    return alternation if words.get("context_inside_words") else rf"(?<![\w])(?:{alternation})"
 
 
 @dataclass
@@ -167,6 +201,9 @@ class _Figure:
     part: _Figure | None = None  # for a whole: its part
     whole: _Figure | None = None  # for a part: its whole
     share_of: _Figure | None = None  # for a bracketed percent: the count it is a share of
+    same_as: _Figure | None = None  # for the first end of a range (`85 bis 90 %`): the other end
+    noun: tuple[int, int] | None = None  # for a whole: its part's noun written between (`31 compiti su 36`)
+    world: bool = False  # for a rank among countries (`44th out of 193 countries`): the country's rank
     key: str = ""
     base: str = ""  # key before the task status refined it
     label: str = ""
@@ -243,7 +280,8 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
         if not figures:
             continue
         starts = [f.q.start for f in figures]
-        for start, end in _pieces(sentences(text, folded, lex.abbreviations), text, figures):
+        spans = sentences(text, folded, lex.abbreviations, number_rules(lang).rank_place)
+        for start, end in _pieces(spans, text, figures):
             sent = _Sentence(
                 text, folded, start, end, figures[bisect_left(starts, start) : bisect_left(starts, end)]
             )
@@ -274,8 +312,11 @@ def _shift(mentions: list[PlaceMention], delta: int) -> list[PlaceMention]:
     return [PlaceMention(m.start + delta, m.end + delta, m.raw, m.province, m.legacy) for m in mentions]
 
 
-def sentences(text: str, folded: str, abbreviations: frozenset = frozenset()) -> list[tuple[int, int]]:
-    """Sentence spans of a segment; a full stop after an abbreviation or before lower case goes on."""
+def sentences(
+    text: str, folded: str, abbreviations: frozenset = frozenset(), place: re.Pattern | None = None
+) -> list[tuple[int, int]]:
+    """Sentence spans of a segment; a full stop after an abbreviation or before lower case goes on,
+    and so does the point of an ordinal before a rank's place word (`den 44. Platz`)."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         if m.group(0)[:1] == ".":
@@ -284,6 +325,12 @@ def sentences(text: str, folded: str, abbreviations: frozenset = frozenset()) ->
             nxt_m = _NEXT_CHAR.match(text, m.end())
             nxt = nxt_m.group(1) if nxt_m else ""
             if (tail and (tail in abbreviations or len(tail) == 1)) or nxt.islower() or nxt.isdigit():
+                continue
+            if (
+                place is not None
+                and folded[m.start() - 1 : m.start()].isdigit()
+                and place.match(folded, m.end())
+            ):
                 continue
         spans.append((start, m.end()))
         start = m.end()
@@ -321,9 +368,11 @@ def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[Pla
     keys = lex.keys.find(f_, s, e)
     status = lex.status.find(f_, s, e)
     cues = [
-        c for c in lex.scope.find(f_, s, e) if not lex.issuer.search(f_, max(s, c[0] - ISSUER_REACH), c[0])
+        (*c, bool(lex.agent.search(f_, max(s, c[0] - AGENT_REACH), c[0])))
+        for c in lex.scope.find(f_, s, e)
+        if not lex.issuer.search(f_, max(s, c[0] - ISSUER_REACH), c[0])
     ]
-    cues += [(p.start, p.end, "provincial") for p in places if s <= p.start < e]
+    cues += [(p.start, p.end, "provincial", False) for p in places if s <= p.start < e]
     cues.sort()
     periods = [p.__class__(p.start + s, p.end + s, p.value) for p in find_periods(f_[s:e], lang)]
     period_clauses = _bounds(_PERIOD_CLAUSE, f_, s, e)
@@ -331,10 +380,14 @@ def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[Pla
     framing = [p for p in periods if _opens(f_, _enclosing(openers, p.start)[0], p.start)]
     clauses = _bounds(_CLAUSE, f_, s, e)
     commas = _bounds(_COMMA_CLAUSE, f_, s, e)
-    ordered = sorted(sent.figures, key=lambda f: (f.role == "part", f.share_of is not None))
+    ordered = sorted(
+        sent.figures, key=lambda f: (f.same_as is not None, f.share_of is not None, f.role == "part")
+    )
     for fig in ordered:  # wholes before their parts, counts before their bracketed shares
         _classify(fig, sent, lex, keys, status, clauses, commas)
         fig.scope = _scope(fig, sent, lex, cues, clauses, commas)
+        if fig.q.unit == "rank" and lex.world.search(f_, fig.q.end, _enclosing(commas, fig.q.start)[1]):
+            fig.scope, fig.world = "national", True
         fig.place = _place(fig, places, s, e)
         lo, hi = _enclosing(period_clauses, fig.q.start)
         fig.period = period_at([p for p in periods if lo <= p.start or p in framing], fig.q.start, hi)
@@ -359,12 +412,35 @@ def _link(sent: _Sentence, lex: Lexicon) -> None:
     for a, b in zip(figs, figs[1:], strict=False):
         gap = f_[a.q.end : b.q.start]
         counts = a.q.unit == "count" and b.q.unit == "count"
-        if counts and not a.role and (a.q.ratio_next and gap == "/" or lex.ratio.fullmatch(gap)):
+        if counts and not a.role and _ratio_gap(sent, a, b, gap, lex):
             a.role, b.role, a.whole, b.part = "part", "whole", b, a
-        elif b.q.unit == "percent" and a.q.unit == "count" and re.fullmatch(r"\s*\(\s*", gap):
+        elif b.q.unit == "percent" and a.q.unit == "count" and _share_gap(a, gap):
             b.share_of = a.part if a.part is not None else a
+        elif a.q.unit == b.q.unit and lex.range_gap.fullmatch(gap):
+            a.same_as = b
         elif ";" not in gap and lex.of_which.search(f_, a.q.unit_end, b.q.start) and not a.role:
             a.role = "whole"
+
+
+def _ratio_gap(sent: _Sentence, a: _Figure, b: _Figure, gap: str, lex: Lexicon) -> bool:
+    """`24 z 25`, `24/25`, or `31 compiti su 36`: the part's counted noun written between, then a word
+    that only says `out of` (`12 tasks in 20 communes` is no ratio); the noun is noted on the whole."""
+    if a.q.ratio_next and gap == "/" or lex.ratio.fullmatch(gap):
+        return True
+    f_ = sent.folded
+    for m in list(_WORD.finditer(gap))[:RATIO_NOUN_WORDS]:
+        noun_end = a.q.end + m.end()
+        if lex.ratio_after_noun.fullmatch(gap, m.end()) and lex.keys.find(f_, a.q.end, noun_end):
+            b.noun = (a.q.end, noun_end)
+            return True
+    return False
+
+
+def _share_gap(a: _Figure, gap: str) -> bool:
+    """`27 (47,25 %)`, `58 de 64 tarefas (90,6 %)`, or a ratio's whole then `, co stanowi 95,1%`."""
+    if _SHARE_GAP.fullmatch(gap):
+        return True
+    return a.part is not None and ";" not in gap and len(_WORD.findall(gap)) <= SHARE_GAP_WORDS
 
 
 def _allowed(key: str, unit: str, lex: Lexicon) -> bool:
@@ -384,11 +460,17 @@ def _context_ok(key: str, sent: _Sentence, lex: Lexicon) -> bool:
 
 
 def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, keys, status, clauses, commas) -> None:
-    q, f_ = fig.q, sent.folded
+    if fig.same_as is not None:  # `85 bis 90 %`: both ends measure the same thing
+        fig.key, fig.base, fig.label = fig.same_as.key, fig.same_as.base, fig.same_as.label
+        return
+    q = fig.q
     clause_lo = _enclosing(clauses, q.start)[0]
     after_hi = _label_end(sent, fig)
     fits = [k for k in keys if _allowed(k[2], q.unit, lex) and _context_ok(k[2], sent, lex)]
     after = [k for k in fits if q.unit_end <= k[0] < after_hi]
+    if fig.noun is not None:  # `31 compiti su 36 previsti dal piano`: the whole counts the part's noun
+        after = [k for k in fits if fig.noun[0] <= k[0] < fig.noun[1]]
+        after_hi = fig.noun[1]
     before = [k for k in fits if clause_lo <= k[0] and k[1] <= q.start]
     label_words = _label_text(sent, q.unit_end, after_hi, lex)
     chosen = None
@@ -398,20 +480,12 @@ def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, keys, status, clauses
         fig.key = fig.base = lex.percent_of[fig.share_of.key]
         fig.label = fig.share_of.label
         return
+    elif fig.noun is not None and after:
+        chosen = min(after, key=lambda k: (k[0], -k[1]))
     elif q.unit == "count":
-        first = _WORD.match(
-            f_, q.unit_end + len(f_[q.unit_end : after_hi]) - len(f_[q.unit_end : after_hi].lstrip())
-        )
-        if after:
-            chosen = min(after, key=lambda k: (k[0], -k[1]))
-        elif first is None or first.group(0) in lex.function or not label_words:
-            chosen = max(before, key=lambda k: (k[1], k[1] - k[0])) if before else None
+        chosen = _count_key(fig, sent, lex, fits, before, after, status, after_hi, label_words)
     else:
-        linked = q.unit != "percent" or lex.percent_link.match(f_, q.unit_end) or not before
-        near = [(q.start - k[1], k) for k in before] + (
-            [(k[0] - q.unit_end, k) for k in after] if linked else []
-        )
-        chosen = min(near, key=lambda x: (x[0], -(x[1][1] - x[1][0])))[1] if near else None
+        chosen = _amount_key(fig, sent, lex, before, after, commas)
     if chosen is not None:
         fig.base = chosen[2]
         fig.label = label_words if q.unit == "count" and chosen in after else sent.text[chosen[0] : chosen[1]]
@@ -422,9 +496,56 @@ def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, keys, status, clauses
         fig.key = _refined(fig, sent, lex, status, commas)
 
 
+def _count_key(
+    fig: _Figure, sent: _Sentence, lex: Lexicon, fits, before, after, status, after_hi, label_words
+):
+    """The counted noun's key (`2,517 servicios públicos en línea`); when only function words or a
+    status follow (`1.180 para particulares`, `7 continuam em execução`), the wording before it."""
+    q, f_ = fig.q, sent.folded
+    words = [m.start() for m in _WORD.finditer(f_, q.unit_end, after_hi)][:COUNTED_NOUN_WORDS]
+    named = [k for k in after if words and k[0] <= words[-1]]
+    if named:
+        return min(named, key=lambda k: (k[0], -k[1]))
+    first = _WORD.match(f_, _skip_space(f_, q.unit_end))
+    status_next = any(q.unit_end <= k[0] < after_hi for k in status)
+    if first is None or first.group(0) in lex.function or not label_words or status_next:
+        pool = before or ([k for k in fits if k[1] <= q.start] if status_next else [])
+        return max(pool, key=lambda k: (k[1], k[1] - k[0])) if pool else None
+    return None
+
+
+def _amount_key(fig: _Figure, sent: _Sentence, lex: Lexicon, before, after, commas):
+    """A percent's or an amount's key: the subject of a share verb (`la economía digital representa el
+    15 %`), a linked share's own words (`98 % of records were processed on time`), the wording of its
+    own comma clause, else the nearest wording in its clause."""
+    q, f_ = fig.q, sent.folded
+    lo, hi = _enclosing(commas, q.start)
+    own_before = [k for k in before if k[0] >= lo]
+    shared = [k for k in own_before if lex.share_verb.search(f_, k[1], q.start)]
+    if shared:
+        return max(shared, key=lambda k: (k[1], k[1] - k[0]))
+    linked = q.unit != "percent" or lex.percent_link.match(f_, q.unit_end)
+    if q.unit == "percent" and linked:
+        # `96 % das aldeias e a de fibra óptica a 78 %`: the share's own words end at a conjunction
+        # (on the text as written: folded Italian `è` would read as the conjunction `e`)
+        conj = lex.conjunction.search(
+            sent.text.lower(), q.unit_end, max((k[0] for k in after), default=q.unit_end)
+        )
+        own_words = [k for k in after if conj is None or k[0] < conj.start()]
+        if own_words:
+            return max(own_words, key=lambda k: (k[0], k[1]))
+    own_after = [k for k in after if k[1] <= hi] if linked or not own_before else []
+    if own_before or own_after:
+        before, after = own_before, own_after
+    near = [(q.start - k[1], k) for k in before]
+    near += [(k[0] - q.unit_end, k) for k in after] if linked or not before else []
+    return min(near, key=lambda x: (x[0], -(x[1][1] - x[1][0])))[1] if near else None
+
+
 def _refined(fig: _Figure, sent: _Sentence, lex: Lexicon, status, commas) -> str:
     """The task status said of a count: the first cue after it (before the next figure), else the
-    nearest before it (`se han completado 150 tareas, 320 se encuentran en ejecución y 95 pendientes`)."""
+    nearest before it (`se han completado 150 tareas, 320 se encuentran en ejecución y 95 pendientes`);
+    the part of a ratio takes the verb that governs the ratio, before it, first."""
     lo, hi = _enclosing(commas, fig.q.start)
     anchor = fig.whole if fig.whole is not None else fig  # `14 de 40 tareas`: the whole's wording
     hi = max(hi, _enclosing(commas, anchor.q.start)[1])
@@ -432,9 +553,11 @@ def _refined(fig: _Figure, sent: _Sentence, lex: Lexicon, status, commas) -> str
     zone_end = min([hi, *following])
     options = lex.refine[fig.base]
     after = [k for k in status if anchor.q.end <= k[0] and k[1] <= zone_end and k[2] in options]
+    before = [k for k in status if lo <= k[0] and k[1] <= fig.q.start and k[2] in options]
+    if before and fig.role == "part":  # `completato 64 compiti su 70 e ne sta attuando altri 6`
+        return before[-1][2]
     if after:
         return after[0][2]
-    before = [k for k in status if lo <= k[0] and k[1] <= fig.q.start and k[2] in options]
     if before:
         return before[-1][2]
     return options[0] if fig.role == "part" else fig.base
@@ -468,7 +591,9 @@ def _scope(fig: _Figure, sent: _Sentence, lex: Lexicon, cues, clauses, commas) -
     if q.unit == "count" and lex.national_labels.match(sent.folded, _skip_space(sent.folded, q.unit_end)):
         return "national"
     clause_lo = _enclosing(clauses, q.start)[0]
-    before = [c for c in cues if c[1] <= q.start]
+    # `tasks assigned by the Central Steering Committee, a rate of 97.9 %`: the body that did
+    # something to the figures before is no subject of the figures after it.
+    before = [c for c in cues if c[1] <= q.start and not c[3]]
     in_clause = [c for c in before if c[0] >= clause_lo]
     if in_clause:
         return in_clause[-1][2]
@@ -506,7 +631,7 @@ def _records(doc: Document, analysed) -> list[dict]:
 def _record(doc: Document, offset: int, sent: _Sentence, fig: _Figure, default: str, quote: str) -> dict:
     q = fig.q
     scope = fig.scope or default
-    if q.unit == "rank" and doc.province:
+    if q.unit == "rank" and doc.province and not fig.world:
         scope = "provincial"
     province, legacy = "", ""
     if scope == "provincial":

@@ -70,8 +70,12 @@ def finding(
     subject: str = "",
     evidence: str = "",
     story_id: str = "",
+    metric_ids: str = "",
 ) -> dict:
-    """A data-quality finding as a plain record (quality.csv columns, id added later)."""
+    """A data-quality finding as a plain record (quality.csv columns, id added later).
+
+    `metric_ids` names the figures the finding is about (`;`-separated), when it is about figures.
+    """
     return {
         "check": check,
         "severity": severity,
@@ -80,4 +84,5 @@ def finding(
         "subject": subject,
         "detail": detail,
         "evidence": evidence,
+        "metric_ids": metric_ids,
     }

@@ -32,12 +32,15 @@ FALLBACK_LANGUAGE = "en"
 _LETTERS = str.maketrans({"ł": "l", "ø": "o", "ß": "s", "đ": "d", "ı": "i"})
 SPACES = " \u00a0\u202f\u2009"
 # A digit run: grouped by one mark repeated (2,517 / 7.000 / 126 000) with an optional decimal part,
-# or plain digits with an optional decimal part. Never starts inside a word (z6764..., img_0016).
+# or plain digits with an optional decimal part. Never starts inside a word (z6764..., img_0016)
+# but after a currency code written against it (VND82 billion, as English-language Vietnamese papers do).
 _DIGITS = re.compile(
-    r"(?<![\w])(?:[0-9]{1,3}(?P<g>[.,\u0020\u00a0\u202f\u2009])[0-9]{3}(?:(?P=g)[0-9]{3})*(?![0-9])"
+    r"(?:(?<![\w])|(?<=VND)|(?<=VNĐ)|(?<=USD))(?:[0-9]{1,3}(?P<g>[.,\u0020\u00a0\u202f\u2009])[0-9]{3}(?:(?P=g)[0-9]{3})*(?![0-9])"
     r"(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?)"
 )
 _SP = r"[\s\u00a0\u202f\u2009]*"
+# `15.08.2025`, `02/07/2025` from their first digits (the reader may take `15.08` for a decimal).
+_FULL_DATE = re.compile(r"[0-9]{1,2}[./\-][0-9]{1,2}[./\-](?:19|20)[0-9]{2}(?![0-9])")
 _BEFORE = 36  # characters of context read before a number
 YEAR_RANGE = (1900, 2100)
 
@@ -141,6 +144,12 @@ class Rules:
     rank_after: re.Pattern
     rank_place: re.Pattern
     rank_place_before: re.Pattern
+    rank_verb: re.Pattern
+    rank_of: re.Pattern
+    score_before: re.Pattern
+    phone_before: re.Pattern
+    not_qualifier: re.Pattern
+    range_percent: re.Pattern
     date_after: re.Pattern
     date_before: re.Pattern
     numeric_date: re.Pattern
@@ -211,6 +220,16 @@ def rules(lang: str) -> Rules:
         rank_after=re.compile(rf"{_SP}(?:{words_alternation(rk.get('after', []))}){end}"),
         rank_place=re.compile(rf"{_SP}(?:{words_alternation(rk.get('place', []))}){end}"),
         rank_place_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('place', []))}){_SP}$"),
+        rank_verb=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('verbs', []))}){_SP}$"),
+        not_qualifier=re.compile(rf"(?:^|[^\w])(?:{words_alternation(q.get('not_before', []))}){_SP}$"),
+        phone_before=re.compile(
+            rf"(?:^|[^\w])(?:{words_alternation(d.get('phone_words', []))}){_SP}:?{_SP}$"
+        ),
+        range_percent=re.compile(
+            rf"{_SP}(?:[\-–—]|(?:{words_alternation(d.get('range_link', []))})(?![\w])){_SP}[0-9]+(?:[.,][0-9]+)?{_SP}(?:%|(?:{words_alternation(d.get('percent', []))})(?![\w]))"
+        ),
+        score_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('score_before', []))}){_SP}$"),
+        rank_of=re.compile(rf"[^0-9;:!?]{{0,30}}?(?<![\w])(?:{words_alternation(rk.get('of', []))}){_SP}"),
         date_after=re.compile(
             rf"(?:\.|{ordinal})?{_SP}(?:(?:{words_alternation(ex.get('date_link', ['de']))}){_SP})?(?:{month_words}){end}"
         ),
@@ -278,7 +297,9 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
 
     pct = r.percent.match(folded, end)
     scale = None if pct else r.scale.match(folded, end)
-    value = parse_value(digits, decimal_hint=bool(pct) or bool(r.unit.match(folded, end)))
+    u = None if pct else r.unit.match(folded, end)
+    # `80,12 points`: a score is read with decimals; an area is counted (`1,200ha`, `1.200 ha`).
+    value = parse_value(digits, decimal_hint=bool(pct) or bool(u and r.unit_name[u.lastgroup] == "points"))
     if value is None:
         return Quantity(start, end, text[start:end], 0.0, unit, qualifier, "name", end)
     if pct:
@@ -299,11 +320,17 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
             unit = r.currency_before_unit[curb.lastgroup]
         elif u:
             unit, unit_end = r.unit_name[u.lastgroup], u.end()
+        elif r.score_before.search(before):
+            unit = "points"  # `con un punteggio di 0,7812`, `a score of 80.12`
+        elif r.range_percent.match(folded, raw_end):
+            unit = "percent"  # `85 bis 90 %`, `10-15%`: the first end of a range of percents
 
     kind = _kind(text, folded, start, end, raw_end, digits, value, unit, before, r, prev)
     if kind == "rank":
         kind, unit = "figure", "rank"
     qm = r.qualifier_before.search(_strip_currency(before, r))
+    if qm and r.not_qualifier.search(before):
+        qm = None  # `verfügt über 24 Unternehmen`: has 24, not more than 24
     if qm:
         qualifier = r.qualifier_kind[qm.lastgroup]
     else:
@@ -314,6 +341,8 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
         unit, qualifier = _rank(folded, start, raw_end, before, r, qualifier)
     if kind == "year" and qm:  # `más de 2000 personas`: a qualified number is a count, not a year
         kind = "figure"
+    if qm and prev is not None and prev.unit == "rank" and r.rank_of.fullmatch(folded, prev.end, start):
+        qualifier = "exact"  # `2. Platz unter 34 Provinzen`: the field ranked in, not `less than 34`
     ratio_next = kind == "figure" and bool(re.match(r"/[0-9]+(?![0-9./\-]|[^\W\d])", folded[end:]))
     return Quantity(start, raw_end, text[start:raw_end], value, unit, qualifier, kind, unit_end, ratio_next)
 
@@ -334,11 +363,20 @@ def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rul
     plain = digits.isdigit()
     if plain and 1 <= value <= 31 and (r.date_after.match(folded, end) or r.date_before.search(before)):
         return "date"
-    if r.numeric_date.match(folded, end) or _in_numeric_date(folded, start):
+    if (
+        r.numeric_date.match(folded, end)
+        or _in_numeric_date(folded, start)
+        or _FULL_DATE.match(folded, start)
+    ):
         return "date"
     ordinal = r.ordinal.match(folded, end)
     if ordinal:
-        return "rank" if r.rank_place.match(folded, ordinal.end()) else "ordinal"
+        ranked = r.rank_place.match(folded, ordinal.end()) or r.rank_verb.search(before)
+        return "rank" if ranked else "ordinal"
+    if folded[end : end + 1] == "." and r.rank_place.match(folded, end + 1):
+        return "rank"  # `2. Platz`, `14. miejsce`: an ordinal written with a point
+    if re.match(r"\.[ \u00a0][^\W\d_]", text[end : end + 3]) and text[end + 2].islower():
+        return "ordinal"  # `14. dnia`, `am 2. internationalen Forum`: no sentence ends before lower case
     bare = raw_end == end and unit == "count"  # nothing after the digits says what they measure
     if bare:
         if r.session_after.match(folded, end):
@@ -356,6 +394,8 @@ def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rul
         return "version"
     if r.doc_before.search(before):
         return "docnum"
+    if r.phone_before.search(before):
+        return "name"
     # `Avisos n.º 523 y 524` is two document numbers; `Resolución n.º 57 y 136 tareas` is not.
     if (
         prev is not None

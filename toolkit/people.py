@@ -20,6 +20,7 @@ from functools import lru_cache
 import pandas as pd
 
 from toolkit import roles as R
+from toolkit.clean import MAX_BYLINE_WORDS
 from toolkit.model import Document
 from toolkit.names import NameSpan, fold, name_runs, person_id, span, surnames
 from toolkit.places import find_places
@@ -30,6 +31,8 @@ CLAUSE_STOP = re.compile(r"[;:!?|\n()«»“”\".]")
 SENTENCE_STOP = re.compile(r"[!?|\n.]")
 SHORT_WORD_BEFORE = re.compile(r"(?:^|\W)\w{0,3}$")
 MAX_QUOTE_CHARS = 400
+_BRACKETS = re.compile(r"\([^()]{0,40}\)")
+_COMMA_ARTICLE = re.compile(r",\s*(?:(\w+)\s+)?$")
 TEXT_KINDS = ("title", "lead", "heading", "body", "caption")
 
 
@@ -56,6 +59,9 @@ def extract_people(doc: Document) -> list[dict]:
     lex = R.lexicon(doc.language or "")
     mentions: list[Mention] = []
     for seg, text in doc.iter_segments(*TEXT_KINDS):
+        if _byline_line(lex, text):  # `By Thu Hang` on a line of its own, where the cleaner saw body
+            mentions += _byline(lex, text, seg.start)
+            continue
         mentions += _segment_mentions(lex, text, seg.start)
         if seg.kind == "caption":
             mentions += _credits(lex, text, seg.start)
@@ -77,7 +83,8 @@ def _segment_mentions(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
     out = []
     for i, run in enumerate(runs):
         prev_end = runs[i - 1].end if i else 0
-        m = _mention(lex, text, folded, run, hons, prev_end, stops)
+        next_start = runs[i + 1].start if i + 1 < len(runs) else len(text)
+        m = _mention(lex, text, folded, run, hons, prev_end, stops, next_start)
         if m is not None:
             m.start, m.end = m.start + offset, m.end + offset
             out.append(m)
@@ -118,11 +125,18 @@ def _place_cut(raw: str) -> tuple[int, int]:
             return 0, 0
         if places[0].start == 0:
             lo += len(part[: places[0].end].split())
-        elif places[-1].end == len(part):
+        elif places[-1].end == len(part) and not _place_in_name(words[lo:hi], part[: places[-1].start]):
             hi = lo + len(part[: places[-1].start].split())
         else:
             break
     return lo, hi
+
+
+def _place_in_name(words: list[str], before_place: str) -> bool:
+    """`Phan Thai Binh`, `Nguyen Van Ha Nam`: a province's words ending a short name that opens with a
+    family name are the name's own (cutting them would leave no name, or a family name and a middle name)."""
+    kept = len(before_place.split())
+    return kept < 2 or (fold(words[0]) in surnames() and len(words) <= 4)
 
 
 def _after_place_or_org_word(lex: R.Lexicon, text: str, start: int) -> bool:
@@ -134,21 +148,26 @@ def _after_place_or_org_word(lex: R.Lexicon, text: str, start: int) -> bool:
 
 
 def _mention(
-    lex: R.Lexicon, text: str, folded: str, run: NameSpan, hons, prev_end: int, stops
+    lex: R.Lexicon, text: str, folded: str, run: NameSpan, hons, prev_end: int, stops, next_start: int
 ) -> Mention | None:
     clause_lo = _before(stops[0], max(prev_end, run.start - R.MAX_TITLE_CHARS), run.start)
     hon = _honorific(lex, text, folded, hons, clause_lo, prev_end, run)
     post = R.titles_after(lex, text, folded, run.end)
+    post = post[: next((i for i, t in enumerate(post) if t.end > next_start), len(post))]  # the next name's
     m = Mention(text[run.start : run.end], run.start, run.end)
     if hon is not None:
         h, pre = hon
         m.honorific, m.hon_kind = lex.honorifics[fold(h.group(0))][0], lex.honorifics[fold(h.group(0))][1]
         m.gender = lex.honorifics[fold(h.group(0))][2] or _article(lex, folded, h.start())
+        comma = _comma_before(lex, folded, h.start()) if not pre + post else None
+        if comma is not None:  # `Title, Frau NAME`, `Title, el Sr. NAME`
+            pre = _appositive_titles(lex, text, folded, clause_lo, comma, prev_end)
         m.titles = pre + post
     else:
-        appositive = not post and folded[run.end : run.end + 2].lstrip().startswith(",")
-        pre = R.titles_before(lex, text, folded, clause_lo, run.start, appositive)
-        if pre and not appositive:
+        # `Title, NAME,` or `Title, NAME.`: a name standing alone after its title's comma.
+        appositive = folded[run.end : run.end + 2].lstrip()[:1] in (",", ".", ";", "")
+        pre = _appositive_titles(lex, text, folded, clause_lo, run.start, prev_end, appositive)
+        if pre:
             m.gender = _article(lex, folded, pre[0].start)
         m.titles = pre + post
         plural, listed = _enumerated(lex, folded, hons, run, prev_end, _before(stops[1], 0, run.start))
@@ -159,6 +178,24 @@ def _mention(
     m.private = not m.titles and bool(lex.private.search(folded, run.end, R._stop(folded, run.end)))
     m.role = _as_written(text, m.titles)
     return m
+
+
+def _comma_before(lex: R.Lexicon, folded: str, pos: int) -> int | None:
+    """Where a comma standing right before `pos` (an article between allowed: `, el Sr.`) ends, else None."""
+    m = _COMMA_ARTICLE.search(folded, max(0, pos - 16), pos)
+    if m is None or (m.group(1) and m.group(1) not in lex.articles):
+        return None
+    return m.start() + 1
+
+
+def _appositive_titles(lex, text, folded, lo: int, hi: int, prev_end: int, appositive: bool = True):
+    """Titles before a name (or its honorific), but not those right after the previous name
+    (`A, director of X, B, ...`: they are A's), except one written against the name itself."""
+    pre = R.titles_before(lex, text, folded, lo, hi, appositive)
+    if pre and prev_end and not folded[prev_end : pre[0].start].strip(" ,"):
+        # `A, Chairman of X, and Deputy Minister Y B`: only the title written against B is B's
+        return pre[-1:] if "," not in folded[pre[-1].end : hi] else []
+    return pre
 
 
 def _as_written(text: str, titles: list[R.Title]) -> str:
@@ -195,7 +232,7 @@ def _enumerated(
         if lo <= h.start() < run.start:
             if not lex.honorifics[fold(h.group(0))][3]:
                 return None, False
-            gap = folded[max(prev_end, h.end()) : run.start]
+            gap = _BRACKETS.sub(" ", folded[max(prev_end, h.end()) : run.start])  # `A (3. von links) und B`
             return h, len(gap.split()) <= 2
     return None, False
 
@@ -228,6 +265,15 @@ def _press_names(lex: R.Lexicon, text: str, lo: int, hi: int) -> list[NameSpan]:
             continue
         out.append(NameSpan(run.start + lo, run.end + lo, run.words))
     return out
+
+
+def _byline_line(lex: R.Lexicon, text: str) -> bool:
+    """A short line of a byline label and capitalised words (`By Thu Hang`, `Por NGUYEN VAN A`)."""
+    words = text.split()
+    if not 2 <= len(words) <= MAX_BYLINE_WORDS + 1:  # the label and a byline's words
+        return False
+    m = lex.byline.match(fold(text))
+    return bool(m) and all(w[:1].isupper() for w in text[m.end() :].split())
 
 
 def _byline(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:

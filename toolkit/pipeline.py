@@ -171,15 +171,18 @@ def assemble(outputs: list[DocOutput], input_findings: list[dict] | None = None)
     roster = frame("roster", people_stage.build_roster(people))
     findings += quality_stage.corpus_findings(documents, metrics, people)
 
-    tables = {"documents": documents, "metrics": metrics, "people": people, "roster": roster}
+    tables = {"metrics": metrics, "people": people, "roster": roster}
     for name, table in tables.items():
         tables[name], failures = validate_table(name, table)
         findings += failures
     quality = frame("quality", _with_ids(findings, stories))
     quality, failures = validate_table("quality", quality)
-    if failures:  # a finding that breaks the quality schema is itself reported, never lost
-        quality = pd.concat([quality, frame("quality", _with_ids(failures, stories))], ignore_index=True)
-    tables["documents"] = quality_stage.add_scores(tables["documents"], tables["metrics"], quality)
+    # the documents table is validated once scored, so that its score column is checked too
+    scored = quality_stage.add_scores(documents, tables["metrics"], quality)
+    tables["documents"], doc_failures = validate_table("documents", scored)
+    if failures or doc_failures:  # a finding that breaks the quality schema is itself reported, never lost
+        extra = frame("quality", _with_ids(failures + doc_failures, stories))
+        quality = pd.concat([quality, extra], ignore_index=True)
     docs = {o.doc.doc_id: o.doc for o in outputs if o.doc is not None}
     return Result(**tables, quality=quality, docs=docs)
 

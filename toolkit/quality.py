@@ -1,65 +1,309 @@
-"""Data-quality findings, stories across languages, and quality scores (issue: data quality).
+"""Data-quality findings and quality scores: the stage's entry points.
 
-The foundation version reports what cleaning saw; the full checks land with their issue.
+- `document_findings(doc)`: checks of one cleaned document on its own (repeated
+  paragraphs, language label or paragraphs in another language, missing
+  source, text cut off, captions). Runs per document, in the worker.
+- `assign_stories(documents, metrics, people)`: which articles report the same
+  event (`toolkit.stories`).
+- `corpus_findings(documents, metrics, people)`: checks that need several
+  figures or documents: stories, conflicts and agreements between reports,
+  arithmetic, plausible magnitudes (`toolkit.consistency`).
+- `document_scores` defines the quality score, used by `add_scores` (documents
+  table) and `province_summary`.
+
+Every finding is a plain record with the quality.csv columns plus `metric_ids`,
+the figures it is about, so that a reader (and the score) can find them.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 import pandas as pd
 
+from toolkit.consistency import arithmetic_findings, compare_reports, range_findings
+from toolkit.findings import (
+    QUOTE_CHARS,
+    SUBJECT_CHARS,
+    continued_markers,
+    excerpt,
+    function_words,
+    label_languages,
+    language_name,
+)
+from toolkit.language import detect_text
 from toolkit.model import Document, finding
+from toolkit.stories import assign_stories, find_stories, story_findings
+
+__all__ = ["add_scores", "assign_stories", "corpus_findings", "document_findings", "province_summary"]
+
+# ---------------------------------------------------------------------------
+# Text checks: one document
+# ---------------------------------------------------------------------------
+
+# A paragraph shorter than this says too little for its language to be told reliably.
+MIN_LANGUAGE_CHARS = 200
+LANGUAGE_SAMPLE_CHARS = 400
+# The detector's verdict on a paragraph stands only when the paragraph has at least
+# this many more frequent short words of the detected language than of the document's.
+FUNCTION_WORD_MARGIN = 2
+# Running text has a quarter to a half of such words; a paragraph with this share is in the language.
+EXPECTED_WORD_SHARE = 0.15
+TERMINAL = ".!?…»\"”'’)]"
+LANGUAGE_LABEL_NOTE = "language label: "  # how clean.py records a label it removed
+PARAGRAPH_KINDS = ("lead", "heading", "body", "caption")
 
 
 def document_findings(doc: Document) -> list[dict]:
-    """Findings about one cleaned document on its own (repeats, captions, missing source...)."""
-    out = []
-    for text in doc.duplicates:
-        out.append(
-            finding(
-                "repeated_paragraph",
-                "warning",
-                "A paragraph appears more than once in the page; it was kept once.",
-                doc_id=doc.doc_id,
-                subject=text[:80],
-                evidence=text[:300],
-            )
+    """Findings about one cleaned document on its own (repeats, languages, source, cut-off, captions)."""
+    if not doc.ok:
+        return []
+    return (
+        repeated_paragraphs(doc)
+        + language_label_mismatch(doc)
+        + paragraphs_in_other_languages(doc)
+        + source_missing(doc)
+        + text_cut_off(doc)
+        + captions_present(doc)
+    )
+
+
+def repeated_paragraphs(doc: Document) -> list[dict]:
+    return [
+        finding(
+            "repeated_paragraph",
+            "warning",
+            "A paragraph appears more than once in the page; it was kept once.",
+            doc_id=doc.doc_id,
+            subject=excerpt(text, SUBJECT_CHARS),
+            evidence=excerpt(text, QUOTE_CHARS),
         )
+        for text in doc.duplicates
+    ]
+
+
+def language_label_mismatch(doc: Document) -> list[dict]:
+    """The page carries a language label ('Español') that is not the language its text is in."""
+    out = []
+    for note in doc.removed:
+        if not note.startswith(LANGUAGE_LABEL_NOTE):
+            continue
+        label = note[len(LANGUAGE_LABEL_NOTE) :].strip()
+        labelled = label_languages().get(label.casefold(), "")
+        if labelled and doc.language and labelled != doc.language:
+            out.append(
+                finding(
+                    "language_label_mismatch",
+                    "warning",
+                    f"The page is labelled '{label}' ({language_name(labelled)}) but its text is in "
+                    f"{language_name(doc.language)}; the language column follows the text.",
+                    doc_id=doc.doc_id,
+                    subject=label,
+                    evidence=label,
+                )
+            )
     return out
 
 
-def assign_stories(documents: pd.DataFrame, metrics: pd.DataFrame, people: pd.DataFrame) -> dict[str, str]:
-    """doc_id -> story_id; each document its own story until the story matcher lands."""
-    return {d: d for d in documents["doc_id"]} if len(documents) else {}
+def paragraphs_in_other_languages(doc: Document) -> list[dict]:
+    """Long paragraphs whose language is not the document's (an untranslated or pasted paragraph)."""
+    if not doc.language:
+        return []
+    out = []
+    for _, text in doc.iter_segments(*PARAGRAPH_KINDS):
+        if len(text) < MIN_LANGUAGE_CHARS:
+            continue
+        lang = paragraph_language(text, doc.language)
+        if lang:
+            out.append(
+                finding(
+                    "paragraph_other_language",
+                    "warning",
+                    f"A paragraph is in {language_name(lang)}, not in {language_name(doc.language)} like the "
+                    "rest of the article; it may be untranslated or pasted from another page.",
+                    doc_id=doc.doc_id,
+                    subject=excerpt(text, SUBJECT_CHARS),
+                    evidence=excerpt(text, QUOTE_CHARS),
+                )
+            )
+    return out
+
+
+def paragraph_language(text: str, expected: str) -> str:
+    """The paragraph's language when it is clearly not `expected`, else ''.
+
+    Frequent short words decide the common case at no cost: a paragraph that has its
+    share of the expected language's words is in that language. Otherwise the detector
+    proposes and the short words confirm, so that a paragraph full of Vietnamese names
+    is not mistaken for a neighbouring language.
+    """
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
+    tokens = Counter(re.findall(r"\w+", sample.casefold()))
+    usual = sum(n for w, n in tokens.items() if w in function_words(expected))
+    if function_words(expected) and usual >= EXPECTED_WORD_SHARE * sum(tokens.values()):
+        return ""
+    lang = detect_text(sample)
+    if not lang or lang == expected:
+        return ""
+    found = sum(n for w, n in tokens.items() if w in function_words(lang))
+    return lang if found >= usual + FUNCTION_WORD_MARGIN else ""
+
+
+def source_missing(doc: Document) -> list[dict]:
+    """No source line: the article cannot be traced back to its original page."""
+    if any(True for _ in doc.iter_segments("source")):
+        return []
+    if doc.source_url:
+        detail = (
+            "The page has no source line; the address found in its text was used as the source, "
+            "which may not be the article's own page."
+        )
+    else:
+        detail = "The page gives no source address, so the article cannot be checked against the original."
+    return [
+        finding(
+            "source_missing", "warning", detail, doc_id=doc.doc_id, subject=doc.path, evidence=doc.source_url
+        )
+    ]
+
+
+def text_cut_off(doc: Document) -> list[dict]:
+    """The last paragraph stops mid-sentence, or says the article goes on elsewhere."""
+    body = [text for _, text in doc.iter_segments("body")]
+    if not body:
+        return []
+    last = body[-1].rstrip()
+    folded = last.casefold()
+    marker = next((m for m in continued_markers() if folded.endswith(m)), "")
+    if not marker and last[-1:] in TERMINAL:
+        return []
+    why = f"ends with '{marker}'" if marker else "stops in the middle of a sentence"
+    return [
+        finding(
+            "text_cut_off",
+            "warning",
+            f"The article's last paragraph {why}: the text was probably cut off, and figures may be missing.",
+            doc_id=doc.doc_id,
+            subject=excerpt(last[-SUBJECT_CHARS:], SUBJECT_CHARS),
+            evidence=excerpt(last[-QUOTE_CHARS:], QUOTE_CHARS),
+        )
+    ]
+
+
+def captions_present(doc: Document) -> list[dict]:
+    captions = [text for _, text in doc.iter_segments("caption")]
+    if not captions:
+        return []
+    n = len(captions)
+    return [
+        finding(
+            "captions_present",
+            "info",
+            f"The page has {n} photo caption{'s' if n > 1 else ''}; they were kept apart from the paragraphs, "
+            "and figures or people named only there come from a caption.",
+            doc_id=doc.doc_id,
+            subject=excerpt(captions[0], SUBJECT_CHARS),
+            evidence=" | ".join(excerpt(c, 120) for c in captions)[:QUOTE_CHARS],
+        )
+    ]
+
+
+# ---------------------------------------------------------------------------
+# Corpus findings
+# ---------------------------------------------------------------------------
 
 
 def corpus_findings(documents: pd.DataFrame, metrics: pd.DataFrame, people: pd.DataFrame) -> list[dict]:
-    """Findings that need several documents or tables (conflicts, arithmetic)."""
-    return []
+    """Findings that need several figures or documents: stories, conflicts, arithmetic, magnitudes.
+
+    Expects story_id already filled by `assign_stories` in the three tables.
+    """
+    stories = find_stories(documents, metrics, people)
+    out = story_findings(stories, documents)
+    if len(metrics):
+        out += compare_reports(metrics)
+        out += arithmetic_findings(metrics)
+        out += range_findings(metrics)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Scores
+# ---------------------------------------------------------------------------
+
+COUNTED_SEVERITIES = ("warning", "error")
+
+
+def document_scores(documents: pd.DataFrame, metrics: pd.DataFrame, quality: pd.DataFrame) -> pd.DataFrame:
+    """The quality score of each document, and what it counts. THE definition of the score.
+
+    A document is checked as items: each of its figures, plus its text. A figure is
+    clean when no warning or error names it (quality.metric_ids); the text is clean
+    when no warning or error is about the document without naming a figure
+    (decoding, repeats, cut-off text, other languages, missing source...).
+
+        quality_score = clean items / items, between 0 and 1.
+
+    A document without figures therefore scores 1 when its text is clean and 0 when
+    not; a rejected document scores 0. Columns: doc_id, items, clean, quality_score.
+    """
+    ids = documents["doc_id"] if len(documents) else pd.Series(dtype=str)
+    q = quality[quality["severity"].isin(COUNTED_SEVERITIES)] if len(quality) else quality
+    named = q["metric_ids"].fillna("") if "metric_ids" in q else pd.Series("", index=q.index)
+    flagged = set(named[named != ""].str.split(";").explode()) if len(q) else set()
+    text_bad = set(q.loc[(named == "") & (q["doc_id"] != ""), "doc_id"]) if len(q) else set()
+    if len(metrics):
+        figures = metrics.groupby("doc_id").size()
+        bad = metrics[metrics["metric_id"].isin(flagged)].groupby("doc_id").size()
+    else:
+        figures = bad = pd.Series(dtype=int)
+    n = ids.map(figures).fillna(0).astype(int)
+    items = n + 1
+    clean = (n - ids.map(bad).fillna(0).astype(int)) + (~ids.isin(text_bad)).astype(int)
+    rejected = (documents["status"] != "ok") if len(documents) else pd.Series(dtype=bool)
+    clean = clean.where(~rejected, 0)
+    return pd.DataFrame(
+        {"doc_id": ids, "items": items, "clean": clean, "quality_score": (clean / items).round(4)}
+    )
 
 
 def add_scores(documents: pd.DataFrame, metrics: pd.DataFrame, quality: pd.DataFrame) -> pd.DataFrame:
-    """The documents table with its quality score column."""
-    return documents
+    """The documents table with `quality_score` appended after its other columns."""
+    out = documents.copy()
+    scores = document_scores(documents, metrics, quality)
+    out["quality_score"] = scores["quality_score"].to_numpy() if len(out) else pd.Series(dtype=float)
+    return out
+
+
+SUMMARY_COLUMNS = ["province", "articles", "figures", "people", "errors", "warnings", "quality_score"]
 
 
 def province_summary(
     documents: pd.DataFrame, metrics: pd.DataFrame, people: pd.DataFrame, quality: pd.DataFrame
 ) -> pd.DataFrame:
-    """One row per province: articles, figures, people, errors, warnings (and the quality score when scored)."""
+    """One row per province: articles, figures, people, errors, warnings, and the quality score
+    (clean items over items of the province's documents, as `document_scores` counts them;
+    empty when no document is mainly about the province). Each count is one group-by."""
     docs = documents[documents["province"] != ""] if len(documents) else documents
     provinces = sorted(set(docs["province"]) | set(metrics.get("province", pd.Series(dtype=str))) - {""})
-    rows = []
-    for prov in provinces:
-        doc_ids = set(docs.loc[docs["province"] == prov, "doc_id"])
-        sev = quality[quality["doc_id"].isin(doc_ids)]["severity"] if len(quality) else pd.Series(dtype=str)
-        rows.append(
-            {
-                "province": prov,
-                "articles": len(doc_ids),
-                "figures": int((metrics["province"] == prov).sum()) if len(metrics) else 0,
-                "people": int((people["province"] == prov).sum()) if len(people) else 0,
-                "errors": int((sev == "error").sum()),
-                "warnings": int((sev == "warning").sum()),
-            }
-        )
-    return pd.DataFrame(rows, columns=["province", "articles", "figures", "people", "errors", "warnings"])
+    if not provinces:
+        return pd.DataFrame(columns=SUMMARY_COLUMNS)
+    out = pd.DataFrame({"province": provinces}).set_index("province", drop=False)
+    out["articles"] = docs.groupby("province").size()
+    out["figures"] = metrics.groupby("province").size() if len(metrics) else 0
+    out["people"] = people.groupby("province").size() if len(people) else 0
+    province_of = docs.set_index("doc_id")["province"]
+    sev = (
+        quality.assign(province=quality["doc_id"].map(province_of)).groupby(["province", "severity"]).size()
+        if len(quality)
+        else pd.Series(dtype=int)
+    )
+    for column, severity in (("errors", "error"), ("warnings", "warning")):
+        out[column] = sev.xs(severity, level="severity") if severity in sev.index.get_level_values(-1) else 0
+    scores = document_scores(docs, metrics, quality).assign(province=docs["province"].to_numpy())
+    pooled = scores.groupby("province")[["clean", "items"]].sum()
+    out["quality_score"] = (pooled["clean"] / pooled["items"]).round(4)
+    counts = ["articles", "figures", "people", "errors", "warnings"]
+    out[counts] = out[counts].fillna(0).astype(int)
+    return out[SUMMARY_COLUMNS].reset_index(drop=True)

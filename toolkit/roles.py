@@ -70,7 +70,7 @@ class Lexicon:
     rules: tuple[tuple[str, str, str, str], ...]
     honorific: re.Pattern
     honorifics: dict[str, tuple[str, str, str, bool]]  # folded -> (as listed, kind, gender, plural)
-    articles: dict[str, str]  # folded article -> gender
+    articles: dict[str, str]  # folded article -> gender ('' for `the`, `los`, `die`)
     connectors: frozenset[str]
     joiner: re.Pattern
     stop: frozenset[str]
@@ -170,7 +170,8 @@ def _lexicon(lang: str) -> Lexicon:
                 f = fold(w)
                 gender = "f" if f in fem else "m" if f in masc else ""
                 hon.setdefault(f, (w, kind, gender, f in plural))
-    articles = {fold(w): "m" for w in _collect(files, "articles", "masculine")}
+    articles = {fold(w): "" for w in _collect(files, "articles", "neutral")}
+    articles.update({fold(w): "m" for w in _collect(files, "articles", "masculine")})
     articles.update({fold(w): "f" for w in _collect(files, "articles", "feminine")})
     labels = _collect(files, "words", "credit_labels") + _byline_labels(lang)
     return Lexicon(
@@ -281,7 +282,7 @@ def _rule(lex: Lexicon, head: str, org: str, scope: str) -> str:
 
 
 def _gender(lex: Lexicon, head_text: str) -> str:
-    words = head_text.split()
+    words = re.split(r"[\s\-]+", head_text)  # `vice-ministra`: the gendered word after the hyphen
     if any(lex.feminine.fullmatch(w) for w in words):
         return "f"
     if any(lex.masculine.fullmatch(w) for w in words):
@@ -315,10 +316,16 @@ def titles_after(lex: Lexicon, text: str, folded: str, pos: int) -> list[Title]:
     out = []
     for a, b in _pieces(lex, folded, m.end(), hi):
         head = head_at_start(lex, folded, a, b)
-        if head is None:
-            break
+        opening = folded[a : head[1].start()] if head else ""
+        if head is None or (_article_opens(lex, opening) and (out or lex.joiner.search(f" {opening} "))):
+            break  # `NAME, vice-presidente ..., e o diretor do ..., OTHER`: the next person's title
         out.append(classify(lex, text, folded, a, b, head))
     return out
+
+
+def _article_opens(lex: Lexicon, opening: str) -> bool:
+    """An article among the words before a title's head (`y el presidente`, `and the director`)."""
+    return any(w in lex.articles for w in opening.split())
 
 
 def titles_between(lex: Lexicon, text: str, folded: str, lo: int, hi: int) -> list[Title] | None:
@@ -355,9 +362,18 @@ def titles_before(lex: Lexicon, text: str, folded: str, lo: int, hi: int, apposi
         return []
     for a, b in reversed(pieces):
         head = head_at_start(lex, folded, a, b)
+        if head is None and not out:
+            # `Según el informe del director del Departamento X, NAME,`: the piece next to the name
+            # may open with other words when only title words follow its head.
+            found = _leftmost(lex.heads, folded, a, b)
+            if found is not None and _title_words(lex, text, folded, found, b):
+                out.insert(0, classify(lex, text, folded, a, b, found))
+            break
         if head is None:
             break
         out.insert(0, classify(lex, text, folded, a, b, head))
+        if _article_opens(lex, folded[a : head[1].start()]):
+            break  # `..., e o diretor do Departamento X, NAME`: this person's titles start here
     return out
 
 

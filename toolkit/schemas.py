@@ -9,6 +9,8 @@ raising.
 
 from __future__ import annotations
 
+from typing import Optional
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaError, SchemaErrors
@@ -66,6 +68,17 @@ class DocumentsSchema(pa.DataFrameModel):
     )
     n_duplicate_paragraphs: Series[int] = pa.Field(
         ge=0, description="Repeated paragraphs dropped (kept once)."
+    )
+    # Not a contract column: added by the quality stage after the contract's columns.
+    quality_score: Optional[Series[float]] = pa.Field(  # noqa: UP045 - pandera reads Optional
+        ge=0,
+        le=1,
+        nullable=False,
+        description=(
+            "Share of the document's checked items (each figure, and its text) with no warning or error "
+            "against them, 0 to 1 (toolkit.quality.document_scores); 1 for a clean text without figures, "
+            "0 for a rejected file."
+        ),
     )
 
     class Config(_Config):
@@ -171,6 +184,10 @@ class QualitySchema(pa.DataFrameModel):
     subject: Series[str] = _text("The figure, person, paragraph or file concerned.")
     detail: Series[str] = _text("One plain-language sentence saying what is wrong or what was verified.")
     evidence: Series[str] = _text("The quotes involved.")
+    # Not a contract column: lets a reader (and the quality score) find the figures a finding is about.
+    metric_ids: Optional[Series[str]] = pa.Field(  # noqa: UP045 - pandera reads Optional
+        nullable=False, description="The figures (metrics.metric_id) the finding is about, `;`-separated."
+    )
 
     class Config(_Config):
         pass
@@ -186,14 +203,16 @@ SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
 
 
 def columns(table: str) -> list[str]:
-    """The contract's columns of a table, in order."""
-    return list(SCHEMAS[table].to_schema().columns)
+    """The contract's columns of a table, in order (optional extra columns are not in the contract)."""
+    return [name for name, col in SCHEMAS[table].to_schema().columns.items() if col.required]
 
 
 def empty_frame(table: str) -> pd.DataFrame:
-    """A table with its columns and no rows, typed as the schema says."""
+    """A table with its contract columns and no rows, typed as the schema says."""
     schema = SCHEMAS[table].to_schema()
-    return pd.DataFrame({name: pd.Series(dtype=str(col.dtype)) for name, col in schema.columns.items()})
+    return pd.DataFrame(
+        {name: pd.Series(dtype=str(col.dtype)) for name, col in schema.columns.items() if col.required}
+    )
 
 
 def frame(table: str, records: list[dict]) -> pd.DataFrame:
@@ -201,12 +220,13 @@ def frame(table: str, records: list[dict]) -> pd.DataFrame:
     if not records:
         return empty_frame(table)
     schema = SCHEMAS[table].to_schema()
-    cols = list(schema.columns)
+    cols = columns(table)
     df = pd.DataFrame.from_records(records)
     for name, col in schema.columns.items():
         text = "str" in str(col.dtype).lower()
         if name not in df:
-            df[name] = "" if text else (0 if "int" in str(col.dtype) else float("nan"))
+            if col.required:  # an optional column is added by the stage that computes it
+                df[name] = "" if text else (0 if "int" in str(col.dtype) else float("nan"))
         elif text:
             df[name] = df[name].fillna("").astype(str)
     return df[cols + [c for c in df.columns if c not in cols]]

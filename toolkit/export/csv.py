@@ -16,7 +16,9 @@ def write_csv(df: pd.DataFrame, table: str, out_dir: str | Path) -> Path:
     contract = columns(table)
     extra = [c for c in df.columns if c not in contract]
     with atomic_path(target) as tmp:
-        safe_frame(df[contract + extra]).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\n")
+        # CRLF line ends (RFC 4180, as Excel writes): a field holding a carriage return or a line
+        # feed is then quoted; with "\n" alone a bare "\r" in a quote would break the row
+        safe_frame(df[contract + extra]).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
     return target
 
 

@@ -1,0 +1,234 @@
+"""Stories across languages: which articles report the same event.
+
+Signals that survive translation link two articles: the source address's article
+id, the same figures (value and unit, not wording), the same officials. Word
+overlap in one language is never used. Linked articles form a story whose id is
+its smallest doc_id, so ids are stable from run to run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import combinations
+from urllib.parse import parse_qs, urlparse
+
+import pandas as pd
+
+from toolkit.findings import language_name
+from toolkit.model import finding
+
+# Figures shared by two articles that make them one story: at least this many, and
+# at least this share of the smaller article's distinctive figures.
+MIN_SHARED_FIGURES = 3
+MIN_SHARED_SHARE = 0.5
+# Fewer shared figures suffice when the articles also name as many of the same people.
+MIN_FIGURES_WITH_PEOPLE = 2
+MIN_SHARED_PEOPLE = 2
+# A value or person in more articles than this is too common to tell stories apart.
+MAX_DOCS_PER_SIGNAL = 50
+# Translations of one article are published within days of each other.
+MAX_DAYS_APART = 7
+# Small counts and whole percentages recur in unrelated articles.
+MIN_DISTINCT_COUNT = 10
+COMMON_PERCENTS = (0.0, 100.0)
+_URL_ID = re.compile(r"(?=[a-z0-9]*\d)[a-z0-9]{3,}$", re.IGNORECASE)
+_ID_PARAMS = ("id", "newsid", "articleid", "p")
+# A slug ending in a recent year (`...-ke-hoach-2025`) ends in a year, not in the article's id.
+_YEAR = re.compile(r"^(?:199\d|20[0-3]\d)$")
+
+
+@dataclass
+class Link:
+    """Why two documents are one story."""
+
+    a: str
+    b: str
+    article_id: str = ""
+    figures: int = 0
+    people: int = 0
+
+
+@dataclass
+class Stories:
+    """doc_id -> story_id, and the links that made each story."""
+
+    story_of: dict[str, str] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+
+
+def assign_stories(documents: pd.DataFrame, metrics: pd.DataFrame, people: pd.DataFrame) -> dict[str, str]:
+    """doc_id -> story_id: the smallest doc_id of the articles reporting the same event."""
+    return find_stories(documents, metrics, people).story_of
+
+
+def find_stories(documents: pd.DataFrame, metrics: pd.DataFrame, people: pd.DataFrame) -> Stories:
+    """Link documents that share an article id, or enough figures (and people); stories are the groups."""
+    if not len(documents):
+        return Stories()
+    ok = documents[documents["status"] == "ok"]
+    articles = _same_article(ok)  # pairs come sorted (a < b) from every signal
+    fig_pairs, fig_counts = _shared(_figure_keys(metrics))
+    people_pairs, _ = _shared(_people_keys(people))
+    # most pairs share a single value by chance: only pairs that could pass a rule are looked at
+    candidates = set(articles) | {pair for pair, n in fig_pairs.items() if n >= MIN_FIGURES_WITH_PEOPLE}
+    links = [
+        Link(a, b, articles.get((a, b), ""), fig_pairs.get((a, b), 0), people_pairs.get((a, b), 0))
+        for a, b in candidates
+    ]
+    meta = ok.set_index("doc_id")[["province", "published"]].to_dict("index")
+    kept = [lk for lk in links if _is_story_link(lk, fig_counts, meta)]
+    return Stories(_groups(documents["doc_id"].tolist(), kept), sorted(kept, key=lambda lk: (lk.a, lk.b)))
+
+
+def _same_article(docs: pd.DataFrame) -> dict[tuple[str, str], str]:
+    """Pairs of documents whose source addresses name the same article of the same publisher."""
+    by_article: dict[str, list[str]] = defaultdict(list)
+    for doc_id, url in zip(docs["doc_id"], docs["source_url"], strict=True):
+        key = article_key(url)
+        if key:
+            by_article[key].append(doc_id)
+    return {
+        pair: key
+        for key, ids in by_article.items()
+        if 1 < len(ids) <= MAX_DOCS_PER_SIGNAL
+        for pair in combinations(sorted(ids), 2)
+    }
+
+
+def article_key(url: str) -> str:
+    """'publisher/article id' from a source address (the id the site gives the article), '' if none.
+
+    The id is the last token of the address's last part (`...-1234.html` → 1234) or an id
+    parameter; the words of the address are a translation of the title and are not used.
+    """
+    if not url:
+        return ""
+    parsed = urlparse(url)
+    host = (parsed.hostname or "").removeprefix("www.")
+    query = parse_qs(parsed.query)
+    for name in _ID_PARAMS:
+        if query.get(name):
+            return f"{host}/{query[name][0]}"
+    last = parsed.path.rstrip("/").rsplit("/", 1)[-1]
+    last = re.sub(r"\.[a-z]{2,5}$", "", last, flags=re.IGNORECASE)
+    token = re.split(r"[-_]", last)[-1] if last else ""
+    if not host or not _URL_ID.match(token) or _YEAR.match(token):
+        return ""
+    return f"{host}/{token.lower()}"
+
+
+def _figure_keys(metrics: pd.DataFrame) -> pd.DataFrame:
+    """(doc_id, key) for each distinctive figure value of each document: value and unit, not wording."""
+    if not len(metrics):
+        return pd.DataFrame(columns=["doc_id", "key"])
+    m = metrics[["doc_id", "value", "unit"]]
+    common = (m["unit"] == "percent") & m["value"].isin(COMMON_PERCENTS)
+    small = m["unit"].isin(["count", "rank"]) & (m["value"].abs() < MIN_DISTINCT_COUNT)
+    m = m[~common & ~small]
+    keys = m["unit"] + ":" + m["value"].map(lambda v: f"{v:.9g}")
+    return pd.DataFrame({"doc_id": m["doc_id"], "key": keys}).drop_duplicates()
+
+
+def _people_keys(people: pd.DataFrame) -> pd.DataFrame:
+    """(doc_id, person_id) for officials; bylines are left out (one reporter writes many stories)."""
+    if not len(people):
+        return pd.DataFrame(columns=["doc_id", "key"])
+    p = people[people["level"] != "press"]
+    return pd.DataFrame({"doc_id": p["doc_id"], "key": p["person_id"]}).drop_duplicates()
+
+
+def _shared(keys: pd.DataFrame) -> tuple[Counter, dict[str, int]]:
+    """How many keys each pair of documents shares (through an inverted index), and keys per document."""
+    per_doc = keys.groupby("doc_id").size().to_dict() if len(keys) else {}
+    pairs: Counter = Counter()
+    if not len(keys):
+        return pairs, per_doc
+    size = keys.groupby("key")["doc_id"].transform("size")
+    useful = keys[(size > 1) & (size <= MAX_DOCS_PER_SIGNAL)]
+    for ids in useful.groupby("key")["doc_id"].agg(sorted):
+        pairs.update(combinations(ids, 2))
+    return pairs, per_doc
+
+
+def _is_story_link(lk: Link, fig_counts: dict[str, int], meta: dict[str, dict]) -> bool:
+    """Reports of one event are about one province and published close together; then they share
+    the source's article id, or enough figures, or figures and officials."""
+    if lk.a not in meta or lk.b not in meta:
+        return False
+    a, b = meta[lk.a], meta[lk.b]
+    if a["province"] and b["province"] and a["province"] != b["province"]:
+        return False
+    if not _dates_close(a["published"], b["published"]):
+        return False
+    if lk.article_id:
+        return True
+    smaller = min(fig_counts.get(lk.a, 0), fig_counts.get(lk.b, 0))
+    by_figures = lk.figures >= MIN_SHARED_FIGURES and lk.figures >= MIN_SHARED_SHARE * smaller
+    by_people = lk.figures >= MIN_FIGURES_WITH_PEOPLE and lk.people >= MIN_SHARED_PEOPLE
+    return by_figures or by_people
+
+
+def _dates_close(a: str, b: str) -> bool:
+    """Unknown dates never separate; full dates within a week; months equal or next to each other."""
+    if not a or not b:
+        return True
+    try:
+        if len(a) >= 10 and len(b) >= 10:
+            return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days) <= MAX_DAYS_APART
+        (ya, ma), (yb, mb) = (int(a[:4]), int(a[5:7] or 1)), (int(b[:4]), int(b[5:7] or 1))
+    except ValueError:
+        return True
+    return abs((ya * 12 + ma) - (yb * 12 + mb)) <= 1
+
+
+def _groups(doc_ids: list[str], links: list[Link]) -> dict[str, str]:
+    """Union-find over the links; each group's story id is its smallest doc_id."""
+    parent = {d: d for d in doc_ids}
+
+    def root(d: str) -> str:
+        while parent[d] != d:
+            parent[d] = parent[parent[d]]
+            d = parent[d]
+        return d
+
+    for lk in links:
+        ra, rb = root(lk.a), root(lk.b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {d: root(d) for d in doc_ids}
+
+
+def story_findings(stories: Stories, documents: pd.DataFrame) -> list[dict]:
+    """One `same_story` info per linked pair of documents, saying what they share."""
+    lang = dict(zip(documents["doc_id"], documents["language"], strict=True)) if len(documents) else {}
+    url = dict(zip(documents["doc_id"], documents["source_url"], strict=True)) if len(documents) else {}
+    out = []
+    for lk in stories.links:
+        signals = []
+        if lk.article_id:
+            signals.append(f"the same article id in their source addresses ({lk.article_id})")
+        if lk.figures:
+            signals.append(f"{lk.figures} figure{'s' if lk.figures > 1 else ''}")
+        if lk.people:
+            signals.append(f"{lk.people} named official{'s' if lk.people > 1 else ''}")
+        detail = (
+            f"The {language_name(lang.get(lk.a, ''))} article {lk.a} and the "
+            f"{language_name(lang.get(lk.b, ''))} article {lk.b} report the same event: they share "
+            + ", ".join(signals)
+            + "."
+        )
+        out.append(
+            finding(
+                "same_story",
+                "info",
+                detail,
+                doc_id=lk.b,
+                subject=f"{lk.a} = {lk.b}",
+                evidence=f"{lk.a}: {url.get(lk.a, '')} | {lk.b}: {url.get(lk.b, '')}",
+                story_id=stories.story_of.get(lk.a, lk.a),
+            )
+        )
+    return out
