@@ -129,7 +129,7 @@ def test_half_copied_files_and_control_characters(tmp_path, data, text, checks):
 @pytest.fixture(scope="module")
 def small_fuzz(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("repro") / "in"
-    build_corpus(folder, 80, seed=11)
+    build_corpus(folder, 150, seed=11, costly=False)
     shutil.copytree(DATA, folder / "seeds", ignore=shutil.ignore_patterns("*.md"))
     return folder
 
