@@ -528,10 +528,11 @@ def _amount_key(fig: _Figure, sent: _Sentence, lex: Lexicon, before, after, comm
     if q.unit == "percent" and linked:
         # `96 % das aldeias e a de fibra óptica a 78 %`: the share's own words end at a conjunction
         # (on the text as written: folded Italian `è` would read as the conjunction `e`)
-        conj = lex.conjunction.search(
-            sent.text.lower(), q.unit_end, max((k[0] for k in after), default=q.unit_end)
-        )
-        own_words = [k for k in after if conj is None or k[0] < conj.start()]
+        # (only the words between are lowered: lowering the whole segment per figure took quadratic time)
+        hi_words = max((k[0] for k in after), default=q.unit_end)
+        conj = lex.conjunction.search(sent.text[q.unit_end : hi_words].lower())
+        conj_at = q.unit_end + conj.start() if conj is not None else None
+        own_words = [k for k in after if conj_at is None or k[0] < conj_at]
         if own_words:
             return max(own_words, key=lambda k: (k[0], k[1]))
     own_after = [k for k in after if k[1] <= hi] if linked or not own_before else []
