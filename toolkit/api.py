@@ -8,7 +8,7 @@ from pathlib import Path
 
 from toolkit.corpus import DEFAULT_MAX_BYTES, doc_ids_for, find_inputs
 from toolkit.engine import map_documents
-from toolkit.export import write_csvs, write_workbook
+from toolkit.export.outputs import write_tables
 from toolkit.pipeline import Result, assemble
 
 DEFAULT_INPUT = "data"
@@ -60,19 +60,8 @@ def run(
 def write_outputs(
     result: Result, out: str | os.PathLike, fmt: str = "csv", workbook: bool = True
 ) -> list[Path]:
-    """The tables of the contract (CSV, Parquet or both) and the workbook, each written atomically."""
+    """The tables of the contract (CSV, Parquet or both) and the workbook, all or nothing
+    (see `toolkit.export.outputs`)."""
     if fmt not in FORMATS:
         raise ValueError(f"Unknown format '{fmt}'; choose one of: {', '.join(FORMATS)}.")
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    tables = result.tables()
-    written: list[Path] = []
-    if fmt in ("csv", "both"):
-        written += write_csvs(tables, out)
-    if fmt in ("parquet", "both"):
-        from toolkit.export.parquet import write_parquets
-
-        written += write_parquets(tables, out)
-    if workbook:
-        written.append(write_workbook(tables, out / "report.xlsx"))
-    return written
+    return write_tables(result.tables(), out, fmt=fmt, workbook=workbook)

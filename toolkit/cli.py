@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from pathlib import Path
 
 from toolkit.api import DEFAULT_INPUT, DEFAULT_OUTPUT, FORMATS, run, write_outputs
 from toolkit.corpus import DEFAULT_MAX_BYTES, find_inputs
 from toolkit.engine import ENGINES, EngineUnavailable, default_jobs
+from toolkit.export.outputs import output_lock
 
 PROGRESS_MIN_FILES = 6
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
+EXIT_FAULT = 1
 
 DESCRIPTION = """\
 Turn press articles about Vietnam's provinces (plain .txt files, any of many
@@ -24,7 +29,11 @@ quality.csv (UTF-8 with BOM) and report.xlsx.
 
 Exit status: 0 when the run finished, whatever it found in the data (bad files
 are rows with status 'rejected' and a reason); 2 when the run could not be done
-(no input found, output folder not writable).
+(no input found, output folder not writable or full, another run writing into
+it); 130 when stopped with Ctrl-C; 1 on a fault of the toolkit itself. The
+files of a run replace the previous ones only once all are written: a run
+stopped or failed half-way leaves them as they were. One run at a time per
+output folder: a second one refuses at once.
 
 Examples:
   toolkit run                         # data/ -> exports/
@@ -108,7 +117,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.command != "run":
         parser.print_help()
         return 0 if args.command is None and argv == [] else 2
-    return run_command(args)
+    try:
+        return run_command(args)
+    except KeyboardInterrupt:
+        print(
+            "toolkit: stopped (Ctrl-C) before the end; the output folder keeps its previous files.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # a fault of the toolkit itself: a plain message, no traceback for staff
+        if os.environ.get("TOOLKIT_DEBUG"):
+            raise
+        print(
+            f"toolkit: the run failed because of a fault in the toolkit ({type(exc).__name__}: {exc}). "
+            "The output folder keeps its previous files. Please report it "
+            "(run again with TOOLKIT_DEBUG=1 for the details).",
+            file=sys.stderr,
+        )
+        return EXIT_FAULT
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -134,24 +160,30 @@ def run_command(args: argparse.Namespace) -> int:
         def progress(it, total):
             return tqdm(it, total=total, desc="Reading articles", unit="doc", file=sys.stderr)
 
-    try:
-        result = run(
-            inputs,
-            jobs=jobs,
-            max_bytes=int(args.max_file_mb * 1024 * 1024),
-            keep_docs=False,
-            progress=progress,
-            engine="dask" if args.scheduler else args.engine,  # a scheduler address means a Dask cluster
-            scheduler=args.scheduler,
-        )
-    except EngineUnavailable as err:
-        print(f"toolkit: {err}", file=sys.stderr)
-        return 2
-    try:
-        write_outputs(result, out, fmt=args.format, workbook=not args.no_workbook)
-    except OSError as err:
-        print(f"toolkit: cannot write the results into {out}: {err.strerror or err}.", file=sys.stderr)
-        return 2
+    with contextlib.ExitStack() as held:
+        try:  # the folder is ours from the start, so a second run refuses before reading anything
+            held.enter_context(output_lock(out))
+        except OSError as err:
+            print(f"toolkit: cannot write the results into {out}: {err.strerror or err}.", file=sys.stderr)
+            return 2
+        try:
+            result = run(
+                inputs,
+                jobs=jobs,
+                max_bytes=int(args.max_file_mb * 1024 * 1024),
+                keep_docs=False,
+                progress=progress,
+                engine="dask" if args.scheduler else args.engine,  # a scheduler address means a Dask cluster
+                scheduler=args.scheduler,
+            )
+        except EngineUnavailable as err:
+            print(f"toolkit: {err}", file=sys.stderr)
+            return 2
+        try:
+            write_outputs(result, out, fmt=args.format, workbook=not args.no_workbook)
+        except OSError as err:
+            print(f"toolkit: cannot write the results into {out}: {err.strerror or err}.", file=sys.stderr)
+            return 2
     if not args.quiet:
         print(
             summary_text(result.summary(), out, written_names(args.format, not args.no_workbook)),

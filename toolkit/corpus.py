@@ -7,8 +7,10 @@ other kinds in input folders are reported as skipped.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -33,7 +35,11 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
     normalization="NFC",
     explain=False,
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Control characters no text file holds in numbers (C1 ones come from bytes decoded as Latin-1).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+# C0 and C1 control characters but tab, newline and carriage return (cleaning handles those).
+_STRAY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 
 @dataclass
@@ -48,7 +54,7 @@ class Inputs:
 def find_inputs(paths: list[str | os.PathLike]) -> Inputs:
     """Every `.txt` file under `paths` (files or folders, searched recursively), sorted and unique."""
     found = Inputs()
-    seen_files: set[Path] = set()
+    seen_files: set[str] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_file():
@@ -68,14 +74,14 @@ def find_inputs(paths: list[str | os.PathLike]) -> Inputs:
     return found
 
 
-def _add(found: Inputs, seen: set[Path], path: Path) -> None:
-    key = path.resolve()
+def _add(found: Inputs, seen: set[str], path: Path) -> None:
+    key = os.path.realpath(path)  # never raises, even for a link loop (reading it will say so)
     if key not in seen:
         seen.add(key)
         found.files.append(path)
 
 
-def _walk(root: Path, found: Inputs, seen_files: set[Path]) -> None:
+def _walk(root: Path, found: Inputs, seen_files: set[str]) -> None:
     seen_dirs: set[tuple[int, int]] = set()
 
     def on_error(err: OSError) -> None:
@@ -140,32 +146,66 @@ def read_document(
     path = Path(path)
     doc = Document(doc_id=doc_id or path.stem, path=str(path))
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return _reject(
-                doc, f"The file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit per file."
-            )
-        data = path.read_bytes()
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            return _reject(doc, "This is a folder, not a file.")
+        if not stat.S_ISREG(st.st_mode):  # a pipe or a device would block the run or never end
+            return _reject(doc, "This is not an ordinary file (a pipe, socket or device); it was not read.")
+        if st.st_size > max_bytes:
+            return _reject(doc, _too_large(st.st_size, max_bytes))
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)  # the file may have grown since it was measured
+        if len(data) > max_bytes:
+            return _reject(doc, _too_large(len(data), max_bytes))
     except FileNotFoundError:
+        if path.is_symlink():
+            return _reject(doc, "The file is a link to a file that does not exist.")
         return _reject(doc, "The file disappeared before it could be read.")
     except PermissionError:
         return _reject(doc, "The file could not be read: permission denied.")
     except IsADirectoryError:
         return _reject(doc, "This is a folder, not a file.")
     except OSError as err:
+        if err.errno == errno.ELOOP:
+            return _reject(doc, "The file is a link that leads back to itself (a loop of links).")
         return _reject(doc, f"The file could not be read ({err.strerror or err}).")
     return decode_document(doc, data)
 
 
+def _too_large(size: int, max_bytes: int) -> str:
+    return (
+        f"The file is {_megabytes(size)}, over the limit of {_megabytes(max_bytes)} per file "
+        "(change it with --max-file-mb)."
+    )
+
+
+def _megabytes(n: int) -> str:
+    mb = n / 1024 / 1024
+    return f"{mb:.1f} MB" if mb < 10 else f"{mb:.0f} MB"
+
+
 def decode_document(doc: Document, data: bytes) -> Document:
     """Fill `doc.text` and `doc.encoding` from raw bytes, or reject the document."""
-    if not data.strip():
-        return _reject(doc, "The file is empty.")
+    if not data.strip(b" \t\r\n\x0b\x0c\x00"):
+        return _reject(
+            doc, "The file is empty (zero bytes only)." if b"\x00" in data else "The file is empty."
+        )
     text, encoding, note = decode_bytes(data)
     if text is None:
         return _reject(doc, note)
     if _looks_binary(text):
         return _reject(doc, "The file holds binary data (control characters), not text.")
+    text, removed = remove_controls(text)
+    if removed:
+        doc.findings.append(
+            finding(
+                "control_characters_removed",
+                "warning",
+                f"{removed} invisible control character{'s were' if removed > 1 else ' was'} removed from the text.",
+                doc_id=doc.doc_id,
+                subject=doc.path,
+            )
+        )
     if note:
         check = "file_truncated" if encoding == "utf-8" else "decoding_guessed"
         doc.findings.append(finding(check, "warning", note, doc_id=doc.doc_id, subject=doc.path))
@@ -197,6 +237,11 @@ def decode_bytes(data: bytes) -> tuple[str | None, str, str]:
         guessed = _guess_utf16(data)
         if guessed:
             return guessed
+        text = data.rstrip(b"\x00")
+        if text.strip() and b"\x00" not in text:  # a copy stopped half-way leaves zeros where text was due
+            decoded, encoding, note = decode_bytes(text)
+            cut = "The file ends in empty (NUL) bytes: it was probably not copied completely; check it is whole."
+            return decoded, encoding, f"{cut} {note}".strip()
         return None, "", "The file holds binary data (NUL bytes), not text."
     try:
         return data.decode("utf-8"), "utf-8", ""
@@ -299,6 +344,15 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
         return text, False
     fixed = ftfy.fix_text(text, config=FTFY_CONFIG)
     return fixed, fixed != text
+
+
+def remove_controls(text: str) -> tuple[str, int]:
+    """Text without control characters (they break names, figures and spreadsheet cells); the line
+    breaks Word and old systems write as vertical tab, form feed or NEL become newlines.
+    Returns (text, how many were removed)."""
+    text = text.translate(_LINE_BREAKS)
+    cleaned, n = _STRAY_CONTROL.subn("", text)
+    return cleaned, n
 
 
 def _looks_binary(text: str) -> bool:

@@ -7,7 +7,9 @@ identical whatever the engine and the caller never holds more than it keeps.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -72,14 +74,38 @@ def _pool_map(work: partial, items: list[tuple[str, str]], jobs: int) -> Iterato
     size = max(1, min(MAX_CHUNK, len(items) // (jobs * 4) or 1))
     chunks = (items[i : i + size] for i in range(0, len(items), size))
     kwargs = work.keywords
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
         window: deque = deque()
         for chunk in chunks:
-            window.append(pool.submit(_process_partition, chunk, **kwargs))
+            if not window:  # workers start at the first submit: none may see Ctrl-C before it ignores it
+                with _interrupts_held():
+                    window.append(pool.submit(_process_partition, chunk, **kwargs))
+            else:
+                window.append(pool.submit(_process_partition, chunk, **kwargs))
             if len(window) >= IN_FLIGHT_PER_JOB * jobs:
                 yield from window.popleft().result()
         while window:
             yield from window.popleft().result()
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: Ctrl-C is for the main process, which stops the pool and says so plainly."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold Ctrl-C back while worker processes are started (they inherit the mask); delivered after."""
+    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - not POSIX
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _process(item: tuple[str, str], max_bytes: int, keep_doc: bool) -> DocOutput:

@@ -14,7 +14,7 @@ read; captions are.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -57,6 +57,11 @@ SHARE_GAP_WORDS = 4
 COUNTED_NOUN_WORDS = 3
 _LABEL_STOP = re.compile(r"[,;:.()\[\]«»\"“”!?]")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+# Work per sentence grows with its figures squared: a run-on "sentence" (a table flattened into one
+# line, a page without full stops) is read in pieces this size, far above any real sentence.
+MAX_SENTENCE_CHARS = 2000
+MAX_SENTENCE_FIGURES = 40
 
 
 @dataclass(frozen=True)
@@ -274,8 +279,12 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
         figures = [_Figure(q) for q in read_numbers(text, lang, folded) if q.is_figure]
         if not figures:
             continue
-        for start, end in sentences(text, folded, lex.abbreviations, number_rules(lang).rank_place):
-            sent = _Sentence(text, folded, start, end, [f for f in figures if start <= f.q.start < end])
+        starts = [f.q.start for f in figures]
+        spans = sentences(text, folded, lex.abbreviations, number_rules(lang).rank_place)
+        for start, end in _pieces(spans, text, figures):
+            sent = _Sentence(
+                text, folded, start, end, figures[bisect_left(starts, start) : bisect_left(starts, end)]
+            )
             if sent.figures:
                 places = _places_in(text, folded, start, end)
                 _analyse_sentence(sent, lex, lang, places)
@@ -313,7 +322,8 @@ def sentences(
         if m.group(0)[:1] == ".":
             words = _WORD.findall(folded[max(0, m.start() - 12) : m.start()])
             tail = words[-1] if words and folded[m.start() - 1 : m.start()].isalpha() else ""
-            nxt = text[m.end() :].lstrip()[:1]
+            nxt_m = _NEXT_CHAR.match(text, m.end())
+            nxt = nxt_m.group(1) if nxt_m else ""
             if (tail and (tail in abbreviations or len(tail) == 1)) or nxt.islower() or nxt.isdigit():
                 continue
             if (
@@ -327,6 +337,29 @@ def sentences(
     if start < len(text):
         spans.append((start, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _pieces(spans: list[tuple[int, int]], text: str, figures: list[_Figure]):
+    """The sentence spans, each cut into pieces of at most MAX_SENTENCE_CHARS characters and
+    MAX_SENTENCE_FIGURES figures, cut at a space or a figure's start, never inside a figure."""
+    starts = [f.q.start for f in figures]
+    for s, e in spans:
+        while True:
+            first = bisect_left(starts, s)
+            cut = e
+            if e - s > MAX_SENTENCE_CHARS:
+                space = text.rfind(" ", s + 1, s + MAX_SENTENCE_CHARS)
+                cut = space if space > s else s + MAX_SENTENCE_CHARS
+            if first + MAX_SENTENCE_FIGURES < len(starts):
+                cut = min(cut, starts[first + MAX_SENTENCE_FIGURES])
+            inside = bisect_left(starts, cut) - 1  # a figure running across the cut stays whole
+            if cut < e and inside >= first and figures[inside].q.end > cut and starts[inside] > s:
+                cut = starts[inside]
+            if cut >= e:
+                yield s, e
+                break
+            yield s, cut
+            s = cut
 
 
 def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[PlaceMention]) -> None:
@@ -495,10 +528,11 @@ def _amount_key(fig: _Figure, sent: _Sentence, lex: Lexicon, before, after, comm
     if q.unit == "percent" and linked:
         # `96 % das aldeias e a de fibra óptica a 78 %`: the share's own words end at a conjunction
         # (on the text as written: folded Italian `è` would read as the conjunction `e`)
-        conj = lex.conjunction.search(
-            sent.text.lower(), q.unit_end, max((k[0] for k in after), default=q.unit_end)
-        )
-        own_words = [k for k in after if conj is None or k[0] < conj.start()]
+        # (only the words between are lowered: lowering the whole segment per figure took quadratic time)
+        hi_words = max((k[0] for k in after), default=q.unit_end)
+        conj = lex.conjunction.search(sent.text[q.unit_end : hi_words].lower())
+        conj_at = q.unit_end + conj.start() if conj is not None else None
+        own_words = [k for k in after if conj_at is None or k[0] < conj_at]
         if own_words:
             return max(own_words, key=lambda k: (k[0], k[1]))
     own_after = [k for k in after if k[1] <= hi] if linked or not own_before else []

@@ -19,6 +19,7 @@ of dates, periods and document numbers, all kept as data in
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -38,6 +39,7 @@ _DIGITS = re.compile(
     r"(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?)"
 )
 _SP = r"[\s\u00a0\u202f\u2009]*"
+_RATIO_NEXT = re.compile(r"/[0-9]+(?![0-9./\-]|[^\W\d])")
 # `15.08.2025`, `02/07/2025` from their first digits (the reader may take `15.08` for a decimal).
 _FULL_DATE = re.compile(r"[0-9]{1,2}[./\-][0-9]{1,2}[./\-](?:19|20)[0-9]{2}(?![0-9])")
 _BEFORE = 36  # characters of context read before a number
@@ -306,6 +308,8 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
     elif scale:
         value *= float(scale_factor_of(scale, r))
         raw_end = scale.end()
+    if not math.isfinite(value):  # hundreds of digits: no quantity an article reports, and no number
+        return Quantity(start, end, text[start:end], 0.0, "count", "exact", "name", end)
     unit_end = raw_end
     if not pct:
         cur = r.currency.match(folded, raw_end)
@@ -340,7 +344,7 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
         kind = "figure"
     if qm and prev is not None and prev.unit == "rank" and r.rank_of.fullmatch(folded, prev.end, start):
         qualifier = "exact"  # `2. Platz unter 34 Provinzen`: the field ranked in, not `less than 34`
-    ratio_next = kind == "figure" and bool(re.match(r"/[0-9]+(?![0-9./\-]|[^\W\d])", folded[end:]))
+    ratio_next = kind == "figure" and bool(_RATIO_NEXT.match(folded, end))  # no copy of the text's rest
     return Quantity(start, raw_end, text[start:raw_end], value, unit, qualifier, kind, unit_end, ratio_next)
 
 

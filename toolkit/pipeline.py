@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import time
+import traceback
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
@@ -22,7 +24,7 @@ from toolkit import quality as quality_stage
 from toolkit.clean import clean_document
 from toolkit.corpus import DEFAULT_MAX_BYTES, read_document
 from toolkit.language import detect_language
-from toolkit.model import Document
+from toolkit.model import Document, finding
 from toolkit.places import find_places, main_province
 from toolkit.schemas import frame, validate_table
 
@@ -107,7 +109,26 @@ def _offset(mentions, delta):
 def process_file(
     path: str, doc_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES, keep_doc: bool = False
 ) -> DocOutput:
-    """Everything that can be done with one file alone. Never raises for bad data."""
+    """Everything that can be done with one file alone. Never raises: should the toolkit itself
+    fail on a file, that file is a rejected row saying so, and the run goes on with the others."""
+    try:
+        return _process_file(path, doc_id, max_bytes, keep_doc)
+    except Exception as exc:  # one bad file never stops a run of thousands
+        return failed_output(path, doc_id, exc)
+
+
+def failed_output(path: str, doc_id: str | None, exc: Exception) -> DocOutput:
+    """The row of a file the toolkit failed on: rejected, with the failure as an error finding."""
+    doc = Document(doc_id=doc_id or Path(path).stem, path=str(path), status="rejected")
+    doc.error = f"The toolkit failed on this file ({type(exc).__name__}); please report it with the file."
+    where = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
+    place = f" at {Path(where[0].filename).name}:{where[0].lineno}" if where else ""
+    evidence = f"{type(exc).__name__}: {exc}"[:300] + place  # for the bug report
+    found = finding("document_failed", "error", doc.error, doc.doc_id, str(path), evidence)
+    return DocOutput(document=document_record(doc), findings=[found])
+
+
+def _process_file(path: str, doc_id: str | None, max_bytes: int, keep_doc: bool) -> DocOutput:
     doc = prepare_document(path, doc_id, max_bytes=max_bytes)
     out = DocOutput(document=document_record(doc), findings=list(doc.findings), doc=doc if keep_doc else None)
     if doc.ok:
