@@ -39,6 +39,13 @@ _DIGITS = re.compile(
 )
 _SP = r"[\s\u00a0\u202f\u2009]*"
 # `15.08.2025`, `02/07/2025` from their first digits (the reader may take `15.08` for a decimal).
+# A telephone number: a group with a trunk zero (`0258 3822 111`, `(0262) 3852 456`) or a
+# 1800/1900 hotline prefix, then more groups; at least PHONE_DIGITS digits in all. Its digit
+# groups are no quantities, whatever their spacing looks like.
+_PHONE = re.compile(
+    r"(?<![\w.,])(?:\(0[0-9]{2,4}\)|0[0-9]{2,4}|1[89]00)(?:[\u0020\u00a0\u202f.\-][0-9]{1,4}){1,4}(?![0-9])"
+)
+PHONE_DIGITS = 8
 _FULL_DATE = re.compile(r"[0-9]{1,2}[./\-][0-9]{1,2}[./\-](?:19|20)[0-9]{2}(?![0-9])")
 _BEFORE = 36  # characters of context read before a number
 YEAR_RANGE = (1900, 2100)
@@ -263,14 +270,26 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
     folded = fold(text) if folded is None else folded
     out: list[Quantity] = []
     blocked_until = -1  # end of a date or name already seen (02/07/2025 is one date, not three numbers)
+    phones = _phone_spans(text)
     for m in _DIGITS.finditer(text):
         q = _read_one(text, folded, m, rules_, out[-1] if out else None)
+        if phones and any(lo <= m.start() < hi for lo, hi in phones):
+            q = _with(q, kind="name")
         if m.start() < blocked_until and q.kind == "figure":
             q = _with(q, kind="date")
         if q.kind in ("date", "name"):
             blocked_until = max(blocked_until, _block_end(folded, q, rules_))
         out.append(q)
     return out
+
+
+def _phone_spans(text: str) -> list[tuple[int, int]]:
+    """Where telephone numbers are written (`Hotline: 1900 1234`, `0236 3 822 222`)."""
+    return [
+        (m.start(), m.end())
+        for m in _PHONE.finditer(text)
+        if sum(c.isdigit() for c in m.group(0)) >= PHONE_DIGITS
+    ]
 
 
 def _block_end(folded: str, q: Quantity, r: Rules) -> int:
