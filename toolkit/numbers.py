@@ -270,10 +270,12 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
     folded = fold(text) if folded is None else folded
     out: list[Quantity] = []
     blocked_until = -1  # end of a date or name already seen (02/07/2025 is one date, not three numbers)
-    phones = _phone_spans(text)
+    phone_until = -1  # end of a telephone number already seen (its groups are no quantities)
     for m in _DIGITS.finditer(text):
         q = _read_one(text, folded, m, rules_, out[-1] if out else None)
-        if phones and any(lo <= m.start() < hi for lo, hi in phones):
+        if m.start() >= phone_until:
+            phone_until = _phone_end(text, m)
+        if m.start() < phone_until:
             q = _with(q, kind="name")
         if m.start() < blocked_until and q.kind == "figure":
             q = _with(q, kind="date")
@@ -283,13 +285,17 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
     return out
 
 
-def _phone_spans(text: str) -> list[tuple[int, int]]:
-    """Where telephone numbers are written (`Hotline: 1900 1234`, `0236 3 822 222`)."""
-    return [
-        (m.start(), m.end())
-        for m in _PHONE.finditer(text)
-        if sum(c.isdigit() for c in m.group(0)) >= PHONE_DIGITS
-    ]
+def _phone_end(text: str, m: re.Match) -> int:
+    """Where the telephone number starting at these digits ends (`1900 1234`, `(0262) 3852 456`),
+    or -1; only digits that open like one (a trunk zero, 1800/1900) are looked at, to stay fast."""
+    digits = m.group(0)
+    if not (digits[:1] == "0" and digits[1:2].isdigit() or digits[:4] in ("1800", "1900")):
+        return -1
+    start = m.start() - 1 if text[m.start() - 1 : m.start()] == "(" else m.start()
+    phone = _PHONE.match(text, start)
+    if phone is None or sum(c.isdigit() for c in phone.group(0)) < PHONE_DIGITS:
+        return -1
+    return phone.end()
 
 
 def _block_end(folded: str, q: Quantity, r: Rules) -> int:

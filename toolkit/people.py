@@ -25,6 +25,7 @@ from toolkit.metrics import lexicon as metrics_lexicon
 from toolkit.metrics import sentences
 from toolkit.model import Document
 from toolkit.names import NameSpan, fold, name_runs, person_id, span, surnames
+from toolkit.numbers import fold as number_fold
 from toolkit.places import find_places
 
 # Characters that end the clause a title before a name can belong to.
@@ -300,12 +301,15 @@ def _byline(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
 
 
 _CREDIT_OPENS = re.compile(r"(?:^|[.!?|(]\s*)$")
+_CREDIT_NEAR = re.compile(r"(?:^|[.!?|(])[^.!?|(:]{1,40}:")  # a colon soon after an opening
 
 
 def _credits(lex: R.Lexicon, text: str, offset: int, anywhere: bool = True) -> list[Mention]:
     """Photo credits inside a caption (`Foto: NGUYEN VAN A`); elsewhere only those that open the
     line or follow a sentence's end or a bar."""
-    out = []
+    out: list[Mention] = []
+    if ":" not in text or not (anywhere or _CREDIT_NEAR.search(text)):  # labels end with a colon
+        return out
     for m in lex.credit.finditer(fold(text)):
         if not anywhere and not _CREDIT_OPENS.search(text, 0, m.start()):
             continue
@@ -419,14 +423,13 @@ def _province_in(title: str) -> str:
 def _quote(text: str, start: int, end: int, lang: str = "") -> str:
     """The sentence around text[start:end], cut the way metrics cut theirs (`el Sr. NAME` goes on
     past `Sr.`); a longer one is cut to MAX_QUOTE_CHARS around the name at word boundaries."""
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
-    hi = len(text) if hi < 0 else hi
+    lo = max(text.rfind("\n", 0, start) + 1, start - MAX_QUOTE_CHARS)
+    hi = text.find("\n", end, end + MAX_QUOTE_CHARS)
+    hi = min(len(text), end + MAX_QUOTE_CHARS) if hi < 0 else hi
     line = text[lo:hi]
-    folded = fold(line)
-    spans = sentences(line, folded, _abbreviations(lang))
+    spans = sentences(line, number_fold(line), _abbreviations(lang))  # folded as metrics fold
     s, e = next(((a + lo, b + lo) for a, b in spans if a + lo <= start < b + lo), (lo, hi))
-    if e - s > MAX_QUOTE_CHARS:
+    if e - s > MAX_QUOTE_CHARS:  # also where the window above cut a very long line
         half = MAX_QUOTE_CHARS // 2
         s, e = _word_start(text, max(s, start - half), start), _word_end(text, min(e, end + half), end)
     return " ".join(text[s:e].split())
