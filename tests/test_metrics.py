@@ -990,3 +990,62 @@ def test_new_wording_of_shares_ranks_amounts_and_counts(lang, text, raw, indicat
 def test_polish_ten_months_of_a_year_is_a_period():
     text = "W ciągu 10 miesięcy 2025 r. eksport wzrósł o 15,7 proc."
     assert row(text, "pl", "15,7 proc.")["period"] == "2025-01..2025-10"
+
+
+@pytest.mark.parametrize(
+    "lang, text, part, whole",
+    [
+        ("es", "La provincia ha completado 58 de sus 64 tareas.", "58", "64"),
+        ("de", "Die Stadt hat 64 der 70 Aufgaben erledigt.", "64", "70"),
+        ("pt", "A cidade concluiu 30 de suas 35 tarefas.", "30", "35"),
+        ("fr", "La province a achevé 40 de ses 44 missions.", "40", "44"),
+        ("it", "La provincia ha completato 20 dei suoi 25 compiti.", "20", "25"),
+        ("en", "The province has completed 50 of its 55 tasks.", "50", "55"),
+    ],
+)
+def test_a_possessive_between_part_and_whole_is_still_a_ratio(lang, text, part, whole):
+    assert row(text, lang, part)["indicator"] == "tasks_completed"
+    assert row(text, lang, whole)["indicator"] == "tasks_total"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("en", "Hanoi's digital economy to reach 30 percent of GRDP by 2030.", "30 percent"),
+        ("es", "La economía digital alcanzará el 20 % del PIB en 2030.", "20 %"),
+        ("fr", "L’économie numérique devrait atteindre 20 % du PIB.", "20 %"),
+        ("it", "L'economia digitale raggiungerà il 20% del PIL.", "20%"),
+        ("pt", "A economia digital deverá chegar a 20% do PIB.", "20%"),
+        ("de", "Die Digitalwirtschaft soll 20 Prozent des BIP erreichen.", "20 Prozent"),
+        ("pl", "Gospodarka cyfrowa ma osiągnąć 20 proc. PKB.", "20 proc."),
+    ],
+)
+def test_a_percent_of_gdp_after_the_digital_economy_is_its_share(lang, text, raw):
+    assert row(text, lang, raw)["indicator"] == "digital_economy_share_pct"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        (
+            "pl",
+            "Wskaźnik mieszkańców z elektroniczną identyfikacją osiągnął 82,4 proc.",
+            "82,4 proc.",
+            "electronic_id_pct",
+        ),
+        (
+            "en",
+            "The capital has 1,750 high-tech and innovative enterprises.",
+            "1,750",
+            "high_tech_enterprises",
+        ),
+        ("en", "GRDP grew 10.5 percent.", "10.5 percent", "grdp_growth_pct"),
+    ],
+)
+def test_more_wording_of_identification_and_high_tech_firms(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator
+
+
+def test_spanish_superan_los_is_more_than():
+    text = "Las pérdidas superan los 980.000 millones de VND."
+    assert row(text, "es", "980.000 millones")["qualifier"] == "more_than"

@@ -80,6 +80,7 @@ class Lexicon:
     national_labels: re.Pattern
     unit_class: dict
     percent_of: dict
+    share_of_whole: dict
     refine: dict
     issuer: re.Pattern
     agent: re.Pattern
@@ -172,6 +173,7 @@ def lexicon(lang: str) -> Lexicon:
         national_labels=re.compile(_bounded(words_alternation(sc.get("national_labels", [])))),
         unit_class=d.get("unit_class", {}),
         percent_of=d.get("percent_of", {}),
+        share_of_whole=d.get("share_of_whole", {}),
         refine=d.get("refine", {}),
         world=re.compile(_bounded(words_alternation(sc.get("world", [])))),
         ratio_after_noun=re.compile(rf"\s*(?:{words_alternation(w.get('ratio_after_noun', []))})\s*"),
@@ -472,6 +474,9 @@ def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, keys, status, clauses
         chosen = _count_key(fig, sent, lex, fits, before, after, status, after_hi, label_words)
     else:
         chosen = _amount_key(fig, sent, lex, before, after, commas)
+    if chosen is not None and chosen[0] >= q.unit_end and chosen[2] in lex.share_of_whole:
+        part = lex.share_of_whole[chosen[2]]  # `the digital economy ... 23.4 percent of GRDP`
+        chosen = next((k for k in reversed(fits) if k[2] == part and k[1] <= q.start), chosen)
     if chosen is not None:
         fig.base = chosen[2]
         fig.label = label_words if q.unit == "count" and chosen in after else sent.text[chosen[0] : chosen[1]]
