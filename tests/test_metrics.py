@@ -870,3 +870,182 @@ def test_a_provinces_rank_stays_provincial():
 )
 def test_rank_wording_farm_areas_and_tourism_revenue(lang, text, raw, indicator):
     assert row(text, lang, raw)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        (
+            "es",
+            "Además, 1,2 millones de personas ya utilizan firmas digitales en sus trámites.",
+            "1,2 millones",
+            "digital_signatures",
+        ),
+        (
+            "fr",
+            "Quelque 410 000 personnes utilisent déjà la signature numérique.",
+            "410 000",
+            "digital_signatures",
+        ),
+        (
+            "pl",
+            "Aż 320 tys. mieszkańców korzysta już z podpisów cyfrowych.",
+            "320 tys.",
+            "digital_signatures",
+        ),
+        ("pt", "Cerca de 95 mil cidadãos utilizam assinatura digital.", "95 mil", "digital_signatures"),
+        ("en", "Some 410,000 people have signed up for digital signatures.", "410,000", "digital_signatures"),
+        ("de", "Rund 210.000 Menschen nutzen bereits digitale Signaturen.", "210.000", "digital_signatures"),
+        ("it", "Circa 60.000 persone utilizzano la firma digitale.", "60.000", "digital_signatures"),
+        # the people noun a key accepts keeps its own key
+        (
+            "es",
+            "Las sesiones de propaganda llegaron a 96.000 personas con firmas digitales.",
+            "96.000",
+            "people_reached",
+        ),
+    ],
+)
+def test_a_count_of_people_takes_what_they_use_named_further_on(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "lang, text, first",
+    [
+        (
+            "fr",
+            "Les provinces comptent respectivement 1 150 et 980 équipes de prévention des catastrophes.",
+            "1 150",
+        ),
+        ("es", "Las dos provincias tienen 1.150 y 980 equipos de prevención de desastres.", "1.150"),
+        ("en", "The two provinces have 1,150 and 980 disaster prevention teams.", "1,150"),
+        ("de", "Die Provinzen haben 1.150 und 980 Katastrophenschutzteams.", "1.150"),
+        ("it", "Le province contano 1.150 e 980 squadre di prevenzione delle calamità.", "1.150"),
+        ("pt", "As províncias têm 1.150 e 980 equipas de prevenção de desastres.", "1.150"),
+        ("pl", "Prowincje mają 1 150 i 980 zespołów zapobiegania klęskom.", "1 150"),
+    ],
+)
+def test_two_counts_joined_by_a_conjunction_share_the_noun(lang, text, first):
+    assert row(text, lang, first)["indicator"] == "disaster_teams"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        (
+            "en",
+            "Mobile broadband now reaches 96.8 percent of villages.",
+            "96.8 percent",
+            "mobile_coverage_pct",
+        ),
+        ("es", "La banda ancha móvil llega al 96,8 % de las aldeas.", "96,8 %", "mobile_coverage_pct"),
+        (
+            "pl",
+            "Prowincja zajęła 8. miejsce w kraju w rankingu indeksu transformacji cyfrowej.",
+            "8",
+            "public_service_index_rank",
+        ),
+        (
+            "de",
+            "Lam Dong belegte im Digitalisierungsindex den 15. Platz.",
+            "15",
+            "public_service_index_rank",
+        ),
+        (
+            "pl",
+            "Udział gospodarki cyfrowej w GRDP osiągnął 11,4 proc.",
+            "11,4 proc.",
+            "digital_economy_share_pct",
+        ),
+        ("es", "Se han puesto en línea 1.932 trámites administrativos.", "1.932", "online_public_services"),
+        ("es", "El 91,2 % de los expedientes se resolvió en plazo.", "91,2 %", "on_time_processing_pct"),
+        (
+            "fr",
+            "La valeur totale des 12 projets s’élève à 9 800 milliards de dongs.",
+            "9 800 milliards",
+            "project_value",
+        ),
+        (
+            "de",
+            "Das Investitionsvolumen des Hafenprojekts beläuft sich auf 3,4 Billionen VND.",
+            "3,4 Billionen",
+            "project_value",
+        ),
+        ("it", "Le coltivazioni di anacardi si estendono su 6.200 ettari.", "6.200", "cultivation_area"),
+        ("it", "La provincia ha attirato 33 esperti.", "33", "experts_recruited"),
+        ("pt", "A cidade formou 8 400 funcionários em competências digitais.", "8 400", "officials_trained"),
+        (
+            "pt",
+            "A província constituiu 420 equipas locais de prevenção e combate a catástrofes naturais.",
+            "420",
+            "disaster_teams",
+        ),
+    ],
+)
+def test_new_wording_of_shares_ranks_amounts_and_counts(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator
+
+
+def test_polish_ten_months_of_a_year_is_a_period():
+    text = "W ciągu 10 miesięcy 2025 r. eksport wzrósł o 15,7 proc."
+    assert row(text, "pl", "15,7 proc.")["period"] == "2025-01..2025-10"
+
+
+@pytest.mark.parametrize(
+    "lang, text, part, whole",
+    [
+        ("es", "La provincia ha completado 58 de sus 64 tareas.", "58", "64"),
+        ("de", "Die Stadt hat 64 der 70 Aufgaben erledigt.", "64", "70"),
+        ("pt", "A cidade concluiu 30 de suas 35 tarefas.", "30", "35"),
+        ("fr", "La province a achevé 40 de ses 44 missions.", "40", "44"),
+        ("it", "La provincia ha completato 20 dei suoi 25 compiti.", "20", "25"),
+        ("en", "The province has completed 50 of its 55 tasks.", "50", "55"),
+    ],
+)
+def test_a_possessive_between_part_and_whole_is_still_a_ratio(lang, text, part, whole):
+    assert row(text, lang, part)["indicator"] == "tasks_completed"
+    assert row(text, lang, whole)["indicator"] == "tasks_total"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("en", "Hanoi's digital economy to reach 30 percent of GRDP by 2030.", "30 percent"),
+        ("es", "La economía digital alcanzará el 20 % del PIB en 2030.", "20 %"),
+        ("fr", "L’économie numérique devrait atteindre 20 % du PIB.", "20 %"),
+        ("it", "L'economia digitale raggiungerà il 20% del PIL.", "20%"),
+        ("pt", "A economia digital deverá chegar a 20% do PIB.", "20%"),
+        ("de", "Die Digitalwirtschaft soll 20 Prozent des BIP erreichen.", "20 Prozent"),
+        ("pl", "Gospodarka cyfrowa ma osiągnąć 20 proc. PKB.", "20 proc."),
+    ],
+)
+def test_a_percent_of_gdp_after_the_digital_economy_is_its_share(lang, text, raw):
+    assert row(text, lang, raw)["indicator"] == "digital_economy_share_pct"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        (
+            "pl",
+            "Wskaźnik mieszkańców z elektroniczną identyfikacją osiągnął 82,4 proc.",
+            "82,4 proc.",
+            "electronic_id_pct",
+        ),
+        (
+            "en",
+            "The capital has 1,750 high-tech and innovative enterprises.",
+            "1,750",
+            "high_tech_enterprises",
+        ),
+        ("en", "GRDP grew 10.5 percent.", "10.5 percent", "grdp_growth_pct"),
+    ],
+)
+def test_more_wording_of_identification_and_high_tech_firms(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator
+
+
+def test_spanish_superan_los_is_more_than():
+    text = "Las pérdidas superan los 980.000 millones de VND."
+    assert row(text, "es", "980.000 millones")["qualifier"] == "more_than"

@@ -452,3 +452,33 @@ def test_a_conjunction_makes_no_range():
 )
 def test_german_verb_particle_is_no_qualifier(text, raw, qualifier):
     assert only(text, "de", raw).qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("es", "La línea directa de apoyo, 1900 1234, atiende consultas."),
+        ("fr", "Pour tout renseignement : 0258 3822 111."),
+        ("pl", "Infolinia: 1800 6868."),
+        ("pt", "O número de contato da central é (0262) 3852 456."),
+        ("en", "For technical support, residents can call 0212 3852 123."),
+        ("de", "Service-Hotline: 1900 5555 12"),
+        ("it", "Per informazioni: 0208 3855 678"),
+        ("en", "Hotline: 0236 3 822 222"),
+    ],
+)
+def test_telephone_numbers_are_no_figures(lang, text):
+    assert [q for q in read_numbers(text, lang) if q.is_figure] == []
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("fr", "Les provinces comptent 1 150 et 980 équipes.", "1 150"),
+        ("pt", "Foram realizadas 12 500 sessões.", "12 500"),
+        ("es", "El 0,5 % de los registros.", "0,5 %"),
+        ("pl", "Przeszkolono 1800 urzędników.", "1800"),
+    ],
+)
+def test_figures_that_only_look_like_telephone_numbers_stay(lang, text, raw):
+    assert raw in [q.raw for q in read_numbers(text, lang) if q.is_figure]

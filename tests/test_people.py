@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from toolkit.model import Document, Segment
-from toolkit.people import extract_people
+from toolkit.people import MAX_QUOTE_CHARS, extract_people
 
 
 def make_doc(parts, lang: str, province: str = "Cao Bằng", doc_id: str = "t") -> Document:
@@ -823,3 +823,182 @@ def test_title_comma_honorific_name(lang, text, name, keys):
 def test_a_title_written_against_the_next_name_is_that_names(lang, text, first, second):
     found = people(text, lang)
     assert [(n, found[n]["role_keys"]) for n in (first[0], second[0])] == [first, second]
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, honorific",
+    [
+        (
+            "es",
+            "Asistió la Sra. Ngo Thi Thuy, directora del Departamento de Ciencia y Tecnología.",
+            "Ngo Thi Thuy",
+            "Sra.",
+        ),
+        (
+            "fr",
+            "Étaient présents Madame Nguyen Thi Thu Hien, vice-présidente du Comité populaire provincial.",
+            "Nguyen Thi Thu Hien",
+            "Madame",
+        ),
+        (
+            "pl",
+            "Obecna była towarzyszka Doan Thu Ha, zastępczyni przewodniczącego Prowincjonalnego Komitetu Ludowego.",
+            "Doan Thu Ha",
+            "towarzyszka",
+        ),
+        (
+            "pt",
+            "Participou a senhora Cao Thi Hoa An, vice-presidente do Comitê Popular Provincial.",
+            "Cao Thi Hoa An",
+            "senhora",
+        ),
+        (
+            "en",
+            "Comrade Le Ngoc Quang, Secretary of the City Party Committee, spoke.",
+            "Le Ngoc Quang",
+            "Comrade",
+        ),
+        (
+            "de",
+            "Anwesend war Herr Nguyen Hoang Giang, Vorsitzender des Volkskomitees der Provinz.",
+            "Nguyen Hoang Giang",
+            "Herr",
+        ),
+        (
+            "it",
+            "Erano presenti i compagni: Phan Huy Ngoc, presidente del Comitato popolare provinciale.",
+            "Phan Huy Ngoc",
+            "compagni",
+        ),
+    ],
+)
+def test_honorific_as_written(lang, text, name, honorific):
+    assert people(text, lang)[name]["honorific"] == honorific
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, quote",
+    [
+        (
+            "es",
+            "Primera frase. El Sr. Ho Dai Nam, director del Departamento de Ciencia y Tecnología, habló. Otra frase.",
+            "Ho Dai Nam",
+            "El Sr. Ho Dai Nam, director del Departamento de Ciencia y Tecnología, habló.",
+        ),
+        (
+            "en",
+            "It rained. Mr. Hoang Quoc Khanh, Secretary of the provincial Party Committee, spoke. Then it stopped.",
+            "Hoang Quoc Khanh",
+            "Mr. Hoang Quoc Khanh, Secretary of the provincial Party Committee, spoke.",
+        ),
+        (
+            "fr",
+            "Il pleuvait. M. Tran Hoa Nam, président du Comité populaire provincial, a parlé. Fin.",
+            "Tran Hoa Nam",
+            "M. Tran Hoa Nam, président du Comité populaire provincial, a parlé.",
+        ),
+    ],
+)
+def test_quote_is_the_sentence_of_the_name(lang, text, name, quote):
+    assert people(text, lang)[name]["quote"] == quote
+
+
+@pytest.mark.parametrize("lang", ["es", "fr", "pl", "pt", "en", "de", "it"])
+def test_a_long_quote_is_cut_at_word_boundaries(lang):
+    text = (
+        "palabra " * 120
+        + "Nguyen Van Quyet, "
+        + "Secretary of the provincial Party Committee, "
+        + "palabra " * 120
+    )
+    text = text.replace(
+        "Secretary of the provincial Party Committee",
+        {
+            "es": "secretario del Comité Provincial del Partido",
+            "fr": "secrétaire du Comité provincial du Parti",
+            "pl": "sekretarz Prowincjonalnego Komitetu Partii",
+            "pt": "secretário do Comitê Provincial do Partido",
+            "en": "Secretary of the provincial Party Committee",
+            "de": "Sekretär des Provinzparteikomitees",
+            "it": "segretario del Comitato provinciale del Partito",
+        }[lang],
+    )
+    row = extract_people(make_doc(text, lang))[0]
+    assert "Nguyen Van Quyet" in row["quote"]
+    assert len(row["quote"]) <= MAX_QUOTE_CHARS + len("Nguyen Van Quyet")
+    assert set(row["quote"].split()) <= set(text.split())  # no word cut in two
+
+
+@pytest.mark.parametrize(
+    "lang, line, names",
+    [
+        ("pt", "Reportagem: Hong Nhung | Foto: Vu Quang", ["Hong Nhung", "Vu Quang"]),
+        ("en", "Comrade Le Ngoc Quang speaks at the conference. Photo: Van Thang", ["Van Thang"]),
+        ("it", "Il compagno Vu Manh Ha interviene alla conferenza. Foto: Quang Anh", ["Quang Anh"]),
+        ("es", "El camarada Ho Van Tai interviene. Foto: Duc Anh", ["Duc Anh"]),
+        ("fr", "Le camarade Tran Van Lau s’exprime. Photo : Minh Chau", ["Minh Chau"]),
+        ("de", "Genosse Ho Van Muoi spricht. Foto: Thanh Nhan", ["Thanh Nhan"]),
+        ("pl", "Towarzysz Ho Tien Thieu przemawia. Zdjęcie: Quoc Huy", ["Quoc Huy"]),
+    ],
+)
+def test_credits_after_a_sentence_or_a_bar_in_a_body_line_are_press(lang, line, names):
+    found = people([("body", "Texto."), ("body", line)], lang)
+    for name in names:
+        assert found[name]["level"] == "press"
+        assert found[name]["role_keys"] == "author"
+
+
+@pytest.mark.parametrize(
+    "lang, text, name",
+    [
+        (
+            "fr",
+            "Était présent le camarade Le Truong Luu, secrétaire du Comité du Parti de la ville.",
+            "Le Truong Luu",
+        ),
+        (
+            "es",
+            "Asistió el camarada La Van Minh, secretario del Comité Provincial del Partido.",
+            "La Van Minh",
+        ),
+        (
+            "it",
+            "Era presente il compagno Le Van Hieu, segretario del Comitato provinciale del Partito.",
+            "Le Van Hieu",
+        ),
+    ],
+)
+def test_after_an_honorific_an_article_shaped_word_is_the_surname(lang, text, name):
+    assert name in people(text, lang)
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, gender",
+    [
+        (
+            "es",
+            "Asistió el vicepresidente del Comité Popular Provincial, camarada Hoang Nam.",
+            "Hoang Nam",
+            "m",
+        ),
+        (
+            "es",
+            "Asistió la vicepresidenta del Comité Popular Provincial, camarada Hoang Lan.",
+            "Hoang Lan",
+            "f",
+        ),
+        (
+            "it",
+            "Era presente la vicepresidente del Comitato popolare provinciale, compagna Ha Thi Lan.",
+            "Ha Thi Lan",
+            "f",
+        ),
+    ],
+)
+def test_gender_from_the_article_before_a_title_and_honorific(lang, text, name, gender):
+    assert people(text, lang)[name]["gender"] == gender
+
+
+def test_party_committees_commission_in_english_is_a_provincial_commission():
+    text = "Mr. Lo Minh Hung, Head of the provincial Party Committee's Commission for Propaganda and Mass Mobilization, spoke."
+    assert people(text, "en")["Lo Minh Hung"]["role_keys"] == "provincial_commission_head"

@@ -55,7 +55,11 @@ RATIO_NOUN_WORDS = 2
 SHARE_GAP_WORDS = 4
 # A count's key is the counted noun's: its wording starts within the first words after the figure.
 COUNTED_NOUN_WORDS = 3
+# ... unless that noun only says "people" (`1,2 millones de personas ya utilizan firmas digitales`):
+# then what they use or do, named a few words on in the same clause, is what is counted.
+PEOPLE_NOUN_REACH = 8
 _LABEL_STOP = re.compile(r"[,;:.()\[\]«»\"“”!?]")
+_CONJ_GAP = re.compile(r"\s+[^\W\d_]{1,4}\s+")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 # Work per sentence grows with its figures squared: a run-on "sentence" (a table flattened into one
@@ -75,11 +79,13 @@ class Lexicon:
     ratio: re.Pattern
     percent_link: re.Pattern
     function: frozenset
+    people_nouns: frozenset
     abbreviations: frozenset
     scope: Matcher
     national_labels: re.Pattern
     unit_class: dict
     percent_of: dict
+    share_of_whole: dict
     refine: dict
     issuer: re.Pattern
     agent: re.Pattern
@@ -166,11 +172,13 @@ def lexicon(lang: str) -> Lexicon:
         ratio=re.compile(rf"\s*(?:{words_alternation(w.get('ratio', []))})\s*"),
         percent_link=re.compile(rf"\s*(?:{words_alternation(w.get('percent_link', []))})(?![\w])"),
         function=frozenset(fold(x) for x in w.get("function", [])),
+        people_nouns=frozenset(fold(x) for x in w.get("people_nouns", [])),
         abbreviations=frozenset(fold(x) for x in w.get("abbreviations", [])),
         scope=Matcher({"national": sc.get("national", []), "provincial": sc.get("provincial", [])}),
         national_labels=re.compile(_bounded(words_alternation(sc.get("national_labels", [])))),
         unit_class=d.get("unit_class", {}),
         percent_of=d.get("percent_of", {}),
+        share_of_whole=d.get("share_of_whole", {}),
         refine=d.get("refine", {}),
         world=re.compile(_bounded(words_alternation(sc.get("world", [])))),
         ratio_after_noun=re.compile(rf"\s*(?:{words_alternation(w.get('ratio_after_noun', []))})\s*"),
@@ -416,8 +424,10 @@ def _link(sent: _Sentence, lex: Lexicon) -> None:
             a.role, b.role, a.whole, b.part = "part", "whole", b, a
         elif b.q.unit == "percent" and a.q.unit == "count" and _share_gap(a, gap):
             b.share_of = a.part if a.part is not None else a
-        elif a.q.unit == b.q.unit and lex.range_gap.fullmatch(gap):
-            a.same_as = b
+        elif (a.q.unit == b.q.unit and lex.range_gap.fullmatch(gap)) or (
+            counts and _shared_noun(sent, a, b, gap, lex)
+        ):
+            a.same_as = b  # `85 bis 90 %`; `1 150 et 980 équipes`
         elif ";" not in gap and lex.of_which.search(f_, a.q.unit_end, b.q.start) and not a.role:
             a.role = "whole"
 
@@ -434,6 +444,17 @@ def _ratio_gap(sent: _Sentence, a: _Figure, b: _Figure, gap: str, lex: Lexicon) 
             b.noun = (a.q.end, noun_end)
             return True
     return False
+
+
+def _shared_noun(sent: _Sentence, a: _Figure, b: _Figure, gap: str, lex: Lexicon) -> bool:
+    """`1 150 et 980 équipes`: a bare count joined by a conjunction to a count whose noun follows."""
+    if a.q.unit_end != a.q.end or a.role or not _CONJ_GAP.fullmatch(gap):
+        return False
+    if not lex.conjunction.fullmatch(gap.strip()):
+        return False
+    words = list(_WORD.finditer(sent.folded, b.q.unit_end, sent.end))[:RATIO_NOUN_WORDS]
+    keys = lex.keys.find(sent.folded, b.q.unit_end, sent.end) if words else []
+    return any(k[0] <= words[-1].start() for k in keys)
 
 
 def _share_gap(a: _Figure, gap: str) -> bool:
@@ -486,6 +507,9 @@ def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, keys, status, clauses
         chosen = _count_key(fig, sent, lex, fits, before, after, status, after_hi, label_words)
     else:
         chosen = _amount_key(fig, sent, lex, before, after, commas)
+    if chosen is not None and chosen[0] >= q.unit_end and chosen[2] in lex.share_of_whole:
+        part = lex.share_of_whole[chosen[2]]  # `the digital economy ... 23.4 percent of GRDP`
+        chosen = next((k for k in reversed(fits) if k[2] == part and k[1] <= q.start), chosen)
     if chosen is not None:
         fig.base = chosen[2]
         fig.label = label_words if q.unit == "count" and chosen in after else sent.text[chosen[0] : chosen[1]]
@@ -504,6 +528,8 @@ def _count_key(
     q, f_ = fig.q, sent.folded
     words = [m.start() for m in _WORD.finditer(f_, q.unit_end, after_hi)][:COUNTED_NOUN_WORDS]
     named = [k for k in after if words and k[0] <= words[-1]]
+    if not named:
+        named = _past_people_noun(fig, sent, lex, after, after_hi)
     if named:
         return min(named, key=lambda k: (k[0], -k[1]))
     first = _WORD.match(f_, _skip_space(f_, q.unit_end))
@@ -512,6 +538,18 @@ def _count_key(
         pool = before or ([k for k in fits if k[1] <= q.start] if status_next else [])
         return max(pool, key=lambda k: (k[1], k[1] - k[0])) if pool else None
     return None
+
+
+def _past_people_noun(fig: _Figure, sent: _Sentence, lex: Lexicon, after, after_hi: int) -> list:
+    """The keys a few words past a counted noun that only says "people" (`410,000 people have signed
+    up for digital signatures`); none when another noun is counted."""
+    content = [
+        m for m in _WORD.finditer(sent.folded, fig.q.unit_end, after_hi) if m.group(0) not in lex.function
+    ]
+    if not content or content[0].group(0) not in lex.people_nouns:
+        return []
+    reach = content[min(len(content), PEOPLE_NOUN_REACH) - 1].end()
+    return [k for k in after if k[0] < reach]
 
 
 def _amount_key(fig: _Figure, sent: _Sentence, lex: Lexicon, before, after, commas):
@@ -570,7 +608,10 @@ def _label_end(sent: _Sentence, fig: _Figure) -> int:
     for other in sent.figures:
         if other.q.start >= fig.q.unit_end:
             hi = min(hi, other.q.start)
-    stop = _LABEL_STOP.search(sent.folded, fig.q.unit_end, hi)
+    lo = fig.q.unit_end
+    if fig.q.unit == "rank" and sent.folded[lo : lo + 1] == ".":
+        lo += 1  # `8. miejsce w rankingu`, `15. Platz`: an ordinal's point ends no wording
+    stop = _LABEL_STOP.search(sent.folded, lo, hi)
     return stop.start() if stop else hi
 
 

@@ -41,6 +41,13 @@ _DIGITS = re.compile(
 _SP = r"[\s\u00a0\u202f\u2009]*"
 _RATIO_NEXT = re.compile(r"/[0-9]+(?![0-9./\-]|[^\W\d])")
 # `15.08.2025`, `02/07/2025` from their first digits (the reader may take `15.08` for a decimal).
+# A telephone number: a group with a trunk zero (`0258 3822 111`, `(0262) 3852 456`) or a
+# 1800/1900 hotline prefix, then more groups; at least PHONE_DIGITS digits in all. Its digit
+# groups are no quantities, whatever their spacing looks like.
+_PHONE = re.compile(
+    r"(?<![\w.,])(?:\(0[0-9]{2,4}\)|0[0-9]{2,4}|1[89]00)(?:[\u0020\u00a0\u202f.\-][0-9]{1,4}){1,4}(?![0-9])"
+)
+PHONE_DIGITS = 8
 _FULL_DATE = re.compile(r"[0-9]{1,2}[./\-][0-9]{1,2}[./\-](?:19|20)[0-9]{2}(?![0-9])")
 _BEFORE = 36  # characters of context read before a number
 YEAR_RANGE = (1900, 2100)
@@ -265,14 +272,32 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
     folded = fold(text) if folded is None else folded
     out: list[Quantity] = []
     blocked_until = -1  # end of a date or name already seen (02/07/2025 is one date, not three numbers)
+    phone_until = -1  # end of a telephone number already seen (its groups are no quantities)
     for m in _DIGITS.finditer(text):
         q = _read_one(text, folded, m, rules_, out[-1] if out else None)
+        if m.start() >= phone_until:
+            phone_until = _phone_end(text, m)
+        if m.start() < phone_until:
+            q = _with(q, kind="name")
         if m.start() < blocked_until and q.kind == "figure":
             q = _with(q, kind="date")
         if q.kind in ("date", "name"):
             blocked_until = max(blocked_until, _block_end(folded, q, rules_))
         out.append(q)
     return out
+
+
+def _phone_end(text: str, m: re.Match) -> int:
+    """Where the telephone number starting at these digits ends (`1900 1234`, `(0262) 3852 456`),
+    or -1; only digits that open like one (a trunk zero, 1800/1900) are looked at, to stay fast."""
+    digits = m.group(0)
+    if not (digits[:1] == "0" and digits[1:2].isdigit() or digits[:4] in ("1800", "1900")):
+        return -1
+    start = m.start() - 1 if text[m.start() - 1 : m.start()] == "(" else m.start()
+    phone = _PHONE.match(text, start)
+    if phone is None or sum(c.isdigit() for c in phone.group(0)) < PHONE_DIGITS:
+        return -1
+    return phone.end()
 
 
 def _block_end(folded: str, q: Quantity, r: Rules) -> int:

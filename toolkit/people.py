@@ -21,8 +21,11 @@ import pandas as pd
 
 from toolkit import roles as R
 from toolkit.clean import MAX_BYLINE_WORDS
+from toolkit.metrics import lexicon as metrics_lexicon
+from toolkit.metrics import sentences
 from toolkit.model import Document
 from toolkit.names import NameSpan, fold, name_runs, person_id, span, surnames
+from toolkit.numbers import fold as number_fold
 from toolkit.places import find_places
 
 # Characters that end the clause a title before a name can belong to.
@@ -63,8 +66,9 @@ def extract_people(doc: Document) -> list[dict]:
             mentions += _byline(lex, text, seg.start)
             continue
         mentions += _segment_mentions(lex, text, seg.start)
-        if seg.kind == "caption":
-            mentions += _credits(lex, text, seg.start)
+        # captions carry credits anywhere; body lines where a credit opens the line or follows a
+        # sentence or a bar (`... at the conference. Photo: Van Thang`, `Report: A | Photo: B`)
+        mentions += _credits(lex, text, seg.start, anywhere=seg.kind == "caption")
     for seg, text in doc.iter_segments("byline"):
         mentions += _byline(lex, text, seg.start)
     return _records(doc, lex, mentions)
@@ -95,6 +99,8 @@ def _clean_run(lex: R.Lexicon, text: str, run: NameSpan) -> NameSpan | None:
     """Drop opening function words and honorifics (`Pan Nguyen`, `En Nguyen`) and places; None if no name is left."""
     words = [(run.start + m.start(), m.group(0)) for m in re.finditer(r"\S+", text[run.start : run.end])]
     while len(words) > 2 and fold(words[0][1]) in lex.openers and fold(words[1][1]) in surnames():
+        if fold(words[0][1]) in surnames() and _after_honorific(lex, text, words[0][0]):
+            break  # `le camarade Le Truong Luu`: after an honorific, `Le` is the surname Lê
         words = words[1:]
     words = _without_places(words)
     if len(words) < 2:
@@ -103,6 +109,12 @@ def _clean_run(lex: R.Lexicon, text: str, run: NameSpan) -> NameSpan | None:
     if fold(found.text) in lex.not_people or _after_place_or_org_word(lex, text, found.start):
         return None
     return found
+
+
+def _after_honorific(lex: R.Lexicon, text: str, pos: int) -> bool:
+    """The word right before `pos` is an honorific (`camarade`, `M.`, `Sr.`)."""
+    before = text[max(0, pos - 24) : pos].split()
+    return bool(before) and fold(before[-1]) in lex.honorifics
 
 
 def _without_places(words: list[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -157,12 +169,14 @@ def _mention(
     m = Mention(text[run.start : run.end], run.start, run.end)
     if hon is not None:
         h, pre = hon
-        m.honorific, m.hon_kind = lex.honorifics[fold(h.group(0))][0], lex.honorifics[fold(h.group(0))][1]
+        m.honorific, m.hon_kind = text[h.start() : h.end()], lex.honorifics[fold(h.group(0))][1]
         m.gender = lex.honorifics[fold(h.group(0))][2] or _article(lex, folded, h.start())
         comma = _comma_before(lex, folded, h.start()) if not pre + post else None
         if comma is not None:  # `Title, Frau NAME`, `Title, el Sr. NAME`
             pre = _appositive_titles(lex, text, folded, clause_lo, comma, prev_end)
         m.titles = pre + post
+        if not m.gender and pre:  # `el vicepresidente ..., camarada NAME`
+            m.gender = _article(lex, folded, pre[0].start)
     else:
         # `Title, NAME,` or `Title, NAME.`: a name standing alone after its title's comma.
         appositive = folded[run.end : run.end + 2].lstrip()[:1] in (",", ".", ";", "")
@@ -172,7 +186,8 @@ def _mention(
         m.titles = pre + post
         plural, listed = _enumerated(lex, folded, hons, run, prev_end, _before(stops[1], 0, run.start))
         if plural is not None and (listed or m.titles):
-            m.honorific, m.hon_kind = lex.honorifics[fold(plural.group(0))][:2]
+            m.honorific = text[plural.start() : plural.end()]  # as written (`Comrades`, `los camaradas`)
+            m.hon_kind = lex.honorifics[fold(plural.group(0))][1]
         elif not m.titles:
             return None
     m.private = not m.titles and bool(lex.private.search(folded, run.end, R._stop(folded, run.end)))
@@ -285,10 +300,19 @@ def _byline(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
     ]
 
 
-def _credits(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
-    """Photo credits inside a caption (`Foto: NGUYEN VAN A`)."""
-    out = []
+_CREDIT_OPENS = re.compile(r"(?:^|[.!?|(]\s*)$")
+_CREDIT_NEAR = re.compile(r"(?:^|[.!?|(])[^.!?|(:]{1,40}:")  # a colon soon after an opening
+
+
+def _credits(lex: R.Lexicon, text: str, offset: int, anywhere: bool = True) -> list[Mention]:
+    """Photo credits inside a caption (`Foto: NGUYEN VAN A`); elsewhere only those that open the
+    line or follow a sentence's end or a bar."""
+    out: list[Mention] = []
+    if ":" not in text or not (anywhere or _CREDIT_NEAR.search(text)):  # labels end with a colon
+        return out
     for m in lex.credit.finditer(fold(text)):
+        if not anywhere and not _CREDIT_OPENS.search(text, 0, m.start()):
+            continue
         stop = re.compile(r"[)|.;\n]").search(text, m.end())
         hi = stop.start() if stop else len(text)
         label = text[m.start() : m.end()].rstrip(": ")
@@ -340,7 +364,7 @@ def _person(doc: Document, pid: str, ms: list[Mention]) -> dict | None:
         "level": level,
         "province": _province(doc, best, level),
         "language": doc.language,
-        "quote": _quote(doc.text, first.start, first.end),
+        "quote": _quote(doc.text, first.start, first.end, doc.language or ""),
         "start": first.start,
         "end": first.end,
     }
@@ -396,14 +420,40 @@ def _province_in(title: str) -> str:
     return places[0].province if places else ""
 
 
-def _quote(text: str, start: int, end: int) -> str:
-    """The sentence around text[start:end], at most MAX_QUOTE_CHARS long."""
-    half = MAX_QUOTE_CHARS // 2
-    lo_bound = max(0, start - half)
-    ends = _stops(SENTENCE_STOP, text[lo_bound : min(len(text), end + half)])
-    lo = max([lo_bound + e for e in ends if lo_bound + e <= start], default=lo_bound)
-    hi = min([lo_bound + e for e in ends if lo_bound + e > end], default=min(len(text), end + half))
-    return " ".join(text[lo:hi].split())
+def _quote(text: str, start: int, end: int, lang: str = "") -> str:
+    """The sentence around text[start:end], cut the way metrics cut theirs (`el Sr. NAME` goes on
+    past `Sr.`); a longer one is cut to MAX_QUOTE_CHARS around the name at word boundaries."""
+    lo = max(text.rfind("\n", 0, start) + 1, start - MAX_QUOTE_CHARS)
+    hi = text.find("\n", end, end + MAX_QUOTE_CHARS)
+    hi = min(len(text), end + MAX_QUOTE_CHARS) if hi < 0 else hi
+    line = text[lo:hi]
+    spans = sentences(line, number_fold(line), _abbreviations(lang))  # folded as metrics fold
+    s, e = next(((a + lo, b + lo) for a, b in spans if a + lo <= start < b + lo), (lo, hi))
+    if e - s > MAX_QUOTE_CHARS:  # also where the window above cut a very long line
+        half = MAX_QUOTE_CHARS // 2
+        s, e = _word_start(text, max(s, start - half), start), _word_end(text, min(e, end + half), end)
+    return " ".join(text[s:e].split())
+
+
+@lru_cache(maxsize=16)
+def _abbreviations(lang: str) -> frozenset:
+    """Words a full stop follows without ending the sentence: the indicators' list and honorifics."""
+    honorifics = {h.rstrip(".") for h in R.lexicon(lang).honorifics if h.endswith(".")}
+    return metrics_lexicon(lang).abbreviations | honorifics
+
+
+def _word_start(text: str, pos: int, limit: int) -> int:
+    """`pos` moved forward to the start of a word (never past `limit`)."""
+    while 0 < pos < limit and not text[pos - 1].isspace():
+        pos += 1
+    return pos
+
+
+def _word_end(text: str, pos: int, limit: int) -> int:
+    """`pos` moved back to the end of a word (never before `limit`)."""
+    while limit < pos < len(text) and not text[pos].isspace():
+        pos -= 1
+    return pos
 
 
 # --- roster ------------------------------------------------------------------------------------

@@ -283,11 +283,31 @@ def _rule(lex: Lexicon, head: str, org: str, scope: str) -> str:
 
 def _gender(lex: Lexicon, head_text: str) -> str:
     words = re.split(r"[\s\-]+", head_text)  # `vice-ministra`: the gendered word after the hyphen
-    if any(lex.feminine.fullmatch(w) for w in words):
+    if any(_whole_word(lex.feminine, w) for w in words):
         return "f"
-    if any(lex.masculine.fullmatch(w) for w in words):
+    if any(_whole_word(lex.masculine, w) for w in words):
         return "m"
     return ""
+
+
+_WHOLE_WORD: dict[tuple[int, str], bool] = {}
+
+
+def _whole_word(pattern: re.Pattern, word: str) -> bool:
+    """`pattern` matches all of `word`; remembered per (pattern, word): titles repeat the same few
+    words, and the gender alternation is long enough that matching it word by word was a quarter of
+    extract_people (keyed by the pattern's id: hashing a long pattern costs as much as matching it;
+    the patterns live as long as their cached lexicon)."""
+    key = (id(pattern), word)
+    hit = _WHOLE_WORD.get(key)
+    if hit is None:
+        if len(_WHOLE_WORD) > WHOLE_WORD_CACHE:
+            _WHOLE_WORD.clear()
+        hit = _WHOLE_WORD[key] = pattern.fullmatch(word) is not None
+    return hit
+
+
+WHOLE_WORD_CACHE = 20000
 
 
 def _pieces(lex: Lexicon, folded: str, lo: int, hi: int) -> list[tuple[int, int]]:
