@@ -1049,3 +1049,23 @@ def test_more_wording_of_identification_and_high_tech_firms(lang, text, raw, ind
 def test_spanish_superan_los_is_more_than():
     text = "Las pérdidas superan los 980.000 millones de VND."
     assert row(text, "es", "980.000 millones")["qualifier"] == "more_than"
+
+
+@pytest.mark.parametrize(
+    "pattern, heads",
+    [
+        ("servicios? p", ["servicio"]),
+        (
+            "(?:tramites|procedimientos) administrativos",
+            ["tramites administrativos", "procedimientos administrativos"],
+        ),
+        ("(?:resuelt|tramitad)[oa]s? a tiempo", ["resuelt", "tramitad"]),
+        ("(?:la )?ciudad", [""]),  # an optional group: a match may start after it
+        (r"\w*projekt", [""]),
+        ("abc|def", [""]),  # a top-level alternative: a match may start with either
+    ],
+)
+def test_wording_patterns_are_indexed_by_every_head_a_match_can_start_with(pattern, heads):
+    from toolkit.metrics import _literal_heads
+
+    assert _literal_heads(pattern) == heads

@@ -39,6 +39,7 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # C0 and C1 control characters but tab, newline and carriage return (cleaning handles those).
 _STRAY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 _LINE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 
@@ -350,6 +351,8 @@ def remove_controls(text: str) -> tuple[str, int]:
     """Text without control characters (they break names, figures and spreadsheet cells); the line
     breaks Word and old systems write as vertical tab, form feed or NEL become newlines.
     Returns (text, how many were removed)."""
+    if not _ANY_CONTROL.search(text):  # the usual case: one scan, no copy
+        return text, 0
     text = text.translate(_LINE_BREAKS)
     cleaned, n = _STRAY_CONTROL.subn("", text)
     return cleaned, n

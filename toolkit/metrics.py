@@ -116,9 +116,10 @@ class Matcher:
             for pat in patterns:
                 folded = fold(pat)
                 entry = (re.compile(rf"(?:{folded})(?![\w])"), key)
-                head = _literal_head(folded)
-                if len(head) >= HEAD:
-                    self.by_head.setdefault(head[:HEAD], []).append(entry)
+                heads = _literal_heads(folded)
+                if heads and min(map(len, heads)) >= HEAD:
+                    for head in sorted({h[:HEAD] for h in heads}):
+                        self.by_head.setdefault(head, []).append(entry)
                 else:
                     self.anywhere.append(entry)
 
@@ -132,10 +133,11 @@ class Matcher:
             # Every key's longest match here (`applications` counts, `applications ... online` is a
             # share; `index` is a rank or a score): the figure's unit chooses among them.
             best: dict[str, int] = {}
-            for rx, key in self.by_head.get(folded[pos : pos + HEAD], []) + self.anywhere:
-                m = rx.match(folded, pos, hi)
-                if m and m.end() > best.get(key, -1):
-                    best[key] = m.end()
+            for entries in (self.by_head.get(folded[pos : pos + HEAD], ()), self.anywhere):
+                for rx, key in entries:
+                    m = rx.match(folded, pos, hi)
+                    if m and m.end() > best.get(key, -1):
+                        best[key] = m.end()
             if best:
                 out += sorted(((pos, end, key) for key, end in best.items()), key=lambda k: -k[1])
                 last = max(best.values())
@@ -145,6 +147,51 @@ class Matcher:
 HEAD = 3
 _WORD_START = re.compile(r"(?<![\w])[\w\[(]")
 _META = set("\\.^$*+?{}[]()|")
+
+
+def _literal_heads(pattern: str) -> list[str]:
+    """The letters every match of `pattern` starts with, one string per alternative of a leading
+    group (`(?:tramites|procedimientos) a` -> `tramites a`, `procedimientos a`); [""] when a match
+    may start anywhere."""
+    if _has_top_level_bar(pattern):
+        return [""]
+    if not pattern.startswith("(?:"):
+        return [_literal_head(pattern)]
+    depth, alternatives, start = 0, [], 3
+    for i in range(3, len(pattern)):
+        ch = pattern[i]
+        if ch == "\\":
+            return [""]  # an escape inside the group: no literal head worth indexing
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch in "|)" and not depth:
+            alternatives.append(pattern[start:i])
+            start = i + 1
+            if ch == ")":
+                rest = pattern[i + 1 :]
+                if rest[:1] in ("?", "*", "{"):  # an optional group: matches may start after it
+                    return [""]
+                tail = _literal_head(rest)
+                return [_literal_head(a) + (tail if _literal_head(a) == a else "") for a in alternatives]
+    return [""]
+
+
+def _has_top_level_bar(pattern: str) -> bool:
+    depth, escaped = 0, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and not depth:
+            return True
+    return False
 
 
 def _literal_head(pattern: str) -> str:
