@@ -45,34 +45,43 @@ _METRIC_COLUMNS = [
 
 def compare_reports(metrics: pd.DataFrame) -> list[dict]:
     """Same indicator in two reports of one story (or one province and period): conflict or agreement."""
-    m = metrics[metrics["indicator"] != "other"] if len(metrics) else metrics
-    if not len(m):
+    if not len(metrics):
         return []
+    # groups are chosen on the key columns alone; only their rows become records (no filtered copies of quotes)
+    named = np.flatnonzero((metrics["indicator"] != "other").to_numpy())
+    if not len(named):
+        return []
+    m = metrics[["doc_id", "story_id", "province", "scope", "indicator", "unit", "period"]].iloc[named]
     out: list[dict] = []
-    multi = m.groupby("story_id")["doc_id"].transform("nunique") > 1
-    for group in grouped_records(m[multi], ["story_id", "indicator", "unit"]):
+    multi = (m.groupby("story_id")["doc_id"].transform("nunique") > 1).to_numpy()
+    for group in grouped_records(metrics, ["story_id", "indicator", "unit"], named[multi]):
         out += _compare_group(group, same_story=True)
     keys = ["province", "period", "indicator", "unit"]
-    prov = m[(m["scope"] == "provincial") & (m["province"] != "") & (m["period"] != "")]
-    prov = prov[prov.groupby(keys)["story_id"].transform("nunique") > 1]
-    for group in grouped_records(prov, keys):
+    in_prov = ((m["scope"] == "provincial") & (m["province"] != "") & (m["period"] != "")).to_numpy()
+    prov = m[in_prov]
+    several = (prov.groupby(keys)["story_id"].transform("nunique") > 1).to_numpy()
+    for group in grouped_records(metrics, keys, named[in_prov][several]):
         out += _compare_group(group, same_story=False)
     return out
 
 
-def grouped_records(df: pd.DataFrame, keys: list[str]) -> Iterator[list[dict]]:
-    """The rows as plain records grouped by `keys`, each group in document and offset order.
+def grouped_records(
+    df: pd.DataFrame, keys: list[str], rows: np.ndarray | None = None
+) -> Iterator[list[dict]]:
+    """The rows (positions `rows`, else all) as plain records grouped by `keys`, each group in document
+    and offset order.
 
     One sort for the whole table: per-group pandas calls cost too much on big corpora. Rows become
     records a slice of whole groups at a time (GROUP_CHUNK_ROWS), so a large corpus never has
     every figure as a dict at once.
     """
-    if not len(df):
+    chosen = np.arange(len(df)) if rows is None else np.asarray(rows, dtype=np.int64)
+    if not len(chosen):
         return
     cols = [c for c in _METRIC_COLUMNS if c in df.columns]
     by = [*keys, "doc_id", "start"]
-    order = df[list(dict.fromkeys(by))].reset_index(drop=True).sort_values(by, kind="stable")
-    positions = order.index.to_numpy()
+    order = df[list(dict.fromkeys(by))].iloc[chosen].reset_index(drop=True).sort_values(by, kind="stable")
+    positions = chosen[order.index.to_numpy()]
     sorted_keys = order[keys]
     group = (sorted_keys != sorted_keys.shift()).any(axis=1).cumsum().to_numpy()
     del order, sorted_keys
@@ -81,11 +90,11 @@ def grouped_records(df: pd.DataFrame, keys: list[str]) -> Iterator[list[dict]]:
     while begin < len(positions):
         end = min(begin + GROUP_CHUNK_ROWS, len(positions))
         end = int(np.searchsorted(group, group[end - 1], side="right"))  # whole groups only
-        rows = table.iloc[positions[begin:end]].to_dict("records")
+        records = table.iloc[positions[begin:end]].to_dict("records")
         gids = group[begin:end]
-        cut = [0, *(np.flatnonzero(gids[1:] != gids[:-1]) + 1).tolist(), len(rows)]
+        cut = [0, *(np.flatnonzero(gids[1:] != gids[:-1]) + 1).tolist(), len(records)]
         for a, b in pairwise(cut):
-            yield rows[a:b]
+            yield records[a:b]
         begin = end
 
 
@@ -235,8 +244,8 @@ def arithmetic_findings(metrics: pd.DataFrame) -> list[dict]:
     """Parts against their stated whole, and stated percentages against their ratio, per document."""
     part_of, percent_of, _ = part_relations()
     wanted = set(part_of) | set(part_of.values()) | set(percent_of)
-    m = metrics[metrics["indicator"].isin(wanted)] if len(metrics) else metrics
-    return [f for rows in grouped_records(m, ["doc_id"]) for f in document_arithmetic(rows)]
+    rows = np.flatnonzero(metrics["indicator"].isin(wanted).to_numpy()) if len(metrics) else None
+    return [f for group in grouped_records(metrics, ["doc_id"], rows) for f in document_arithmetic(group)]
 
 
 def document_arithmetic(rows: list[dict]) -> list[dict]:
