@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Iterator
 from functools import cache
-from itertools import combinations
+from itertools import combinations, pairwise
 
+import numpy as np
 import pandas as pd
 
 from toolkit import catalogues
@@ -27,6 +29,8 @@ from toolkit.model import finding
 # Conflicts and agreements between reports
 # ---------------------------------------------------------------------------
 
+# Figures turned into records at a time when grouping (whole groups; bounds the memory of big runs).
+GROUP_CHUNK_ROWS = 20_000
 # Past this many articles in one comparison group, each is compared with its neighbours by value only.
 MAX_ALL_PAIRS = 12
 # Approximate figures may be this far from each other and still agree.
@@ -41,34 +45,57 @@ _METRIC_COLUMNS = [
 
 def compare_reports(metrics: pd.DataFrame) -> list[dict]:
     """Same indicator in two reports of one story (or one province and period): conflict or agreement."""
-    m = metrics[metrics["indicator"] != "other"] if len(metrics) else metrics
-    if not len(m):
+    if not len(metrics):
         return []
+    # groups are chosen on the key columns alone; only their rows become records (no filtered copies of quotes)
+    named = np.flatnonzero((metrics["indicator"] != "other").to_numpy())
+    if not len(named):
+        return []
+    m = metrics[["doc_id", "story_id", "province", "scope", "indicator", "unit", "period"]].iloc[named]
     out: list[dict] = []
-    multi = m.groupby("story_id")["doc_id"].transform("nunique") > 1
-    for group in grouped_records(m[multi], ["story_id", "indicator", "unit"]):
+    multi = (m.groupby("story_id")["doc_id"].transform("nunique") > 1).to_numpy()
+    for group in grouped_records(metrics, ["story_id", "indicator", "unit"], named[multi]):
         out += _compare_group(group, same_story=True)
     keys = ["province", "period", "indicator", "unit"]
-    prov = m[(m["scope"] == "provincial") & (m["province"] != "") & (m["period"] != "")]
-    prov = prov[prov.groupby(keys)["story_id"].transform("nunique") > 1]
-    for group in grouped_records(prov, keys):
+    in_prov = ((m["scope"] == "provincial") & (m["province"] != "") & (m["period"] != "")).to_numpy()
+    prov = m[in_prov]
+    several = (prov.groupby(keys)["story_id"].transform("nunique") > 1).to_numpy()
+    for group in grouped_records(metrics, keys, named[in_prov][several]):
         out += _compare_group(group, same_story=False)
     return out
 
 
-def grouped_records(df: pd.DataFrame, keys: list[str]) -> list[list[dict]]:
-    """The rows as plain records grouped by `keys`, each group in document and offset order.
+def grouped_records(
+    df: pd.DataFrame, keys: list[str], rows: np.ndarray | None = None
+) -> Iterator[list[dict]]:
+    """The rows (positions `rows`, else all) as plain records grouped by `keys`, each group in document
+    and offset order.
 
-    One sort and one conversion for the whole table: per-group pandas calls cost too much on big corpora.
+    One sort for the whole table: per-group pandas calls cost too much on big corpora. Rows become
+    records a slice of whole groups at a time (GROUP_CHUNK_ROWS), so a large corpus never has
+    every figure as a dict at once.
     """
-    if not len(df):
-        return []
+    chosen = np.arange(len(df)) if rows is None else np.asarray(rows, dtype=np.int64)
+    if not len(chosen):
+        return
     cols = [c for c in _METRIC_COLUMNS if c in df.columns]
-    rows = df[cols].sort_values([*keys, "doc_id", "start"], kind="stable").to_dict("records")
-    groups: dict[tuple, list[dict]] = {}
-    for r in rows:
-        groups.setdefault(tuple(r[k] for k in keys), []).append(r)
-    return list(groups.values())
+    by = [*keys, "doc_id", "start"]
+    order = df[list(dict.fromkeys(by))].iloc[chosen].reset_index(drop=True).sort_values(by, kind="stable")
+    positions = chosen[order.index.to_numpy()]
+    sorted_keys = order[keys]
+    group = (sorted_keys != sorted_keys.shift()).any(axis=1).cumsum().to_numpy()
+    del order, sorted_keys
+    table = df[cols]
+    begin = 0
+    while begin < len(positions):
+        end = min(begin + GROUP_CHUNK_ROWS, len(positions))
+        end = int(np.searchsorted(group, group[end - 1], side="right"))  # whole groups only
+        records = table.iloc[positions[begin:end]].to_dict("records")
+        gids = group[begin:end]
+        cut = [0, *(np.flatnonzero(gids[1:] != gids[:-1]) + 1).tolist(), len(records)]
+        for a, b in pairwise(cut):
+            yield records[a:b]
+        begin = end
 
 
 def _compare_group(rows: list[dict], same_story: bool) -> list[dict]:
@@ -217,8 +244,8 @@ def arithmetic_findings(metrics: pd.DataFrame) -> list[dict]:
     """Parts against their stated whole, and stated percentages against their ratio, per document."""
     part_of, percent_of, _ = part_relations()
     wanted = set(part_of) | set(part_of.values()) | set(percent_of)
-    m = metrics[metrics["indicator"].isin(wanted)] if len(metrics) else metrics
-    return [f for rows in grouped_records(m, ["doc_id"]) for f in document_arithmetic(rows)]
+    rows = np.flatnonzero(metrics["indicator"].isin(wanted).to_numpy()) if len(metrics) else None
+    return [f for group in grouped_records(metrics, ["doc_id"], rows) for f in document_arithmetic(group)]
 
 
 def document_arithmetic(rows: list[dict]) -> list[dict]:
@@ -384,10 +411,12 @@ def range_findings(metrics: pd.DataFrame) -> list[dict]:
     (ranges.csv); one info per document whose figures all lie in range."""
     if not len(metrics):
         return []
-    m = with_ranges(metrics)
+    # the ranges are joined to the few columns they need (not to a copy of every quote);
+    # full records are made only for the flagged figures
+    m = with_ranges(metrics[["doc_id", "indicator", "unit", "value"]])
     over = (m["unit"] == "percent") & (m["value"] > 100) & (m["max"] <= 100)
     unsure = over & (m["indicator"] == "other")  # a growth rate only its wording can tell
-    over[unsure] = ~m.loc[unsure, "quote"].str.contains(growth_pattern())
+    over[unsure] = ~metrics["quote"][unsure.to_numpy()].str.contains(growth_pattern()).to_numpy()
     outside = ~over & m["min"].notna() & ((m["value"] < m["min"]) | (m["value"] > m["max"]))
     outside &= ~((m["indicator"] == "other") & (m["unit"] == "percent") & (m["value"] > 100) & ~over)
     out = [
@@ -398,7 +427,7 @@ def range_findings(metrics: pd.DataFrame) -> list[dict]:
             "rate; the figure or its decimal mark was probably misread.",
             [r],
         )
-        for r in m[over].to_dict("records")
+        for r in _flagged_records(metrics, m, over)
     ]
     out += [
         figure_finding(
@@ -410,7 +439,7 @@ def range_findings(metrics: pd.DataFrame) -> list[dict]:
             "Check the scale word and the figure.",
             [r],
         )
-        for r in m[outside].to_dict("records")
+        for r in _flagged_records(metrics, m, outside)
     ]
     flagged = m[over | outside].groupby("doc_id").size()
     checked = m[m["min"].notna()].groupby("doc_id").size()
@@ -440,3 +469,12 @@ def with_ranges(metrics: pd.DataFrame) -> pd.DataFrame:
     for col in ("min", "max", "why"):
         m[col] = m[col].where(m[col].notna(), g[col].to_numpy())
     return m
+
+
+def _flagged_records(metrics: pd.DataFrame, ranged: pd.DataFrame, mask: pd.Series) -> list[dict]:
+    """The flagged figures as records: every metrics column, then their range (min, max, why)."""
+    rows = mask.to_numpy()
+    flagged = metrics[rows].reset_index(drop=True)
+    for col in ("min", "max", "why"):
+        flagged[col] = ranged[col][rows].to_numpy()
+    return flagged.to_dict("records")

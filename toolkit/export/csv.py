@@ -9,16 +9,24 @@ import pandas as pd
 from toolkit.export.safety import atomic_path, safe_frame
 from toolkit.schemas import columns
 
+# Rows made safe and written at a time.
+CHUNK_ROWS = 50_000
+
 
 def write_csv(df: pd.DataFrame, table: str, out_dir: str | Path) -> Path:
     """Write one table with exactly the contract's columns, atomically."""
     target = Path(out_dir) / f"{table}.csv"
     contract = columns(table)
     extra = [c for c in df.columns if c not in contract]
-    with atomic_path(target) as tmp:
+    ordered = df[contract + extra]
+    with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as stream:
         # CRLF line ends (RFC 4180, as Excel writes): a field holding a carriage return or a line
-        # feed is then quoted; with "\n" alone a bare "\r" in a quote would break the row
-        safe_frame(df[contract + extra]).to_csv(tmp, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+        # feed is then quoted; with "\n" alone a bare "\r" in a quote would break the row.
+        # Written a slice of rows at a time, so the safe copy of a large table is never whole in memory
+        # (one stream: the byte-order mark once, the header once).
+        for begin in range(0, max(len(ordered), 1), CHUNK_ROWS):
+            chunk = safe_frame(ordered.iloc[begin : begin + CHUNK_ROWS])
+            chunk.to_csv(stream, index=False, header=begin == 0, lineterminator="\r\n")
     return target
 
 
