@@ -28,6 +28,7 @@ from toolkit.language import detect_language
 from toolkit.model import Document, finding
 from toolkit.places import find_places, main_province
 from toolkit.schemas import frame, validate_table
+from toolkit.stories import find_stories
 
 TABLES = ("documents", "metrics", "people", "roster", "quality")
 
@@ -245,12 +246,13 @@ def assemble_collected(
         findings, collected.findings = list(input_findings or []) + collected.findings, []
 
     with _step(timings, "quality"):
-        stories = quality_stage.assign_stories(documents, metrics, people)
+        found = find_stories(documents, metrics, people)  # once: the ids and the story findings
+        stories = found.story_of
         for table in (documents, metrics, people):
             if len(table):
                 table["story_id"] = table["doc_id"].map(stories).fillna(table["doc_id"])
         roster = frame("roster", people_stage.build_roster(people))
-        findings += quality_stage.corpus_findings(documents, metrics, people)
+        findings += quality_stage.corpus_findings(documents, metrics, people, stories=found)
 
     with _step(timings, "validation"):
         tables = {"metrics": metrics, "people": people, "roster": roster}

@@ -34,7 +34,7 @@ from toolkit.findings import (
 )
 from toolkit.language import detect_text
 from toolkit.model import Document, finding
-from toolkit.stories import assign_stories, find_stories, story_findings
+from toolkit.stories import Stories, assign_stories, find_stories, story_findings
 
 __all__ = ["add_scores", "assign_stories", "corpus_findings", "document_findings", "province_summary"]
 
@@ -214,12 +214,16 @@ def captions_present(doc: Document) -> list[dict]:
 # ---------------------------------------------------------------------------
 
 
-def corpus_findings(documents: pd.DataFrame, metrics: pd.DataFrame, people: pd.DataFrame) -> list[dict]:
+def corpus_findings(
+    documents: pd.DataFrame, metrics: pd.DataFrame, people: pd.DataFrame, stories: Stories | None = None
+) -> list[dict]:
     """Findings that need several figures or documents: stories, conflicts, arithmetic, magnitudes.
 
-    Expects story_id already filled by `assign_stories` in the three tables.
+    Expects story_id already filled by `assign_stories` in the three tables; `stories`, when the
+    caller has found them already (`find_stories`), saves finding them a second time.
     """
-    stories = find_stories(documents, metrics, people)
+    if stories is None:
+        stories = find_stories(documents, metrics, people)
     out = story_findings(stories, documents)
     if len(metrics):
         out += compare_reports(metrics)
