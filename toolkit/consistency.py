@@ -22,7 +22,8 @@ import numpy as np
 import pandas as pd
 
 from toolkit import catalogues
-from toolkit.findings import amount, figure_finding, growth_pattern, indicator_text, language_name, plain
+from toolkit.findings import amount, figure_finding, growth_pattern, indicator_text, plain
+from toolkit.langdata import language_name
 from toolkit.model import finding
 
 # ---------------------------------------------------------------------------

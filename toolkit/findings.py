@@ -70,12 +70,6 @@ def excerpt(text: str, n: int, around: str = "") -> str:
 
 
 @cache
-def language_name(code: str) -> str:
-    """English name of a language code for plain sentences ('Spanish'); the code itself if unknown."""
-    return load("quality", code).get("name", code) if code else "unknown"
-
-
-@cache
 def function_words(code: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in load("quality", code).get("function_words", []))
 

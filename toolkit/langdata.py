@@ -52,3 +52,14 @@ def words(topic: str, key: str, lang: str | None = None) -> list[str]:
         for w in load(topic, code).get(key, []):
             seen.setdefault(w, None)
     return list(seen)
+
+
+@cache
+def language_name(code: str) -> str:
+    """English name of an ISO 639-1 code (`es` -> Spanish) from CLDR (babel); the code itself when
+    unknown, `unknown` when empty."""
+    from babel import Locale
+
+    if not code:
+        return "unknown"
+    return Locale.parse("en").languages.get(code, code)

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
+
+from toolkit.langdata import language_name  # noqa: F401 - one of the labelling helpers notebooks call
 
 NATIONAL = "National"
 UNKNOWN_PLACE = "Province unknown"
@@ -57,16 +58,6 @@ def place_label(province: str, scope: str = "") -> str:
     if scope == "national":
         return NATIONAL
     return province or UNKNOWN_PLACE
-
-
-@cache
-def language_name(code: str) -> str:
-    """English name of an ISO 639-1 code (`es` -> Spanish); the code itself when unknown or empty."""
-    from babel import Locale
-
-    if not code:
-        return "unknown"
-    return Locale.parse("en").languages.get(code, code)
 
 
 def format_value(value: float, unit: str = "") -> str:

@@ -30,8 +30,8 @@ from toolkit.findings import (
     excerpt,
     function_words,
     label_languages,
-    language_name,
 )
+from toolkit.langdata import language_name
 from toolkit.language import detect_text
 from toolkit.model import Document, finding
 from toolkit.stories import Stories, assign_stories, find_stories, story_findings

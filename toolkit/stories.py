@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 
-from toolkit.findings import language_name
+from toolkit.langdata import language_name
 from toolkit.model import finding
 
 # Figures shared by two articles that make them one story: at least this many, and
