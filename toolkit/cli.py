@@ -12,6 +12,7 @@ from toolkit.api import DEFAULT_INPUT, DEFAULT_OUTPUT, FORMATS, run, write_outpu
 from toolkit.corpus import DEFAULT_MAX_BYTES, find_inputs
 from toolkit.engine import ENGINES, EngineUnavailable, default_jobs
 from toolkit.export.outputs import output_lock
+from toolkit.schemas import TABLES
 
 PROGRESS_MIN_FILES = 6
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
@@ -208,9 +209,8 @@ def _output_problem(out: Path) -> str:
 
 def written_names(fmt: str = "csv", workbook: bool = True) -> str:
     """The files a run writes, for the summary line."""
-    tables = ("documents", "metrics", "people", "roster", "quality")
     exts = {"csv": ("csv",), "parquet": ("parquet",), "both": ("csv", "parquet")}[fmt]
-    names = [f"{t}.{e}" for e in exts for t in tables] + (["report.xlsx"] if workbook else [])
+    names = [f"{t}.{e}" for e in exts for t in TABLES] + (["report.xlsx"] if workbook else [])
     return ", ".join(names)
 
 

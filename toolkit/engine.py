@@ -77,10 +77,8 @@ def _pool_map(work: partial, items: list[tuple[str, str]], jobs: int) -> Iterato
     with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
         window: deque = deque()
         for chunk in chunks:
-            if not window:  # workers start at the first submit: none may see Ctrl-C before it ignores it
-                with _interrupts_held():
-                    window.append(pool.submit(_process_partition, chunk, **kwargs))
-            else:
+            # workers start at the first submit: none may see Ctrl-C before it ignores it
+            with _interrupts_held() if not window else contextlib.nullcontext():
                 window.append(pool.submit(_process_partition, chunk, **kwargs))
             if len(window) >= IN_FLIGHT_PER_JOB * jobs:
                 yield from window.popleft().result()

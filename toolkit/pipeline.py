@@ -27,10 +27,8 @@ from toolkit.corpus import DEFAULT_MAX_BYTES, read_document
 from toolkit.language import detect_language
 from toolkit.model import Document, finding
 from toolkit.places import find_places, main_province
-from toolkit.schemas import frame, validate_table
+from toolkit.schemas import TABLES, frame, validate_table
 from toolkit.stories import find_stories
-
-TABLES = ("documents", "metrics", "people", "roster", "quality")
 
 
 @dataclass

@@ -200,6 +200,7 @@ SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "roster": RosterSchema,
     "quality": QualitySchema,
 }
+TABLES = tuple(SCHEMAS)  # the tables of the output contract, in its order
 
 
 def columns(table: str) -> list[str]:
@@ -220,7 +221,6 @@ def frame(table: str, records: list[dict]) -> pd.DataFrame:
     if not records:
         return empty_frame(table)
     schema = SCHEMAS[table].to_schema()
-    cols = columns(table)
     df = pd.DataFrame.from_records(records)
     for name, col in schema.columns.items():
         text = "str" in str(col.dtype).lower()
@@ -229,6 +229,12 @@ def frame(table: str, records: list[dict]) -> pd.DataFrame:
                 df[name] = "" if text else (0 if "int" in str(col.dtype) else float("nan"))
         elif text:
             df[name] = df[name].fillna("").astype(str)
+    return in_contract_order(df, table)
+
+
+def in_contract_order(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """`df` with the contract's columns first, in order, then any others it has."""
+    cols = columns(table)
     return df[cols + [c for c in df.columns if c not in cols]]
 
 

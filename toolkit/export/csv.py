@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from toolkit.export.safety import atomic_path, safe_frame
-from toolkit.schemas import columns
+from toolkit.schemas import in_contract_order
 
 # Rows made safe and written at a time.
 CHUNK_ROWS = 50_000
@@ -16,9 +16,7 @@ CHUNK_ROWS = 50_000
 def write_csv(df: pd.DataFrame, table: str, out_dir: str | Path) -> Path:
     """Write one table with exactly the contract's columns, atomically."""
     target = Path(out_dir) / f"{table}.csv"
-    contract = columns(table)
-    extra = [c for c in df.columns if c not in contract]
-    ordered = df[contract + extra]
+    ordered = in_contract_order(df, table)
     with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as stream:
         # CRLF line ends (RFC 4180, as Excel writes): a field holding a carriage return or a line
         # feed is then quoted; with "\n" alone a bare "\r" in a quote would break the row.

@@ -13,15 +13,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from toolkit.export.safety import atomic_path
-from toolkit.schemas import columns
+from toolkit.schemas import in_contract_order
 
 
 def write_parquet(df: pd.DataFrame, table: str, out_dir: str | Path) -> Path:
     """Write one table as `<table>.parquet`, atomically."""
     target = Path(out_dir) / f"{table}.parquet"
-    contract = columns(table)
-    extra = [c for c in df.columns if c not in contract]
-    arrow = pa.Table.from_pandas(df[contract + extra], preserve_index=False)
+    arrow = pa.Table.from_pandas(in_contract_order(df, table), preserve_index=False)
     with atomic_path(target) as tmp:
         pq.write_table(arrow, tmp, compression="zstd")
     return target

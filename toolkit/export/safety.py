@@ -29,7 +29,7 @@ _CUT_MARK = " […cut: the CSV file holds the full text]"
 
 def safe_cell(value: object) -> object:
     """Text that a spreadsheet would run is prefixed with an apostrophe; numbers are left alone."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+    if isinstance(value, str) and needs_quote_prefix(value):
         return "'" + value
     return value
 

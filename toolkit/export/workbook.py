@@ -35,7 +35,7 @@ from toolkit.export.formats import table_columns
 from toolkit.export.safety import atomic_path, excel_text
 from toolkit.export.sheets import EXCEL_MAX_ROWS, TableRange, fit_to_page_width, text_height, write_table
 from toolkit.quality import province_summary
-from toolkit.schemas import empty_frame
+from toolkit.schemas import TABLES, empty_frame
 
 # Light fill and dark text per severity, as Excel's own "good/neutral/bad" styles.
 SEVERITY_COLOURS = {
@@ -83,10 +83,7 @@ def write_workbook(
     if max_rows < 2:
         raise ValueError("max_rows must leave room for a heading and one row")
     path = Path(path)
-    tables = {
-        name: tables.get(name, empty_frame(name))
-        for name in ("documents", "metrics", "people", "roster", "quality")
-    }
+    tables = {name: tables.get(name, empty_frame(name)) for name in TABLES}
     figures = sorted(Path(figures_dir or path.parent / "figures").glob("*.png"))
     parts = plan_sheets(tables, max_rows)
     titles = ["Read me", *(p.title for p in parts)] + (["Charts"] if figures else [])
