@@ -50,3 +50,39 @@ def test_one_long_paragraph_in_another_language_does_not_decide(lang):
 
     doc = _document([VIETNAMESE] + [SENTENCES[lang]] * 4)
     assert detect_language(doc) == lang
+
+
+def _counting_detect(monkeypatch) -> list[str]:
+    """Replace the identifier by one that reads the language off the chunk's first word, and
+    records what it was asked."""
+    from toolkit import language
+
+    asked: list[str] = []
+
+    def fake(chunk: str) -> str:
+        asked.append(chunk)
+        return chunk.split()[0]
+
+    monkeypatch.setattr(language, "detect_text", fake)
+    return asked
+
+
+@pytest.mark.parametrize(
+    "chunks, expected, read",
+    [
+        # two agreeing openings out of three: the third cannot change the winner and is not read
+        (["es " + "x" * 200, "es " + "x" * 200, "fr " + "x" * 200], "es", 2),
+        # disagreement: every chunk is read and the longest total wins
+        (["fr " + "x" * 200, "es " + "x" * 200, "es " + "x" * 200], "es", 3),
+        # a long last chunk could still outvote the first two, so it is read
+        (["es " + "x" * 100, "es " + "x" * 100, "fr " + "x" * 400], "fr", 3),
+        # a tie is settled alphabetically, as when every chunk is read
+        (["fr " + "x" * 200, "es " + "x" * 200], "es", 2),
+    ],
+)
+def test_voting_stops_once_the_winner_is_certain(monkeypatch, chunks, expected, read):
+    from toolkit.language import detect_chunks
+
+    asked = _counting_detect(monkeypatch)
+    assert detect_chunks(chunks) == expected
+    assert len(asked) == read
