@@ -29,6 +29,7 @@ from toolkit.numbers import (
     words_alternation,
 )
 from toolkit.numbers import rules as number_rules
+from toolkit.patterns import alternation_tree
 from toolkit.periods import find_periods, period_at
 from toolkit.places import PlaceMention, find_places
 
@@ -122,11 +123,12 @@ class Matcher:
                         self.by_head.setdefault(head, []).append(entry)
                 else:
                     self.anywhere.append(entry)
+        self.starts = _candidate_starts(list(self.by_head), [rx.pattern for rx, _ in self.anywhere])
 
     def find(self, folded: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         out: list[tuple[int, int, str]] = []
         last = lo
-        for w in _WORD_START.finditer(folded, lo, hi):
+        for w in self.starts.finditer(folded, lo, hi):
             pos = w.start()
             if pos < last:
                 continue
@@ -145,7 +147,24 @@ class Matcher:
 
 
 HEAD = 3
-_WORD_START = re.compile(r"(?<![\w])[\w\[(]")
+_AT_WORD = r"(?<![\w])(?=[\w\[(])"
+_WORD_START = re.compile(_AT_WORD)
+
+
+def _candidate_starts(heads: list[str], anywhere: list[str]) -> re.Pattern:
+    """The word starts where some pattern may match: its head follows, or a head-less pattern
+    matches there. Found by the regex engine in one pass rather than word by word in Python;
+    every other word start would find nothing."""
+    tests = [alternation_tree([(head, "") for head in sorted(heads)])] if heads else []
+    tests += [f"(?:{pattern})" for pattern in anywhere]
+    if not tests:
+        return re.compile(r"(?!x)x")
+    try:
+        return re.compile(rf"{_AT_WORD}(?={'|'.join(tests)})")
+    except re.error:  # a head-less pattern that cannot be embedded (its own flags): try every word
+        return _WORD_START
+
+
 _META = set("\\.^$*+?{}[]()|")
 
 

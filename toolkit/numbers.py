@@ -29,7 +29,7 @@ from toolkit.places import fold as _fold_places
 
 FALLBACK_LANGUAGE = "en"
 # Letters that Unicode does not decompose: folded by hand, one character for one (offsets hold).
-_LETTERS = str.maketrans({"ł": "l", "ø": "o", "ß": "s", "đ": "d", "ı": "i"})
+_LETTERS = {"ł": "l", "ø": "o", "ß": "s", "đ": "d", "ı": "i"}
 SPACES = " \u00a0\u202f\u2009"
 # A digit run: grouped by one mark repeated (2,517 / 7.000 / 126 000) with an optional decimal part,
 # or plain digits with an optional decimal part. Never starts inside a word (z6764..., img_0016)
@@ -53,22 +53,14 @@ _BEFORE = 36  # characters of context read before a number
 YEAR_RANGE = (1900, 2100)
 
 
-class _FoldTable(dict):
-    """str.translate table filled on first sight of each character (one character for one)."""
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        folded = _fold_places(ch).translate(_LETTERS)
-        self[code] = folded if len(folded) == 1 else ch
-        return self[code]
-
-
-_FOLD = _FoldTable()
-
-
 def fold(text: str) -> str:
-    """Text folded for matching (lower case, no diacritics, `ł` -> `l`), the same length as `text`."""
-    return text.translate(_FOLD)
+    """Text folded for matching (lower case, no diacritics, `ł` -> `l`), the same length as `text`:
+    the gazetteer's fold (shared with it, see `places.fold`), then the letters it leaves."""
+    folded = _fold_places(text)
+    for letter, plain in _LETTERS.items():
+        if letter in folded:
+            folded = folded.replace(letter, plain)
+    return folded
 
 
 @dataclass(frozen=True)
