@@ -34,9 +34,12 @@ SPACES = " \u00a0\u202f\u2009"
 # A digit run: grouped by one mark repeated (2,517 / 7.000 / 126 000) with an optional decimal part,
 # or plain digits with an optional decimal part. Never starts inside a word (z6764..., img_0016)
 # but after a currency code written against it (VND82 billion, as English-language Vietnamese papers do).
+# Written to start with its first digit, and what may stand before it checked from there: a pattern
+# that starts with a character class lets the regex engine skip from digit to digit.
 _DIGITS = re.compile(
-    r"(?:(?<![\w])|(?<=VND)|(?<=VNĐ)|(?<=USD))(?:[0-9]{1,3}(?P<g>[.,\u0020\u00a0\u202f\u2009])[0-9]{3}(?:(?P=g)[0-9]{3})*(?![0-9])"
-    r"(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?)"
+    r"[0-9](?:(?<![\w][0-9])|(?<=VND[0-9])|(?<=VNĐ[0-9])|(?<=USD[0-9]))"
+    r"(?:[0-9]{0,2}(?P<g>[.,\u0020\u00a0\u202f\u2009])[0-9]{3}(?:(?P=g)[0-9]{3})*(?![0-9])"
+    r"(?:[.,][0-9]+)?|[0-9]*(?:[.,][0-9]+)?)"
 )
 _SP = r"[\s\u00a0\u202f\u2009]*"
 _RATIO_NEXT = re.compile(r"/[0-9]+(?![0-9./\-]|[^\W\d])")
@@ -49,6 +52,13 @@ _PHONE = re.compile(
 )
 PHONE_DIGITS = 8
 _FULL_DATE = re.compile(r"[0-9]{1,2}[./\-][0-9]{1,2}[./\-](?:19|20)[0-9]{2}(?![0-9])")
+_DATE_HEAD = re.compile(r"(?<![0-9])[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-]$")  # `02/07/` before `2025`
+_DAY_HEAD = re.compile(r"(?<![0-9])[0-9]{1,2}[/.\-]$")  # `02/` before `07/2025`
+_MONTH_YEAR = re.compile(r"[0-9]{1,2}[/.\-][0-9]{2,4}(?![0-9])")
+_POINT_LOWER = re.compile(r"\.[ \u00a0][^\W\d_]")
+_GLUED = re.compile(r"[\-/]?[^\W\d_]|[:h][0-9]{2}(?![0-9])")
+_CODE_BEFORE = re.compile(r"[^\W\d_][\-/]$")
+_VERSION = re.compile(r"[0-9]\.0")
 _BEFORE = 36  # characters of context read before a number
 YEAR_RANGE = (1900, 2100)
 
@@ -87,6 +97,8 @@ def parse_value(digits: str, decimal_hint: bool = False) -> float | None:
 
     `decimal_hint` (a percent or a score follows) reads a lone mark before three digits as decimal.
     """
+    if digits.isdigit():  # most runs: no mark, no space
+        return float(digits)
     s = "".join(ch for ch in digits if ch not in SPACES)
     if not s or not s[0].isdigit():
         return None
@@ -118,6 +130,13 @@ def _alternation(pairs: list[tuple[str, object]], prefix: str) -> tuple[str, dic
     return (alts or "(?!x)x"), names
 
 
+def _unnamed_alternation(pairs: list[tuple[str, object]]) -> str:
+    """`_alternation`'s alternatives in its order without the groups, which the engine tries more
+    slowly (a named group hides an alternative's first letter from its quick check)."""
+    pairs = sorted(pairs, key=lambda p: -len(p[0]))
+    return "|".join(f"(?:{fold(pat)})" for pat, _ in pairs) or "(?!x)x"
+
+
 def words_alternation(patterns: list[str]) -> str:
     pats = sorted({fold(p) for p in patterns}, key=len, reverse=True)
     return "|".join(pats) or "(?!x)x"
@@ -139,6 +158,7 @@ class Rules:
     unit: re.Pattern
     unit_name: dict
     qualifier_before: re.Pattern
+    qualifier_any: re.Pattern  # qualifier_before without its named groups: found faster, then named
     qualifier_after: re.Pattern
     rank_before: re.Pattern
     rank_after: re.Pattern
@@ -196,6 +216,7 @@ def rules(lang: str) -> Rules:
     unit, unit_name = _alternation([(p, u) for p, u in d.get("units", [])], "u")
     quals = [(p, kind) for kind in ("up_to", "less_than", "more_than", "approx") for p in q.get(kind, [])]
     qual, qual_kind = _alternation(quals, "q")
+    qual_any = _unnamed_alternation(quals)
     after = [(p, kind[6:]) for kind in ("after_approx", "after_more_than") for p in q.get(kind, [])]
     qual_after, qual_after_kind = _alternation(after, "a")
     link = words_alternation(d.get("currency_link", []))
@@ -215,6 +236,7 @@ def rules(lang: str) -> Rules:
         unit=re.compile(rf"{_SP}(?:{unit}){end}"),
         unit_name=unit_name,
         qualifier_before=re.compile(rf"(?:^|[^\w])(?:{qual}){_SP}$"),
+        qualifier_any=re.compile(rf"(?:^|[^\w])(?:{qual_any}){_SP}$"),
         qualifier_after=re.compile(rf"{_SP}(?:{qual_after}){end}"),
         rank_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('before', []))}){_SP}$"),
         rank_after=re.compile(rf"{_SP}(?:{words_alternation(rk.get('after', []))}){end}"),
@@ -328,10 +350,11 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
     if not math.isfinite(value):  # hundreds of digits: no quantity an article reports, and no number
         return Quantity(start, end, text[start:end], 0.0, "count", "exact", "name", end)
     unit_end = raw_end
+    curb = r.currency_before.search(before)
     if not pct:
         cur = r.currency.match(folded, raw_end)
-        curb = r.currency_before.search(before)
-        u = r.unit.match(folded, raw_end)
+        if raw_end != end:  # after a scale word: `5 millones de hectáreas`
+            u = r.unit.match(folded, raw_end)
         if cur:
             unit, unit_end = r.currency_unit[cur.lastgroup], cur.end()
         elif curb:
@@ -346,7 +369,7 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
     kind = _kind(text, folded, start, end, raw_end, digits, value, unit, before, r, prev)
     if kind == "rank":
         kind, unit = "figure", "rank"
-    qm = r.qualifier_before.search(_strip_currency(before, r))
+    qm = _qualifier_before(_strip_currency(before, curb), r)
     if qm and r.not_qualifier.search(before):
         qm = None  # `verfügt über 24 Unternehmen`: has 24, not more than 24
     if qm:
@@ -369,9 +392,15 @@ def scale_factor_of(m: re.Match, r: Rules) -> float:
     return float(r.scale_factor[m.lastgroup])
 
 
-def _strip_currency(before: str, r: Rules) -> str:
-    m = r.currency_before.search(before)
+def _strip_currency(before: str, m: re.Match | None) -> str:
+    """`before` without the currency written before the digits (`más de US$`), `m` its match."""
     return before[: m.start() + (1 if m.group(0)[:1].isspace() else 0)] if m else before
+
+
+def _qualifier_before(before: str, r: Rules) -> re.Match | None:
+    """`r.qualifier_before.search(before)`, faster: most numbers have no qualifier."""
+    m = r.qualifier_any.search(before)
+    return m and r.qualifier_before.match(before, m.start())
 
 
 def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rules, prev) -> str:
@@ -393,7 +422,7 @@ def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rul
         return "rank" if ranked else "ordinal"
     if folded[end : end + 1] == "." and r.rank_place.match(folded, end + 1):
         return "rank"  # `2. Platz`, `14. miejsce`: an ordinal written with a point
-    if re.match(r"\.[ \u00a0][^\W\d_]", text[end : end + 3]) and text[end + 2].islower():
+    if _POINT_LOWER.match(text, end, end + 3) and text[end + 2].islower():
         return "ordinal"  # `14. dnia`, `am 2. internationalen Forum`: no sentence ends before lower case
     bare = raw_end == end and unit == "count"  # nothing after the digits says what they measure
     if bare:
@@ -403,12 +432,12 @@ def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rul
             return "period"
         if r.model_after.match(folded, end):
             return "name"
-        glued = re.match(r"[\-/]?[^\W\d_]|[:h][0-9]{2}(?![0-9])", folded[end : end + 4])
+        glued = _GLUED.match(folded, end, end + 4)
         if glued:  # 57-NQ/TW, 71/NQ-CP, 5G, 8:30
             return "docnum" if glued.group(0)[0] in "-/" else "name"
-    if re.search(r"[^\W\d_][\-/]$", before):  # NQ-57, COVID-19
+    if _CODE_BEFORE.search(before):  # NQ-57, COVID-19
         return "name"
-    if r.version_before.search(before) or (re.fullmatch(r"[0-9]\.0", digits) and bare):
+    if r.version_before.search(before) or (_VERSION.fullmatch(digits) and bare):
         return "version"
     if r.doc_before.search(before):
         return "docnum"
@@ -431,12 +460,9 @@ def _in_numeric_date(folded: str, start: int) -> bool:
     """The middle or last part of 02/07/2025."""
     lo = max(0, start - 6)
     head = folded[lo:start]
-    if re.search(r"(?<![0-9])[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-]$", head):
+    if _DATE_HEAD.search(head):
         return True
-    return bool(
-        re.search(r"(?<![0-9])[0-9]{1,2}[/.\-]$", head)
-        and re.match(r"[0-9]{1,2}[/.\-][0-9]{2,4}(?![0-9])", folded[start : start + 8])
-    )
+    return bool(_DAY_HEAD.search(head) and _MONTH_YEAR.match(folded, start, start + 8))
 
 
 def _token(folded: str, start: int, end: int) -> str:
