@@ -83,6 +83,7 @@ class Lexicon:
     people_nouns: frozenset
     abbreviations: frozenset
     scope: Matcher
+    wording: Matchers  # keys, status and scope in one pass over a sentence
     national_labels: re.Pattern
     unit_class: dict
     percent_of: dict
@@ -113,9 +114,11 @@ class Matcher:
     def __init__(self, table: dict[str, list[str]]):
         self.by_head: dict[str, list[tuple[re.Pattern, str]]] = {}
         self.anywhere: list[tuple[re.Pattern, str]] = []
+        self.patterns: list[str] = []  # folded
         for key, patterns in table.items():
             for pat in patterns:
                 folded = fold(pat)
+                self.patterns.append(folded)
                 entry = (re.compile(rf"(?:{folded})(?![\w])"), key)
                 heads = _literal_heads(folded)
                 if heads and min(map(len, heads)) >= HEAD:
@@ -123,27 +126,57 @@ class Matcher:
                         self.by_head.setdefault(head, []).append(entry)
                 else:
                     self.anywhere.append(entry)
-        self.starts = _candidate_starts(list(self.by_head), [rx.pattern for rx, _ in self.anywhere])
+        self.at = re.compile(_match_tree(self.patterns))  # some pattern matches here
+        self.starts = re.compile(rf"{_AT_WORD}(?:{self.at.pattern})")  # see `_match_tree`
 
     def find(self, folded: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         out: list[tuple[int, int, str]] = []
         last = lo
         for w in self.starts.finditer(folded, lo, hi):
-            pos = w.start()
-            if pos < last:
-                continue
-            # Every key's longest match here (`applications` counts, `applications ... online` is a
-            # share; `index` is a rank or a score): the figure's unit chooses among them.
-            best: dict[str, int] = {}
-            for entries in (self.by_head.get(folded[pos : pos + HEAD], ()), self.anywhere):
-                for rx, key in entries:
-                    m = rx.match(folded, pos, hi)
-                    if m and m.end() > best.get(key, -1):
-                        best[key] = m.end()
-            if best:
-                out += sorted(((pos, end, key) for key, end in best.items()), key=lambda k: -k[1])
-                last = max(best.values())
+            if w.start() >= last:
+                last = self._add(out, folded, w.start(), hi, last)
         return out
+
+    def _add(self, out: list, folded: str, pos: int, hi: int, last: int) -> int:
+        """Every key's longest match at `pos` (`applications` counts, `applications ... online` is
+        a share; `index` is a rank or a score: the figure's unit chooses among them), added to
+        `out` longest first; where the search goes on."""
+        best: dict[str, int] = {}
+        for entries in (self.by_head.get(folded[pos : pos + HEAD], ()), self.anywhere):
+            for rx, key in entries:
+                m = rx.match(folded, pos, hi)
+                if m and m.end() > best.get(key, -1):
+                    best[key] = m.end()
+        if not best:
+            return last
+        if len(best) == 1:  # most words: one key
+            ((key, end),) = best.items()
+            out.append((pos, end, key))
+            return end
+        out += sorted(((pos, end, key) for key, end in best.items()), key=lambda k: -k[1])
+        return max(best.values())
+
+
+class Matchers:
+    """Several matchers run over the same text in one pass: `find` gives what each one's `find`
+    gives. The text is scanned once for the word starts where any of their patterns matches (the
+    scan costs more than the rest); each matcher then reads those starts as its own search would,
+    at those where one of its own patterns matches."""
+
+    def __init__(self, *matchers: Matcher):
+        self.matchers = matchers
+        every = _match_tree([p for m in matchers for p in m.patterns])
+        self.starts = re.compile(rf"{_AT_WORD}(?={every})")
+
+    def find(self, folded: str, lo: int, hi: int) -> list[list[tuple[int, int, str]]]:
+        outs: list[list] = [[] for _ in self.matchers]
+        lasts = [lo] * len(self.matchers)
+        for w in self.starts.finditer(folded, lo, hi):
+            pos = w.start()
+            for i, matcher in enumerate(self.matchers):
+                if pos >= lasts[i] and matcher.at.match(folded, pos, hi):
+                    lasts[i] = matcher._add(outs[i], folded, pos, hi, lasts[i])
+        return outs
 
 
 HEAD = 3
@@ -151,18 +184,19 @@ _AT_WORD = r"(?<![\w])(?=[\w\[(])"
 _WORD_START = re.compile(_AT_WORD)
 
 
-def _candidate_starts(heads: list[str], anywhere: list[str]) -> re.Pattern:
-    """The word starts where some pattern may match: its head follows, or a head-less pattern
-    matches there. Found by the regex engine in one pass rather than word by word in Python;
-    every other word start would find nothing."""
-    tests = [alternation_tree([(head, "") for head in sorted(heads)])] if heads else []
-    tests += [f"(?:{pattern})" for pattern in anywhere]
-    if not tests:
-        return re.compile(r"(?!x)x")
-    try:
-        return re.compile(rf"{_AT_WORD}(?={'|'.join(tests)})")
-    except re.error:  # a head-less pattern that cannot be embedded (its own flags): try every word
-        return _WORD_START
+def _match_tree(patterns: list[str]) -> str:
+    """Any of `patterns` (folded), ending a word, as one tree of their leading letters.
+
+    Found at word starts by the regex engine in one pass, instead of word by word in Python,
+    these are the word starts where `Matcher.find` lists every key's match; there is nothing at
+    any other. Which pattern matches first does not matter, only whether one does; its match
+    ends where its pattern's does, never past the longest match `find` lists there, which the
+    next word start `find` looks at is past anyway."""
+    split = [("", p) if _has_top_level_bar(p) else (_literal_head(p), p) for p in patterns]
+    alternatives = sorted(
+        ((head, rf"(?:{p[len(head) :]})(?![\w])") for head, p in split), key=lambda a: not a[0]
+    )
+    return alternation_tree(alternatives) or r"(?!x)x"
 
 
 _META = set("\\.^$*+?{}[]()|")
@@ -219,7 +253,7 @@ def _literal_head(pattern: str) -> str:
     for i, ch in enumerate(pattern):
         if ch in _META or not (ch.isalnum() or ch in " '-"):
             break
-        if i + 1 < len(pattern) and pattern[i + 1] in "?*{":
+        if i + 1 < len(pattern) and pattern[i + 1] in "?*+{":
             break
         head.append(ch)
     return "".join(head)
@@ -230,17 +264,20 @@ def lexicon(lang: str) -> Lexicon:
     d = merge_data(lang or FALLBACK_LANGUAGE, "indicators")
     w, sc = d.get("words", {}), d.get("scope", {})
     nd = merge_data(lang or FALLBACK_LANGUAGE)  # the number wording: conjunctions, ranges, document words
+    keys, status = Matcher(d.get("keys", {})), Matcher(d.get("status", {}))
+    scope = Matcher({"national": sc.get("national", []), "provincial": sc.get("provincial", [])})
     return Lexicon(
-        keys=Matcher(d.get("keys", {})),
+        keys=keys,
         context={k: re.compile(_context_pattern(v, w)) for k, v in d.get("context", {}).items()},
-        status=Matcher(d.get("status", {})),
+        status=status,
         of_which=re.compile(_bounded(words_alternation(w.get("of_which", [])))),
         ratio=re.compile(rf"\s*(?:{words_alternation(w.get('ratio', []))})\s*"),
         percent_link=re.compile(rf"\s*(?:{words_alternation(w.get('percent_link', []))})(?![\w])"),
         function=frozenset(fold(x) for x in w.get("function", [])),
         people_nouns=frozenset(fold(x) for x in w.get("people_nouns", [])),
         abbreviations=frozenset(fold(x) for x in w.get("abbreviations", [])),
-        scope=Matcher({"national": sc.get("national", []), "provincial": sc.get("provincial", [])}),
+        scope=scope,
+        wording=Matchers(keys, status, scope),
         national_labels=re.compile(_bounded(words_alternation(sc.get("national_labels", [])))),
         unit_class=d.get("unit_class", {}),
         percent_of=d.get("percent_of", {}),
@@ -439,11 +476,10 @@ def _pieces(spans: list[tuple[int, int]], text: str, figures: list[_Figure]):
 def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[PlaceMention]) -> None:
     f_, s, e = sent.folded, sent.start, sent.end
     _link(sent, lex)
-    keys = lex.keys.find(f_, s, e)
-    status = lex.status.find(f_, s, e)
+    keys, status, scope = lex.wording.find(f_, s, e)
     cues = [
         (*c, bool(lex.agent.search(f_, max(s, c[0] - AGENT_REACH), c[0])))
-        for c in lex.scope.find(f_, s, e)
+        for c in scope
         if not lex.issuer.search(f_, max(s, c[0] - ISSUER_REACH), c[0])
     ]
     cues += [(p.start, p.end, "provincial", False) for p in places if s <= p.start < e]
