@@ -493,8 +493,9 @@ def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[Pla
     ordered = sorted(
         sent.figures, key=lambda f: (f.same_as is not None, f.share_of is not None, f.role == "part")
     )
+    fitting = _Fitting(keys, sent, lex)
     for fig in ordered:  # wholes before their parts, counts before their bracketed shares
-        _classify(fig, sent, lex, keys, status, clauses, commas)
+        _classify(fig, sent, lex, fitting[fig.q.unit], status, clauses, commas)
         fig.scope = _scope(fig, sent, lex, cues, clauses, commas)
         if fig.q.unit == "rank" and lex.world.search(f_, fig.q.end, _enclosing(commas, fig.q.start)[1]):
             fig.scope, fig.world = "national", True
@@ -582,14 +583,33 @@ def _context_ok(key: str, sent: _Sentence, lex: Lexicon) -> bool:
     return ctx is None or ctx.search(sent.folded, sent.start, sent.end) is not None
 
 
-def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, keys, status, clauses, commas) -> None:
+class _Fitting(dict):
+    """unit -> the sentence's key matches a figure of that unit may take (`_allowed`, with their
+    context in the sentence), listed once per sentence and unit rather than once per figure."""
+
+    def __init__(self, keys: list, sent: _Sentence, lex: Lexicon):
+        super().__init__()
+        self.keys, self.sent, self.lex = keys, sent, lex
+        self.context: dict[str, bool] = {}
+
+    def __missing__(self, unit: str) -> list:
+        self[unit] = [k for k in self.keys if _allowed(k[2], unit, self.lex) and self._context(k[2])]
+        return self[unit]
+
+    def _context(self, key: str) -> bool:
+        if key not in self.context:
+            self.context[key] = _context_ok(key, self.sent, self.lex)
+        return self.context[key]
+
+
+def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, fits, status, clauses, commas) -> None:
+    """The figure's key and label; `fits` are the key matches its unit may take."""
     if fig.same_as is not None:  # `85 bis 90 %`: both ends measure the same thing
         fig.key, fig.base, fig.label = fig.same_as.key, fig.same_as.base, fig.same_as.label
         return
     q = fig.q
     clause_lo = _enclosing(clauses, q.start)[0]
     after_hi = _label_end(sent, fig)
-    fits = [k for k in keys if _allowed(k[2], q.unit, lex) and _context_ok(k[2], sent, lex)]
     after = [k for k in fits if q.unit_end <= k[0] < after_hi]
     if fig.noun is not None:  # `31 compiti su 36 previsti dal piano`: the whole counts the part's noun
         after = [k for k in fits if fig.noun[0] <= k[0] < fig.noun[1]]
