@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 
 from toolkit import places as gazetteer
 from toolkit.model import Document
@@ -47,9 +48,11 @@ _CLAUSE = re.compile(r";")
 _PERIOD_CLAUSE = re.compile(r"[;:]")
 _OPENER = re.compile(r":")
 OPENING_WORDS = 3
-_COMMA_CLAUSE = re.compile(r"[;:]|,(?![0-9])")
+# `;`, `:` or a comma not before a digit (`2,5`); written from the mark, for the engine to skip to marks.
+_COMMA_CLAUSE = re.compile(r"[;:,](?:(?<=,)(?![0-9])|(?<!,))")
 # `27 (47,25 %)`, `58 de 64 tarefas (90,6 %)`: a percent in brackets after a count and its few words.
-_SHARE_GAP = re.compile(r"\s*(?:[^\W\d_][\w'’\-]*\s*){0,4}\(\s*")
+# (A word is read whole, `*+`: splitting it in two never helps a match, and the retries took long.)
+_SHARE_GAP = re.compile(r"\s*(?:[^\W\d_][\w'’\-]*+\s*){0,4}\(\s*")
 AGENT_REACH = 16
 # `31 compiti su 36`: one or two words of the part's noun before the ratio word.
 RATIO_NOUN_WORDS = 2
@@ -63,6 +66,7 @@ _LABEL_STOP = re.compile(r"[,;:.()\[\]«»\"“”!?]")
 _CONJ_GAP = re.compile(r"\s+[^\W\d_]{1,4}\s+")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
+_SPACES = re.compile(r"\s*")
 # Work per sentence grows with its figures squared: a run-on "sentence" (a table flattened into one
 # line, a page without full stops) is read in pieces this size, far above any real sentence.
 MAX_SENTENCE_CHARS = 2000
@@ -482,7 +486,8 @@ def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[Pla
         for c in scope
         if not lex.issuer.search(f_, max(s, c[0] - ISSUER_REACH), c[0])
     ]
-    cues += [(p.start, p.end, "provincial", False) for p in places if s <= p.start < e]
+    inside = [p for p in places if s <= p.start < e]
+    cues += [(p.start, p.end, "provincial", False) for p in inside]
     cues.sort()
     periods = [p.__class__(p.start + s, p.end + s, p.value) for p in find_periods(f_[s:e], lang)]
     period_clauses = _bounds(_PERIOD_CLAUSE, f_, s, e)
@@ -499,7 +504,7 @@ def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[Pla
         fig.scope = _scope(fig, sent, lex, cues, clauses, commas)
         if fig.q.unit == "rank" and lex.world.search(f_, fig.q.end, _enclosing(commas, fig.q.start)[1]):
             fig.scope, fig.world = "national", True
-        fig.place = _place(fig, places, s, e)
+        fig.place = _place(fig, inside)
         lo, hi = _enclosing(period_clauses, fig.q.start)
         fig.period = period_at([p for p in periods if lo <= p.start or p in framing], fig.q.start, hi)
 
@@ -541,7 +546,7 @@ def _ratio_gap(sent: _Sentence, a: _Figure, b: _Figure, gap: str, lex: Lexicon) 
     if a.q.ratio_next and gap == "/" or lex.ratio.fullmatch(gap):
         return True
     f_ = sent.folded
-    for m in list(_WORD.finditer(gap))[:RATIO_NOUN_WORDS]:
+    for m in islice(_WORD.finditer(gap), RATIO_NOUN_WORDS):
         noun_end = a.q.end + m.end()
         if lex.ratio_after_noun.fullmatch(gap, m.end()) and lex.keys.find(f_, a.q.end, noun_end):
             b.noun = (a.q.end, noun_end)
@@ -555,7 +560,7 @@ def _shared_noun(sent: _Sentence, a: _Figure, b: _Figure, gap: str, lex: Lexicon
         return False
     if not lex.conjunction.fullmatch(gap.strip()):
         return False
-    words = list(_WORD.finditer(sent.folded, b.q.unit_end, sent.end))[:RATIO_NOUN_WORDS]
+    words = list(islice(_WORD.finditer(sent.folded, b.q.unit_end, sent.end), RATIO_NOUN_WORDS))
     keys = lex.keys.find(sent.folded, b.q.unit_end, sent.end) if words else []
     return any(k[0] <= words[-1].start() for k in keys)
 
@@ -648,7 +653,7 @@ def _count_key(
     """The counted noun's key (`2,517 servicios públicos en línea`); when only function words or a
     status follow (`1.180 para particulares`, `7 continuam em execução`), the wording before it."""
     q, f_ = fig.q, sent.folded
-    words = [m.start() for m in _WORD.finditer(f_, q.unit_end, after_hi)][:COUNTED_NOUN_WORDS]
+    words = [m.start() for m in islice(_WORD.finditer(f_, q.unit_end, after_hi), COUNTED_NOUN_WORDS)]
     named = [k for k in after if words and k[0] <= words[-1]]
     if not named:
         named = _past_people_noun(fig, sent, lex, after, after_hi)
@@ -738,7 +743,7 @@ def _label_end(sent: _Sentence, fig: _Figure) -> int:
 
 
 def _label_text(sent: _Sentence, lo: int, hi: int, lex: Lexicon) -> str:
-    words = list(_WORD.finditer(sent.folded, lo, hi))[:LABEL_WORDS]
+    words = list(islice(_WORD.finditer(sent.folded, lo, hi), LABEL_WORDS))
     while words and words[-1].group(0) in lex.function:
         words.pop()
     return sent.text[words[0].start() : words[-1].end()] if words else ""
@@ -769,13 +774,11 @@ def _scope(fig: _Figure, sent: _Sentence, lex: Lexicon, cues, clauses, commas) -
 
 
 def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return pos
+    return _SPACES.match(text, pos).end() if pos < len(text) else pos
 
 
-def _place(fig: _Figure, places: list[PlaceMention], s: int, e: int) -> PlaceMention | None:
-    inside = [p for p in places if s <= p.start < e]
+def _place(fig: _Figure, inside: list[PlaceMention]) -> PlaceMention | None:
+    """The province named last before the figure in its sentence, else the first after it."""
     before = [p for p in inside if p.end <= fig.q.start]
     if before:
         return before[-1]

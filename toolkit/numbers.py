@@ -59,6 +59,7 @@ _POINT_LOWER = re.compile(r"\.[ \u00a0][^\W\d_]")
 _GLUED = re.compile(r"[\-/]?[^\W\d_]|[:h][0-9]{2}(?![0-9])")
 _CODE_BEFORE = re.compile(r"[^\W\d_][\-/]$")
 _VERSION = re.compile(r"[0-9]\.0")
+_NON_SPACE = re.compile(r"\S*")
 _BEFORE = 36  # characters of context read before a number
 YEAR_RANGE = (1900, 2100)
 
@@ -435,7 +436,7 @@ def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rul
         glued = _GLUED.match(folded, end, end + 4)
         if glued:  # 57-NQ/TW, 71/NQ-CP, 5G, 8:30
             return "docnum" if glued.group(0)[0] in "-/" else "name"
-    if _CODE_BEFORE.search(before):  # NQ-57, COVID-19
+    if _CODE_BEFORE.search(before, len(before) - 3):  # NQ-57, COVID-19 (two letters at the end: from there)
         return "name"
     if r.version_before.search(before) or (_VERSION.fullmatch(digits) and bare):
         return "version"
@@ -466,12 +467,10 @@ def _in_numeric_date(folded: str, start: int) -> bool:
 
 
 def _token(folded: str, start: int, end: int) -> str:
-    lo, hi = start, end
+    lo = start
     while lo > 0 and not folded[lo - 1].isspace():
         lo -= 1
-    while hi < len(folded) and not folded[hi].isspace():
-        hi += 1
-    return folded[lo:hi]
+    return folded[lo : _NON_SPACE.match(folded, end).end()]
 
 
 def _rank(folded: str, start: int, raw_end: int, before: str, r: Rules, qualifier: str) -> tuple[str, str]:
