@@ -216,7 +216,30 @@ def test_a_code_before_the_digits_is_found_from_the_end(before):
     )
 
 
+def _in_numeric_date_plain(folded: str, start: int) -> bool:
+    head = folded[max(0, start - 6) : start]
+    if re.search(r"(?<![0-9])[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-]$", head):
+        return True
+    return bool(
+        re.search(r"(?<![0-9])[0-9]{1,2}[/.\-]$", head)
+        and re.match(r"[0-9]{1,2}[/.\-][0-9]{2,4}(?![0-9])", folded[start : start + 8])
+    )
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="0127/.-\n a", max_size=16), st.integers(0, 16))
+def test_the_parts_of_a_numeric_date_are_recognised_as_by_the_plain_patterns(folded, start):
+    start = min(start, len(folded))
+    assert numbers._in_numeric_date(folded, start) == _in_numeric_date_plain(folded, start)
+
+
 # --------------------------------------------------------------------------- sentences and periods
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=".!?…»)\n aB", max_size=20))
+def test_sentence_ends_are_found_as_the_plain_pattern_finds_them(text):
+    assert spans(metrics._SENTENCE_END, text) == spans(r"[.!?…]+[»\"”’)]*(?=\s+\S)|\n", text)
 
 
 @settings(max_examples=500, deadline=None)

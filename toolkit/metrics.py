@@ -40,7 +40,8 @@ LABEL_WORDS = 6
 # A body named right after a document word is the document's issuer (`w ramach Uchwały Rządu`),
 # not what the figure is about: it is no scope cue.
 ISSUER_REACH = 48
-_SENTENCE_END = re.compile(r"[.!?…]+[»\"”’)]*(?=\s+\S)|\n")
+# `[.!?…]+[»"”’)]*(?=\s+\S)|\n`, written from its first character for the engine to skip to it.
+_SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)|(?<!\n)[.!?…]*[»\"”’)]*(?=\s+\S))")
 _HAS_DIGIT = re.compile(r"[0-9]")
 _CLAUSE = re.compile(r";")
 # A period opening the sentence or a clause after a colon frames the whole sentence after it

@@ -459,6 +459,8 @@ def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rul
 
 def _in_numeric_date(folded: str, start: int) -> bool:
     """The middle or last part of 02/07/2025."""
+    if folded[start - 1 : start] not in ("/", ".", "-", "\n"):
+        return False  # both end with a mark right before the digits (or before a line's end)
     lo = max(0, start - 6)
     head = folded[lo:start]
     if _DATE_HEAD.search(head):
