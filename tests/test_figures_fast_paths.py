@@ -208,6 +208,46 @@ def test_the_qualifier_is_found_as_the_named_pattern_finds_it(lang, before):
     assert (fast and (fast.span(), fast.lastgroup)) == (plain and (plain.span(), plain.lastgroup))
 
 
+GATED = [
+    "currency_before",
+    "qualifier_before",
+    "qualifier_any",
+    "not_qualifier",
+    "rank_before",
+    "rank_place_before",
+    "rank_verb",
+    "score_before",
+    "date_before",
+    "version_before",
+    "doc_before",
+    "phone_before",
+]
+
+
+def _cue_pieces(lang: str) -> list[str]:
+    """Plain words of every list of the language's number wording, and marks."""
+    d = numbers.merge_data(lang)
+    lists = [v for v in d.values() if isinstance(v, list)]
+    lists += [v for t in d.values() if isinstance(t, dict) for v in t.values() if isinstance(v, list)]
+    words = {w if isinstance(w, str) else w[0] for ws in lists for w in ws} | set(d.get("months", {}))
+    plain = sorted(w for w in words if isinstance(w, str) and re.fullmatch(r"[\w ]+", w))
+    return plain + ["n.º", "nº", "#", "$", "€", ":", ".", ",", "(", "x", "2025", "\u00a0", "\n"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_before_pattern_matches_where_the_cue_search_finds_nothing(lang):
+    r = numbers.rules(lang)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(_cue_pieces(lang)), max_size=6), st.sampled_from(["", " ", "  ", ": "]))
+    def check(pieces, end):
+        before = numbers.fold(" ".join(pieces) + end)[-36:]
+        if r.cue_before.search(before) is None:
+            assert not [name for name in GATED if getattr(r, name).search(before)]
+
+    check()
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="ab1-/ \n", max_size=12))
 def test_a_code_before_the_digits_is_found_from_the_end(before):

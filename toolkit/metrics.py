@@ -30,7 +30,7 @@ from toolkit.numbers import (
     words_alternation,
 )
 from toolkit.numbers import rules as number_rules
-from toolkit.patterns import alternation_tree
+from toolkit.patterns import alternation_tree, has_top_level_bar, literal_head
 from toolkit.periods import find_periods, period_at
 from toolkit.places import PlaceMention, find_places
 
@@ -197,24 +197,21 @@ def _match_tree(patterns: list[str]) -> str:
     any other. Which pattern matches first does not matter, only whether one does; its match
     ends where its pattern's does, never past the longest match `find` lists there, which the
     next word start `find` looks at is past anyway."""
-    split = [("", p) if _has_top_level_bar(p) else (_literal_head(p), p) for p in patterns]
+    split = [("", p) if has_top_level_bar(p) else (literal_head(p), p) for p in patterns]
     alternatives = sorted(
         ((head, rf"(?:{p[len(head) :]})(?![\w])") for head, p in split), key=lambda a: not a[0]
     )
     return alternation_tree(alternatives) or r"(?!x)x"
 
 
-_META = set("\\.^$*+?{}[]()|")
-
-
 def _literal_heads(pattern: str) -> list[str]:
     """The letters every match of `pattern` starts with, one string per alternative of a leading
     group (`(?:tramites|procedimientos) a` -> `tramites a`, `procedimientos a`); [""] when a match
     may start anywhere."""
-    if _has_top_level_bar(pattern):
+    if has_top_level_bar(pattern):
         return [""]
     if not pattern.startswith("(?:"):
-        return [_literal_head(pattern)]
+        return [literal_head(pattern)]
     depth, alternatives, start = 0, [], 3
     for i in range(3, len(pattern)):
         ch = pattern[i]
@@ -231,37 +228,9 @@ def _literal_heads(pattern: str) -> list[str]:
                 rest = pattern[i + 1 :]
                 if rest[:1] in ("?", "*", "{"):  # an optional group: matches may start after it
                     return [""]
-                tail = _literal_head(rest)
-                return [_literal_head(a) + (tail if _literal_head(a) == a else "") for a in alternatives]
+                tail = literal_head(rest)
+                return [literal_head(a) + (tail if literal_head(a) == a else "") for a in alternatives]
     return [""]
-
-
-def _has_top_level_bar(pattern: str) -> bool:
-    depth, escaped = 0, False
-    for ch in pattern:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and not depth:
-            return True
-    return False
-
-
-def _literal_head(pattern: str) -> str:
-    """The letters every match of `pattern` starts with (`servicios? p` -> `servicio`)."""
-    head = []
-    for i, ch in enumerate(pattern):
-        if ch in _META or not (ch.isalnum() or ch in " '-"):
-            break
-        if i + 1 < len(pattern) and pattern[i + 1] in "?*+{":
-            break
-        head.append(ch)
-    return "".join(head)
 
 
 @cache

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from toolkit.langdata import load
+from toolkit.patterns import any_of
 from toolkit.places import fold as _fold_places
 
 FALLBACK_LANGUAGE = "en"
@@ -160,6 +161,7 @@ class Rules:
     unit_name: dict
     qualifier_before: re.Pattern
     qualifier_any: re.Pattern  # qualifier_before without its named groups: found faster, then named
+    cue_before: re.Pattern  # matches wherever one of the `..._before` patterns below may (see _cues_before)
     qualifier_after: re.Pattern
     rank_before: re.Pattern
     rank_after: re.Pattern
@@ -224,6 +226,7 @@ def rules(lang: str) -> Rules:
     end = r"(?![\w])"
     month_words = words_alternation(list(months))
     ordinal = words_alternation(d.get("ordinal_suffix", []))
+    marks = words_alternation(d.get("number_marks", []))
     return Rules(
         lang=lang,
         ordinal=re.compile(rf"(?:{ordinal}){end}"),
@@ -238,6 +241,9 @@ def rules(lang: str) -> Rules:
         unit_name=unit_name,
         qualifier_before=re.compile(rf"(?:^|[^\w])(?:{qual}){_SP}$"),
         qualifier_any=re.compile(rf"(?:^|[^\w])(?:{qual_any}){_SP}$"),
+        cue_before=re.compile(
+            rf"(?:^|[^\w])(?:{any_of(_cues_before(d))})(?:{_SP}(?:{marks}))?[\s\u00a0\u202f\u2009.:]*$"
+        ),
         qualifier_after=re.compile(rf"{_SP}(?:{qual_after}){end}"),
         rank_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('before', []))}){_SP}$"),
         rank_after=re.compile(rf"{_SP}(?:{words_alternation(rk.get('after', []))}){end}"),
@@ -279,6 +285,20 @@ def rules(lang: str) -> Rules:
         qualifier_kind=qual_kind,
         qualifier_after_kind=qual_after_kind,
     )
+
+
+def _cues_before(d: dict) -> list[str]:
+    """Every word the `..._before` patterns of `rules` look for at the end of the text before the
+    digits (currency, qualifier, rank, score, month, version, document, telephone). The words
+    before most numbers are none of these: one search for all of them spares the searches for
+    each; `doc_plural_before` (read before the previous number) is not one of them."""
+    q, ex, rk = d.get("qualifiers", {}), d.get("exclude", {}), d.get("rank", {})
+    words = [p for kind in ("up_to", "less_than", "more_than", "approx") for p in q.get(kind, [])]
+    words += [p for p, _ in d.get("currency_before", [])] + q.get("not_before", [])
+    words += rk.get("before", []) + rk.get("place", []) + rk.get("verbs", []) + rk.get("score_before", [])
+    words += list(d.get("months", {})) + ex.get("version_words", []) + ex.get("doc_words", [])
+    words += d.get("number_marks", []) + d.get("phone_words", [])
+    return sorted({fold(w) for w in words})
 
 
 def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quantity]:
@@ -351,7 +371,8 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
     if not math.isfinite(value):  # hundreds of digits: no quantity an article reports, and no number
         return Quantity(start, end, text[start:end], 0.0, "count", "exact", "name", end)
     unit_end = raw_end
-    curb = r.currency_before.search(before)
+    cued = r.cue_before.search(before) is not None  # else no `..._before` pattern matches
+    curb = r.currency_before.search(before) if cued else None
     if not pct:
         cur = r.currency.match(folded, raw_end)
         if raw_end != end:  # after a scale word: `5 millones de hectáreas`
@@ -362,15 +383,15 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
             unit = r.currency_before_unit[curb.lastgroup]
         elif u:
             unit, unit_end = r.unit_name[u.lastgroup], u.end()
-        elif r.score_before.search(before):
+        elif cued and r.score_before.search(before):
             unit = "points"  # `con un punteggio di 0,7812`, `a score of 80.12`
         elif r.range_percent.match(folded, raw_end):
             unit = "percent"  # `85 bis 90 %`, `10-15%`: the first end of a range of percents
 
-    kind = _kind(text, folded, start, end, raw_end, digits, value, unit, before, r, prev)
+    kind = _kind(text, folded, start, end, raw_end, digits, value, unit, before, r, prev, cued)
     if kind == "rank":
         kind, unit = "figure", "rank"
-    qm = _qualifier_before(_strip_currency(before, curb), r)
+    qm = _qualifier_before(_strip_currency(before, curb), r) if cued else None
     if qm and r.not_qualifier.search(before):
         qm = None  # `verfügt über 24 Unternehmen`: has 24, not more than 24
     if qm:
@@ -380,7 +401,7 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
         if qa:
             qualifier = r.qualifier_after_kind[qa.lastgroup]
     if kind == "figure" and unit == "count":
-        unit, qualifier = _rank(folded, start, raw_end, before, r, qualifier)
+        unit, qualifier = _rank(folded, start, raw_end, before, r, qualifier, cued)
     if kind == "year" and qm:  # `más de 2000 personas`: a qualified number is a count, not a year
         kind = "figure"
     if qm and prev is not None and prev.unit == "rank" and r.rank_of.fullmatch(folded, prev.end, start):
@@ -404,12 +425,17 @@ def _qualifier_before(before: str, r: Rules) -> re.Match | None:
     return m and r.qualifier_before.match(before, m.start())
 
 
-def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rules, prev) -> str:
-    """What the digits are: a figure, or one of the numbers the guideline does not count."""
+def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rules, prev, cued: bool) -> str:
+    """What the digits are: a figure, or one of the numbers the guideline does not count.
+    `cued`: `r.cue_before` matches `before` (else none of the `..._before` patterns can)."""
     if r.address.search(_token(folded, start, end)):
         return "name"
     plain = digits.isdigit()
-    if plain and 1 <= value <= 31 and (r.date_after.match(folded, end) or r.date_before.search(before)):
+    if (
+        plain
+        and 1 <= value <= 31
+        and (r.date_after.match(folded, end) or cued and r.date_before.search(before))
+    ):
         return "date"
     if (
         r.numeric_date.match(folded, end)
@@ -419,7 +445,7 @@ def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rul
         return "date"
     ordinal = r.ordinal.match(folded, end)
     if ordinal:
-        ranked = r.rank_place.match(folded, ordinal.end()) or r.rank_verb.search(before)
+        ranked = r.rank_place.match(folded, ordinal.end()) or cued and r.rank_verb.search(before)
         return "rank" if ranked else "ordinal"
     if folded[end : end + 1] == "." and r.rank_place.match(folded, end + 1):
         return "rank"  # `2. Platz`, `14. miejsce`: an ordinal written with a point
@@ -438,11 +464,11 @@ def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rul
             return "docnum" if glued.group(0)[0] in "-/" else "name"
     if _CODE_BEFORE.search(before, len(before) - 3):  # NQ-57, COVID-19 (two letters at the end: from there)
         return "name"
-    if r.version_before.search(before) or (_VERSION.fullmatch(digits) and bare):
+    if (cued and r.version_before.search(before)) or (_VERSION.fullmatch(digits) and bare):
         return "version"
-    if r.doc_before.search(before):
+    if cued and r.doc_before.search(before):
         return "docnum"
-    if r.phone_before.search(before):
+    if cued and r.phone_before.search(before):
         return "name"
     # `Avisos n.º 523 y 524` is two document numbers; `Resolución n.º 57 y 136 tareas` is not.
     if (
@@ -475,11 +501,13 @@ def _token(folded: str, start: int, end: int) -> str:
     return folded[lo : _NON_SPACE.match(folded, end).end()]
 
 
-def _rank(folded: str, start: int, raw_end: int, before: str, r: Rules, qualifier: str) -> tuple[str, str]:
+def _rank(
+    folded: str, start: int, raw_end: int, before: str, r: Rules, qualifier: str, cued: bool
+) -> tuple[str, str]:
     """`entre los 10 mejores`, `top 10` -> rank, up_to; `puesto 5` -> rank."""
-    rb = r.rank_before.search(before)
+    rb = r.rank_before.search(before) if cued else None
     if rb and (r.rank_after.match(folded, raw_end) or rb.group(0).strip().endswith("top")):
         return "rank", "up_to"
-    if r.rank_place_before.search(before):
+    if cued and r.rank_place_before.search(before):
         return "rank", qualifier
     return "count", qualifier

@@ -42,3 +42,47 @@ def alternation_tree(alternatives: list[tuple[str, str]]) -> str:
                 parts.append(f"{re.escape(letter)}(?:{alternation_tree(members)})")
         i = j
     return "|".join(parts)
+
+
+def any_of(patterns: list[str]) -> str:
+    """A regex that matches where one of `patterns` does, written as a tree of their literal
+    heads (which of them matches first is not kept: for tests of whether one does)."""
+    alternatives = []
+    for pattern in patterns:
+        head = "" if has_top_level_bar(pattern) else literal_head(pattern)
+        alternatives.append((head, f"(?:{pattern[len(head) :]})" if head else f"(?:{pattern})"))
+    alternatives.sort(key=lambda a: not a[0])  # one run of headed alternatives: one tree
+    return alternation_tree(alternatives) or r"(?!x)x"
+
+
+def has_top_level_bar(pattern: str) -> bool:
+    """`a|b` (an alternation at the top of the pattern), not `(?:a|b)c`."""
+    depth, escaped = 0, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and not depth:
+            return True
+    return False
+
+
+_META = set("\\.^$*+?{}[]()|")
+
+
+def literal_head(pattern: str) -> str:
+    """The letters every match of `pattern` starts with (`servicios? p` -> `servicio`); what
+    follows them is never a quantifier, so the head can be written apart from the rest."""
+    head = []
+    for i, ch in enumerate(pattern):
+        if ch in _META or not (ch.isalnum() or ch in " '-"):
+            break
+        if i + 1 < len(pattern) and pattern[i + 1] in "?*+{":
+            break
+        head.append(ch)
+    return "".join(head)
