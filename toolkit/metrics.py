@@ -30,7 +30,7 @@ from toolkit.numbers import (
     words_alternation,
 )
 from toolkit.numbers import rules as number_rules
-from toolkit.patterns import alternation_tree, has_top_level_bar, literal_head
+from toolkit.patterns import any_of, has_top_level_bar, literal_head
 from toolkit.periods import find_periods, period_at
 from toolkit.places import PlaceMention, find_places
 
@@ -131,8 +131,7 @@ class Matcher:
                         self.by_head.setdefault(head, []).append(entry)
                 else:
                     self.anywhere.append(entry)
-        self.at = re.compile(_match_tree(self.patterns))  # some pattern matches here
-        self.starts = re.compile(rf"{_AT_WORD}(?:{self.at.pattern})")  # see `_match_tree`
+        self.starts = re.compile(rf"{_AT_WORD}(?:{_match_tree(self.patterns)})")
 
     def find(self, folded: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         out: list[tuple[int, int, str]] = []
@@ -179,14 +178,13 @@ class Matchers:
         for w in self.starts.finditer(folded, lo, hi):
             pos = w.start()
             for i, matcher in enumerate(self.matchers):
-                if pos >= lasts[i] and matcher.at.match(folded, pos, hi):
+                if pos >= lasts[i] and matcher.starts.match(folded, pos, hi):  # one of its own
                     lasts[i] = matcher._add(outs[i], folded, pos, hi, lasts[i])
         return outs
 
 
 HEAD = 3
 _AT_WORD = r"(?<![\w])(?=[\w\[(])"
-_WORD_START = re.compile(_AT_WORD)
 
 
 def _match_tree(patterns: list[str]) -> str:
@@ -197,11 +195,7 @@ def _match_tree(patterns: list[str]) -> str:
     any other. Which pattern matches first does not matter, only whether one does; its match
     ends where its pattern's does, never past the longest match `find` lists there, which the
     next word start `find` looks at is past anyway."""
-    split = [("", p) if has_top_level_bar(p) else (literal_head(p), p) for p in patterns]
-    alternatives = sorted(
-        ((head, rf"(?:{p[len(head) :]})(?![\w])") for head, p in split), key=lambda a: not a[0]
-    )
-    return alternation_tree(alternatives) or r"(?!x)x"
+    return any_of(patterns, after=r"(?![\w])")
 
 
 def _literal_heads(pattern: str) -> list[str]:

@@ -44,13 +44,14 @@ def alternation_tree(alternatives: list[tuple[str, str]]) -> str:
     return "|".join(parts)
 
 
-def any_of(patterns: list[str]) -> str:
-    """A regex that matches where one of `patterns` does, written as a tree of their literal
-    heads (which of them matches first is not kept: for tests of whether one does)."""
+def any_of(patterns: list[str], after: str = "") -> str:
+    """A regex that matches where one of `patterns`, each followed by `after`, does, written as a
+    tree of their literal heads (which of them matches first is not kept: for tests of whether
+    one does)."""
     alternatives = []
     for pattern in patterns:
         head = "" if has_top_level_bar(pattern) else literal_head(pattern)
-        alternatives.append((head, f"(?:{pattern[len(head) :]})" if head else f"(?:{pattern})"))
+        alternatives.append((head, f"(?:{pattern[len(head) :]}){after}"))
     alternatives.sort(key=lambda a: not a[0])  # one run of headed alternatives: one tree
     return alternation_tree(alternatives) or r"(?!x)x"
 

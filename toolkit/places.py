@@ -68,7 +68,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # texts only: a huge one-line file is not kept past its document.
 _RECENT: dict[str, str] = {}
 RECENT_FOLDS = 64
-RECENT_MAX_CHARS = 100_000
+RECENT_MAX_CHARS = 20_000
 
 
 def fold(text: str) -> str:
