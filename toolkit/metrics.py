@@ -108,12 +108,13 @@ def _bounded(alternation: str) -> str:
 
 
 class Matcher:
-    """Many wording patterns found fast: at each word, only the patterns whose literal head it starts.
+    """Many wording patterns found fast: only at the words where one of them matches.
 
-    One big alternation makes Python's `re` try every pattern at every character; indexing the
-    patterns by their first three letters tries a handful per word. At each word where some pattern
-    matches, every key's longest match is listed, longest first, as (start, end, key); the search
-    goes on after the longest.
+    One big alternation makes Python's `re` try every pattern at every character. The words where
+    some pattern matches are found by one regex, the patterns written as a tree of their leading
+    letters (`starts`); there, the patterns indexed by their first three letters are tried, and
+    every key's longest match is listed, longest first, as (start, end, key); the search goes on
+    after the longest.
     """
 
     def __init__(self, table: dict[str, list[str]]):
