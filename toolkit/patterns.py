@@ -34,6 +34,7 @@ def alternation_tree(alternatives: list[tuple[str, str]]) -> str:
             j += 1
         groups: dict[str, list[tuple[str, str]]] = {}
         for literal, rest in alternatives[i:j]:
+            rest = f"(?:{rest})" if has_top_level_bar(rest) else rest  # `rest` stays one piece
             groups.setdefault(literal[0], []).append((literal[1:], rest))
         for letter, members in groups.items():
             if len(members) == 1:
