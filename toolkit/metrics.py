@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 
 from toolkit import places as gazetteer
 from toolkit.model import Document
@@ -29,6 +30,7 @@ from toolkit.numbers import (
     words_alternation,
 )
 from toolkit.numbers import rules as number_rules
+from toolkit.patterns import any_of, has_top_level_bar, literal_head
 from toolkit.periods import find_periods, period_at
 from toolkit.places import PlaceMention, find_places
 
@@ -38,7 +40,8 @@ LABEL_WORDS = 6
 # A body named right after a document word is the document's issuer (`w ramach Uchwały Rządu`),
 # not what the figure is about: it is no scope cue.
 ISSUER_REACH = 48
-_SENTENCE_END = re.compile(r"[.!?…]+[»\"”’)]*(?=\s+\S)|\n")
+# `[.!?…]+[»"”’)]*(?=\s+\S)|\n`, written from its first character for the engine to skip to it.
+_SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=\n)|(?<!\n)[.!?…]*[»\"”’)]*(?=\s+\S))")
 _HAS_DIGIT = re.compile(r"[0-9]")
 _CLAUSE = re.compile(r";")
 # A period opening the sentence or a clause after a colon frames the whole sentence after it
@@ -46,9 +49,11 @@ _CLAUSE = re.compile(r";")
 _PERIOD_CLAUSE = re.compile(r"[;:]")
 _OPENER = re.compile(r":")
 OPENING_WORDS = 3
-_COMMA_CLAUSE = re.compile(r"[;:]|,(?![0-9])")
+# `;`, `:` or a comma not before a digit (`2,5`); written from the mark, for the engine to skip to marks.
+_COMMA_CLAUSE = re.compile(r"[;:,](?:(?<=,)(?![0-9])|(?<!,))")
 # `27 (47,25 %)`, `58 de 64 tarefas (90,6 %)`: a percent in brackets after a count and its few words.
-_SHARE_GAP = re.compile(r"\s*(?:[^\W\d_][\w'’\-]*\s*){0,4}\(\s*")
+# (A word is read whole, `*+`: splitting it in two never helps a match, and the retries took long.)
+_SHARE_GAP = re.compile(r"\s*(?:[^\W\d_][\w'’\-]*+\s*){0,4}\(\s*")
 AGENT_REACH = 16
 # `31 compiti su 36`: one or two words of the part's noun before the ratio word.
 RATIO_NOUN_WORDS = 2
@@ -62,6 +67,7 @@ _LABEL_STOP = re.compile(r"[,;:.()\[\]«»\"“”!?]")
 _CONJ_GAP = re.compile(r"\s+[^\W\d_]{1,4}\s+")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
+_SPACES = re.compile(r"\s*")
 # Work per sentence grows with its figures squared: a run-on "sentence" (a table flattened into one
 # line, a page without full stops) is read in pieces this size, far above any real sentence.
 MAX_SENTENCE_CHARS = 2000
@@ -82,6 +88,7 @@ class Lexicon:
     people_nouns: frozenset
     abbreviations: frozenset
     scope: Matcher
+    wording: Matchers  # keys, status and scope in one pass over a sentence
     national_labels: re.Pattern
     unit_class: dict
     percent_of: dict
@@ -101,20 +108,23 @@ def _bounded(alternation: str) -> str:
 
 
 class Matcher:
-    """Many wording patterns found fast: at each word, only the patterns whose literal head it starts.
+    """Many wording patterns found fast: only at the words where one of them matches.
 
-    One big alternation makes Python's `re` try every pattern at every character; indexing the
-    patterns by their first three letters tries a handful per word. At each word where some pattern
-    matches, every key's longest match is listed, longest first, as (start, end, key); the search
-    goes on after the longest.
+    One big alternation makes Python's `re` try every pattern at every character. The words where
+    some pattern matches are found by one regex, the patterns written as a tree of their leading
+    letters (`starts`); there, the patterns indexed by their first three letters are tried, and
+    every key's longest match is listed, longest first, as (start, end, key); the search goes on
+    after the longest.
     """
 
     def __init__(self, table: dict[str, list[str]]):
         self.by_head: dict[str, list[tuple[re.Pattern, str]]] = {}
         self.anywhere: list[tuple[re.Pattern, str]] = []
+        self.patterns: list[str] = []  # folded
         for key, patterns in table.items():
             for pat in patterns:
                 folded = fold(pat)
+                self.patterns.append(folded)
                 entry = (re.compile(rf"(?:{folded})(?![\w])"), key)
                 heads = _literal_heads(folded)
                 if heads and min(map(len, heads)) >= HEAD:
@@ -122,41 +132,81 @@ class Matcher:
                         self.by_head.setdefault(head, []).append(entry)
                 else:
                     self.anywhere.append(entry)
+        self.starts = re.compile(rf"{_AT_WORD}(?:{_match_tree(self.patterns)})")
 
     def find(self, folded: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         out: list[tuple[int, int, str]] = []
         last = lo
-        for w in _WORD_START.finditer(folded, lo, hi):
-            pos = w.start()
-            if pos < last:
-                continue
-            # Every key's longest match here (`applications` counts, `applications ... online` is a
-            # share; `index` is a rank or a score): the figure's unit chooses among them.
-            best: dict[str, int] = {}
-            for entries in (self.by_head.get(folded[pos : pos + HEAD], ()), self.anywhere):
-                for rx, key in entries:
-                    m = rx.match(folded, pos, hi)
-                    if m and m.end() > best.get(key, -1):
-                        best[key] = m.end()
-            if best:
-                out += sorted(((pos, end, key) for key, end in best.items()), key=lambda k: -k[1])
-                last = max(best.values())
+        for w in self.starts.finditer(folded, lo, hi):
+            if w.start() >= last:
+                last = self._add(out, folded, w.start(), hi, last)
         return out
+
+    def _add(self, out: list, folded: str, pos: int, hi: int, last: int) -> int:
+        """Every key's longest match at `pos` (`applications` counts, `applications ... online` is
+        a share; `index` is a rank or a score: the figure's unit chooses among them), added to
+        `out` longest first; where the search goes on."""
+        best: dict[str, int] = {}
+        for entries in (self.by_head.get(folded[pos : pos + HEAD], ()), self.anywhere):
+            for rx, key in entries:
+                m = rx.match(folded, pos, hi)
+                if m and m.end() > best.get(key, -1):
+                    best[key] = m.end()
+        if not best:
+            return last
+        if len(best) == 1:  # most words: one key
+            ((key, end),) = best.items()
+            out.append((pos, end, key))
+            return end
+        out += sorted(((pos, end, key) for key, end in best.items()), key=lambda k: -k[1])
+        return max(best.values())
+
+
+class Matchers:
+    """Several matchers run over the same text in one pass: `find` gives what each one's `find`
+    gives. The text is scanned once for the word starts where any of their patterns matches (the
+    scan costs more than the rest); each matcher then reads those starts as its own search would,
+    at those where one of its own patterns matches."""
+
+    def __init__(self, *matchers: Matcher):
+        self.matchers = matchers
+        every = _match_tree([p for m in matchers for p in m.patterns])
+        self.starts = re.compile(rf"{_AT_WORD}(?={every})")
+
+    def find(self, folded: str, lo: int, hi: int) -> list[list[tuple[int, int, str]]]:
+        outs: list[list] = [[] for _ in self.matchers]
+        lasts = [lo] * len(self.matchers)
+        for w in self.starts.finditer(folded, lo, hi):
+            pos = w.start()
+            for i, matcher in enumerate(self.matchers):
+                if pos >= lasts[i] and matcher.starts.match(folded, pos, hi):  # one of its own
+                    lasts[i] = matcher._add(outs[i], folded, pos, hi, lasts[i])
+        return outs
 
 
 HEAD = 3
-_WORD_START = re.compile(r"(?<![\w])[\w\[(]")
-_META = set("\\.^$*+?{}[]()|")
+_AT_WORD = r"(?<![\w])(?=[\w\[(])"
+
+
+def _match_tree(patterns: list[str]) -> str:
+    """Any of `patterns` (folded), ending a word, as one tree of their leading letters.
+
+    Found at word starts by the regex engine in one pass, instead of word by word in Python,
+    these are the word starts where `Matcher.find` lists every key's match; there is nothing at
+    any other. Which pattern matches first does not matter, only whether one does; its match
+    ends where its pattern's does, never past the longest match `find` lists there, which the
+    next word start `find` looks at is past anyway."""
+    return any_of(patterns, after=r"(?![\w])")
 
 
 def _literal_heads(pattern: str) -> list[str]:
     """The letters every match of `pattern` starts with, one string per alternative of a leading
     group (`(?:tramites|procedimientos) a` -> `tramites a`, `procedimientos a`); [""] when a match
     may start anywhere."""
-    if _has_top_level_bar(pattern):
+    if has_top_level_bar(pattern):
         return [""]
     if not pattern.startswith("(?:"):
-        return [_literal_head(pattern)]
+        return [literal_head(pattern)]
     depth, alternatives, start = 0, [], 3
     for i in range(3, len(pattern)):
         ch = pattern[i]
@@ -173,37 +223,9 @@ def _literal_heads(pattern: str) -> list[str]:
                 rest = pattern[i + 1 :]
                 if rest[:1] in ("?", "*", "{"):  # an optional group: matches may start after it
                     return [""]
-                tail = _literal_head(rest)
-                return [_literal_head(a) + (tail if _literal_head(a) == a else "") for a in alternatives]
+                tail = literal_head(rest)
+                return [literal_head(a) + (tail if literal_head(a) == a else "") for a in alternatives]
     return [""]
-
-
-def _has_top_level_bar(pattern: str) -> bool:
-    depth, escaped = 0, False
-    for ch in pattern:
-        if escaped:
-            escaped = False
-        elif ch == "\\":
-            escaped = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and not depth:
-            return True
-    return False
-
-
-def _literal_head(pattern: str) -> str:
-    """The letters every match of `pattern` starts with (`servicios? p` -> `servicio`)."""
-    head = []
-    for i, ch in enumerate(pattern):
-        if ch in _META or not (ch.isalnum() or ch in " '-"):
-            break
-        if i + 1 < len(pattern) and pattern[i + 1] in "?*{":
-            break
-        head.append(ch)
-    return "".join(head)
 
 
 @cache
@@ -211,17 +233,20 @@ def lexicon(lang: str) -> Lexicon:
     d = merge_data(lang or FALLBACK_LANGUAGE, "indicators")
     w, sc = d.get("words", {}), d.get("scope", {})
     nd = merge_data(lang or FALLBACK_LANGUAGE)  # the number wording: conjunctions, ranges, document words
+    keys, status = Matcher(d.get("keys", {})), Matcher(d.get("status", {}))
+    scope = Matcher({"national": sc.get("national", []), "provincial": sc.get("provincial", [])})
     return Lexicon(
-        keys=Matcher(d.get("keys", {})),
+        keys=keys,
         context={k: re.compile(_context_pattern(v, w)) for k, v in d.get("context", {}).items()},
-        status=Matcher(d.get("status", {})),
+        status=status,
         of_which=re.compile(_bounded(words_alternation(w.get("of_which", [])))),
         ratio=re.compile(rf"\s*(?:{words_alternation(w.get('ratio', []))})\s*"),
         percent_link=re.compile(rf"\s*(?:{words_alternation(w.get('percent_link', []))})(?![\w])"),
         function=frozenset(fold(x) for x in w.get("function", [])),
         people_nouns=frozenset(fold(x) for x in w.get("people_nouns", [])),
         abbreviations=frozenset(fold(x) for x in w.get("abbreviations", [])),
-        scope=Matcher({"national": sc.get("national", []), "provincial": sc.get("provincial", [])}),
+        scope=scope,
+        wording=Matchers(keys, status, scope),
         national_labels=re.compile(_bounded(words_alternation(sc.get("national_labels", [])))),
         unit_class=d.get("unit_class", {}),
         percent_of=d.get("percent_of", {}),
@@ -420,14 +445,14 @@ def _pieces(spans: list[tuple[int, int]], text: str, figures: list[_Figure]):
 def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[PlaceMention]) -> None:
     f_, s, e = sent.folded, sent.start, sent.end
     _link(sent, lex)
-    keys = lex.keys.find(f_, s, e)
-    status = lex.status.find(f_, s, e)
+    keys, status, scope = lex.wording.find(f_, s, e)
     cues = [
         (*c, bool(lex.agent.search(f_, max(s, c[0] - AGENT_REACH), c[0])))
-        for c in lex.scope.find(f_, s, e)
+        for c in scope
         if not lex.issuer.search(f_, max(s, c[0] - ISSUER_REACH), c[0])
     ]
-    cues += [(p.start, p.end, "provincial", False) for p in places if s <= p.start < e]
+    inside = [p for p in places if s <= p.start < e]
+    cues += [(p.start, p.end, "provincial", False) for p in inside]
     cues.sort()
     periods = [p.__class__(p.start + s, p.end + s, p.value) for p in find_periods(f_[s:e], lang)]
     period_clauses = _bounds(_PERIOD_CLAUSE, f_, s, e)
@@ -438,12 +463,13 @@ def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[Pla
     ordered = sorted(
         sent.figures, key=lambda f: (f.same_as is not None, f.share_of is not None, f.role == "part")
     )
+    fitting = _Fitting(keys, sent, lex)
     for fig in ordered:  # wholes before their parts, counts before their bracketed shares
-        _classify(fig, sent, lex, keys, status, clauses, commas)
+        _classify(fig, sent, lex, fitting[fig.q.unit], status, clauses, commas)
         fig.scope = _scope(fig, sent, lex, cues, clauses, commas)
         if fig.q.unit == "rank" and lex.world.search(f_, fig.q.end, _enclosing(commas, fig.q.start)[1]):
             fig.scope, fig.world = "national", True
-        fig.place = _place(fig, places, s, e)
+        fig.place = _place(fig, inside)
         lo, hi = _enclosing(period_clauses, fig.q.start)
         fig.period = period_at([p for p in periods if lo <= p.start or p in framing], fig.q.start, hi)
 
@@ -485,7 +511,7 @@ def _ratio_gap(sent: _Sentence, a: _Figure, b: _Figure, gap: str, lex: Lexicon) 
     if a.q.ratio_next and gap == "/" or lex.ratio.fullmatch(gap):
         return True
     f_ = sent.folded
-    for m in list(_WORD.finditer(gap))[:RATIO_NOUN_WORDS]:
+    for m in islice(_WORD.finditer(gap), RATIO_NOUN_WORDS):
         noun_end = a.q.end + m.end()
         if lex.ratio_after_noun.fullmatch(gap, m.end()) and lex.keys.find(f_, a.q.end, noun_end):
             b.noun = (a.q.end, noun_end)
@@ -499,7 +525,7 @@ def _shared_noun(sent: _Sentence, a: _Figure, b: _Figure, gap: str, lex: Lexicon
         return False
     if not lex.conjunction.fullmatch(gap.strip()):
         return False
-    words = list(_WORD.finditer(sent.folded, b.q.unit_end, sent.end))[:RATIO_NOUN_WORDS]
+    words = list(islice(_WORD.finditer(sent.folded, b.q.unit_end, sent.end), RATIO_NOUN_WORDS))
     keys = lex.keys.find(sent.folded, b.q.unit_end, sent.end) if words else []
     return any(k[0] <= words[-1].start() for k in keys)
 
@@ -527,14 +553,33 @@ def _context_ok(key: str, sent: _Sentence, lex: Lexicon) -> bool:
     return ctx is None or ctx.search(sent.folded, sent.start, sent.end) is not None
 
 
-def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, keys, status, clauses, commas) -> None:
+class _Fitting(dict):
+    """unit -> the sentence's key matches a figure of that unit may take (`_allowed`, with their
+    context in the sentence), listed once per sentence and unit rather than once per figure."""
+
+    def __init__(self, keys: list, sent: _Sentence, lex: Lexicon):
+        super().__init__()
+        self.keys, self.sent, self.lex = keys, sent, lex
+        self.context: dict[str, bool] = {}
+
+    def __missing__(self, unit: str) -> list:
+        self[unit] = [k for k in self.keys if _allowed(k[2], unit, self.lex) and self._context(k[2])]
+        return self[unit]
+
+    def _context(self, key: str) -> bool:
+        if key not in self.context:
+            self.context[key] = _context_ok(key, self.sent, self.lex)
+        return self.context[key]
+
+
+def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, fits, status, clauses, commas) -> None:
+    """The figure's key and label; `fits` are the key matches its unit may take."""
     if fig.same_as is not None:  # `85 bis 90 %`: both ends measure the same thing
         fig.key, fig.base, fig.label = fig.same_as.key, fig.same_as.base, fig.same_as.label
         return
     q = fig.q
     clause_lo = _enclosing(clauses, q.start)[0]
     after_hi = _label_end(sent, fig)
-    fits = [k for k in keys if _allowed(k[2], q.unit, lex) and _context_ok(k[2], sent, lex)]
     after = [k for k in fits if q.unit_end <= k[0] < after_hi]
     if fig.noun is not None:  # `31 compiti su 36 previsti dal piano`: the whole counts the part's noun
         after = [k for k in fits if fig.noun[0] <= k[0] < fig.noun[1]]
@@ -573,7 +618,7 @@ def _count_key(
     """The counted noun's key (`2,517 servicios públicos en línea`); when only function words or a
     status follow (`1.180 para particulares`, `7 continuam em execução`), the wording before it."""
     q, f_ = fig.q, sent.folded
-    words = [m.start() for m in _WORD.finditer(f_, q.unit_end, after_hi)][:COUNTED_NOUN_WORDS]
+    words = [m.start() for m in islice(_WORD.finditer(f_, q.unit_end, after_hi), COUNTED_NOUN_WORDS)]
     named = [k for k in after if words and k[0] <= words[-1]]
     if not named:
         named = _past_people_noun(fig, sent, lex, after, after_hi)
@@ -663,7 +708,7 @@ def _label_end(sent: _Sentence, fig: _Figure) -> int:
 
 
 def _label_text(sent: _Sentence, lo: int, hi: int, lex: Lexicon) -> str:
-    words = list(_WORD.finditer(sent.folded, lo, hi))[:LABEL_WORDS]
+    words = list(islice(_WORD.finditer(sent.folded, lo, hi), LABEL_WORDS))
     while words and words[-1].group(0) in lex.function:
         words.pop()
     return sent.text[words[0].start() : words[-1].end()] if words else ""
@@ -694,13 +739,11 @@ def _scope(fig: _Figure, sent: _Sentence, lex: Lexicon, cues, clauses, commas) -
 
 
 def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos].isspace():
-        pos += 1
-    return pos
+    return _SPACES.match(text, pos).end() if pos < len(text) else pos
 
 
-def _place(fig: _Figure, places: list[PlaceMention], s: int, e: int) -> PlaceMention | None:
-    inside = [p for p in places if s <= p.start < e]
+def _place(fig: _Figure, inside: list[PlaceMention]) -> PlaceMention | None:
+    """The province named last before the figure in its sentence, else the first after it."""
     before = [p for p in inside if p.end <= fig.q.start]
     if before:
         return before[-1]

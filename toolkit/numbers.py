@@ -25,18 +25,22 @@ from dataclasses import dataclass
 from functools import cache
 
 from toolkit.langdata import load
+from toolkit.patterns import any_of
 from toolkit.places import fold as _fold_places
 
 FALLBACK_LANGUAGE = "en"
 # Letters that Unicode does not decompose: folded by hand, one character for one (offsets hold).
-_LETTERS = str.maketrans({"ł": "l", "ø": "o", "ß": "s", "đ": "d", "ı": "i"})
+_LETTERS = {"ł": "l", "ø": "o", "ß": "s", "đ": "d", "ı": "i"}
 SPACES = " \u00a0\u202f\u2009"
 # A digit run: grouped by one mark repeated (2,517 / 7.000 / 126 000) with an optional decimal part,
 # or plain digits with an optional decimal part. Never starts inside a word (z6764..., img_0016)
 # but after a currency code written against it (VND82 billion, as English-language Vietnamese papers do).
+# Written to start with its first digit, and what may stand before it checked from there: a pattern
+# that starts with a character class lets the regex engine skip from digit to digit.
 _DIGITS = re.compile(
-    r"(?:(?<![\w])|(?<=VND)|(?<=VNĐ)|(?<=USD))(?:[0-9]{1,3}(?P<g>[.,\u0020\u00a0\u202f\u2009])[0-9]{3}(?:(?P=g)[0-9]{3})*(?![0-9])"
-    r"(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?)"
+    r"[0-9](?:(?<![\w][0-9])|(?<=VND[0-9])|(?<=VNĐ[0-9])|(?<=USD[0-9]))"
+    r"(?:[0-9]{0,2}(?P<g>[.,\u0020\u00a0\u202f\u2009])[0-9]{3}(?:(?P=g)[0-9]{3})*(?![0-9])"
+    r"(?:[.,][0-9]+)?|[0-9]*(?:[.,][0-9]+)?)"
 )
 _SP = r"[\s\u00a0\u202f\u2009]*"
 _RATIO_NEXT = re.compile(r"/[0-9]+(?![0-9./\-]|[^\W\d])")
@@ -49,26 +53,26 @@ _PHONE = re.compile(
 )
 PHONE_DIGITS = 8
 _FULL_DATE = re.compile(r"[0-9]{1,2}[./\-][0-9]{1,2}[./\-](?:19|20)[0-9]{2}(?![0-9])")
+_DATE_HEAD = re.compile(r"(?<![0-9])[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-]$")  # `02/07/` before `2025`
+_DAY_HEAD = re.compile(r"(?<![0-9])[0-9]{1,2}[/.\-]$")  # `02/` before `07/2025`
+_MONTH_YEAR = re.compile(r"[0-9]{1,2}[/.\-][0-9]{2,4}(?![0-9])")
+_POINT_LOWER = re.compile(r"\.[ \u00a0][^\W\d_]")
+_GLUED = re.compile(r"[\-/]?[^\W\d_]|[:h][0-9]{2}(?![0-9])")
+_CODE_BEFORE = re.compile(r"[^\W\d_][\-/]$")
+_VERSION = re.compile(r"[0-9]\.0")
+_NON_SPACE = re.compile(r"\S*")
 _BEFORE = 36  # characters of context read before a number
 YEAR_RANGE = (1900, 2100)
 
 
-class _FoldTable(dict):
-    """str.translate table filled on first sight of each character (one character for one)."""
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        folded = _fold_places(ch).translate(_LETTERS)
-        self[code] = folded if len(folded) == 1 else ch
-        return self[code]
-
-
-_FOLD = _FoldTable()
-
-
 def fold(text: str) -> str:
-    """Text folded for matching (lower case, no diacritics, `ł` -> `l`), the same length as `text`."""
-    return text.translate(_FOLD)
+    """Text folded for matching (lower case, no diacritics, `ł` -> `l`), the same length as `text`:
+    the gazetteer's fold (shared with it, see `places.fold`), then the letters it leaves."""
+    folded = _fold_places(text)
+    for letter, plain in _LETTERS.items():
+        if letter in folded:
+            folded = folded.replace(letter, plain)
+    return folded
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,8 @@ def parse_value(digits: str, decimal_hint: bool = False) -> float | None:
 
     `decimal_hint` (a percent or a score follows) reads a lone mark before three digits as decimal.
     """
+    if digits.isdigit():  # most runs: no mark, no space
+        return float(digits)
     s = "".join(ch for ch in digits if ch not in SPACES)
     if not s or not s[0].isdigit():
         return None
@@ -126,6 +132,13 @@ def _alternation(pairs: list[tuple[str, object]], prefix: str) -> tuple[str, dic
     return (alts or "(?!x)x"), names
 
 
+def _unnamed_alternation(pairs: list[tuple[str, object]]) -> str:
+    """`_alternation`'s alternatives in its order without the groups, which the engine tries more
+    slowly (a named group hides an alternative's first letter from its quick check)."""
+    pairs = sorted(pairs, key=lambda p: -len(p[0]))
+    return "|".join(f"(?:{fold(pat)})" for pat, _ in pairs) or "(?!x)x"
+
+
 def words_alternation(patterns: list[str]) -> str:
     pats = sorted({fold(p) for p in patterns}, key=len, reverse=True)
     return "|".join(pats) or "(?!x)x"
@@ -147,6 +160,8 @@ class Rules:
     unit: re.Pattern
     unit_name: dict
     qualifier_before: re.Pattern
+    qualifier_any: re.Pattern  # qualifier_before without its named groups: found faster, then named
+    cue_before: re.Pattern  # matches wherever one of the `..._before` patterns below may (see _cues_before)
     qualifier_after: re.Pattern
     rank_before: re.Pattern
     rank_after: re.Pattern
@@ -204,12 +219,14 @@ def rules(lang: str) -> Rules:
     unit, unit_name = _alternation([(p, u) for p, u in d.get("units", [])], "u")
     quals = [(p, kind) for kind in ("up_to", "less_than", "more_than", "approx") for p in q.get(kind, [])]
     qual, qual_kind = _alternation(quals, "q")
+    qual_any = _unnamed_alternation(quals)
     after = [(p, kind[6:]) for kind in ("after_approx", "after_more_than") for p in q.get(kind, [])]
     qual_after, qual_after_kind = _alternation(after, "a")
     link = words_alternation(d.get("currency_link", []))
     end = r"(?![\w])"
     month_words = words_alternation(list(months))
     ordinal = words_alternation(d.get("ordinal_suffix", []))
+    marks = words_alternation(d.get("number_marks", []))
     return Rules(
         lang=lang,
         ordinal=re.compile(rf"(?:{ordinal}){end}"),
@@ -223,6 +240,10 @@ def rules(lang: str) -> Rules:
         unit=re.compile(rf"{_SP}(?:{unit}){end}"),
         unit_name=unit_name,
         qualifier_before=re.compile(rf"(?:^|[^\w])(?:{qual}){_SP}$"),
+        qualifier_any=re.compile(rf"(?:^|[^\w])(?:{qual_any}){_SP}$"),
+        cue_before=re.compile(
+            rf"(?:^|[^\w])(?:{any_of(_cues_before(d))})(?:{_SP}(?:{marks}))?[\s\u00a0\u202f\u2009.:]*$"
+        ),
         qualifier_after=re.compile(rf"{_SP}(?:{qual_after}){end}"),
         rank_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('before', []))}){_SP}$"),
         rank_after=re.compile(rf"{_SP}(?:{words_alternation(rk.get('after', []))}){end}"),
@@ -264,6 +285,20 @@ def rules(lang: str) -> Rules:
         qualifier_kind=qual_kind,
         qualifier_after_kind=qual_after_kind,
     )
+
+
+def _cues_before(d: dict) -> list[str]:
+    """Every word the `..._before` patterns of `rules` look for at the end of the text before the
+    digits (currency, qualifier, rank, score, month, version, document, telephone). The words
+    before most numbers are none of these: one search for all of them spares the searches for
+    each; `doc_plural_before` (read before the previous number) is not one of them."""
+    q, ex, rk = d.get("qualifiers", {}), d.get("exclude", {}), d.get("rank", {})
+    words = [p for kind in ("up_to", "less_than", "more_than", "approx") for p in q.get(kind, [])]
+    words += [p for p, _ in d.get("currency_before", [])] + q.get("not_before", [])
+    words += rk.get("before", []) + rk.get("place", []) + rk.get("verbs", []) + rk.get("score_before", [])
+    words += list(d.get("months", {})) + ex.get("version_words", []) + ex.get("doc_words", [])
+    words += d.get("number_marks", []) + d.get("phone_words", [])
+    return sorted({fold(w) for w in words})
 
 
 def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quantity]:
@@ -336,25 +371,27 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
     if not math.isfinite(value):  # hundreds of digits: no quantity an article reports, and no number
         return Quantity(start, end, text[start:end], 0.0, "count", "exact", "name", end)
     unit_end = raw_end
+    cued = r.cue_before.search(before) is not None  # else no `..._before` pattern matches
+    curb = r.currency_before.search(before) if cued else None
     if not pct:
         cur = r.currency.match(folded, raw_end)
-        curb = r.currency_before.search(before)
-        u = r.unit.match(folded, raw_end)
+        if raw_end != end:  # after a scale word: `5 millones de hectáreas`
+            u = r.unit.match(folded, raw_end)
         if cur:
             unit, unit_end = r.currency_unit[cur.lastgroup], cur.end()
         elif curb:
             unit = r.currency_before_unit[curb.lastgroup]
         elif u:
             unit, unit_end = r.unit_name[u.lastgroup], u.end()
-        elif r.score_before.search(before):
+        elif cued and r.score_before.search(before):
             unit = "points"  # `con un punteggio di 0,7812`, `a score of 80.12`
         elif r.range_percent.match(folded, raw_end):
             unit = "percent"  # `85 bis 90 %`, `10-15%`: the first end of a range of percents
 
-    kind = _kind(text, folded, start, end, raw_end, digits, value, unit, before, r, prev)
+    kind = _kind(text, folded, start, end, raw_end, digits, value, unit, before, r, prev, cued)
     if kind == "rank":
         kind, unit = "figure", "rank"
-    qm = r.qualifier_before.search(_strip_currency(before, r))
+    qm = _qualifier_before(_strip_currency(before, curb), r) if cued else None
     if qm and r.not_qualifier.search(before):
         qm = None  # `verfügt über 24 Unternehmen`: has 24, not more than 24
     if qm:
@@ -364,7 +401,7 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
         if qa:
             qualifier = r.qualifier_after_kind[qa.lastgroup]
     if kind == "figure" and unit == "count":
-        unit, qualifier = _rank(folded, start, raw_end, before, r, qualifier)
+        unit, qualifier = _rank(folded, start, raw_end, before, r, qualifier, cued)
     if kind == "year" and qm:  # `más de 2000 personas`: a qualified number is a count, not a year
         kind = "figure"
     if qm and prev is not None and prev.unit == "rank" and r.rank_of.fullmatch(folded, prev.end, start):
@@ -377,17 +414,28 @@ def scale_factor_of(m: re.Match, r: Rules) -> float:
     return float(r.scale_factor[m.lastgroup])
 
 
-def _strip_currency(before: str, r: Rules) -> str:
-    m = r.currency_before.search(before)
+def _strip_currency(before: str, m: re.Match | None) -> str:
+    """`before` without the currency written before the digits (`más de US$`), `m` its match."""
     return before[: m.start() + (1 if m.group(0)[:1].isspace() else 0)] if m else before
 
 
-def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rules, prev) -> str:
-    """What the digits are: a figure, or one of the numbers the guideline does not count."""
+def _qualifier_before(before: str, r: Rules) -> re.Match | None:
+    """`r.qualifier_before.search(before)`, faster: most numbers have no qualifier."""
+    m = r.qualifier_any.search(before)
+    return m and r.qualifier_before.match(before, m.start())
+
+
+def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rules, prev, cued: bool) -> str:
+    """What the digits are: a figure, or one of the numbers the guideline does not count.
+    `cued`: `r.cue_before` matches `before` (else none of the `..._before` patterns can)."""
     if r.address.search(_token(folded, start, end)):
         return "name"
     plain = digits.isdigit()
-    if plain and 1 <= value <= 31 and (r.date_after.match(folded, end) or r.date_before.search(before)):
+    if (
+        plain
+        and 1 <= value <= 31
+        and (r.date_after.match(folded, end) or cued and r.date_before.search(before))
+    ):
         return "date"
     if (
         r.numeric_date.match(folded, end)
@@ -397,11 +445,11 @@ def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rul
         return "date"
     ordinal = r.ordinal.match(folded, end)
     if ordinal:
-        ranked = r.rank_place.match(folded, ordinal.end()) or r.rank_verb.search(before)
+        ranked = r.rank_place.match(folded, ordinal.end()) or cued and r.rank_verb.search(before)
         return "rank" if ranked else "ordinal"
     if folded[end : end + 1] == "." and r.rank_place.match(folded, end + 1):
         return "rank"  # `2. Platz`, `14. miejsce`: an ordinal written with a point
-    if re.match(r"\.[ \u00a0][^\W\d_]", text[end : end + 3]) and text[end + 2].islower():
+    if _POINT_LOWER.match(text, end, end + 3) and text[end + 2].islower():
         return "ordinal"  # `14. dnia`, `am 2. internationalen Forum`: no sentence ends before lower case
     bare = raw_end == end and unit == "count"  # nothing after the digits says what they measure
     if bare:
@@ -411,16 +459,16 @@ def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rul
             return "period"
         if r.model_after.match(folded, end):
             return "name"
-        glued = re.match(r"[\-/]?[^\W\d_]|[:h][0-9]{2}(?![0-9])", folded[end : end + 4])
+        glued = _GLUED.match(folded, end, end + 4)
         if glued:  # 57-NQ/TW, 71/NQ-CP, 5G, 8:30
             return "docnum" if glued.group(0)[0] in "-/" else "name"
-    if re.search(r"[^\W\d_][\-/]$", before):  # NQ-57, COVID-19
+    if _CODE_BEFORE.search(before, len(before) - 3):  # NQ-57, COVID-19 (two letters at the end: from there)
         return "name"
-    if r.version_before.search(before) or (re.fullmatch(r"[0-9]\.0", digits) and bare):
+    if (cued and r.version_before.search(before)) or (_VERSION.fullmatch(digits) and bare):
         return "version"
-    if r.doc_before.search(before):
+    if cued and r.doc_before.search(before):
         return "docnum"
-    if r.phone_before.search(before):
+    if cued and r.phone_before.search(before):
         return "name"
     # `Avisos n.º 523 y 524` is two document numbers; `Resolución n.º 57 y 136 tareas` is not.
     if (
@@ -437,30 +485,29 @@ def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rul
 
 def _in_numeric_date(folded: str, start: int) -> bool:
     """The middle or last part of 02/07/2025."""
+    if folded[start - 1 : start] not in ("/", ".", "-", "\n"):
+        return False  # both end with a mark right before the digits (or before a line's end)
     lo = max(0, start - 6)
     head = folded[lo:start]
-    if re.search(r"(?<![0-9])[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-]$", head):
+    if _DATE_HEAD.search(head):
         return True
-    return bool(
-        re.search(r"(?<![0-9])[0-9]{1,2}[/.\-]$", head)
-        and re.match(r"[0-9]{1,2}[/.\-][0-9]{2,4}(?![0-9])", folded[start : start + 8])
-    )
+    return bool(_DAY_HEAD.search(head) and _MONTH_YEAR.match(folded, start, start + 8))
 
 
 def _token(folded: str, start: int, end: int) -> str:
-    lo, hi = start, end
+    lo = start
     while lo > 0 and not folded[lo - 1].isspace():
         lo -= 1
-    while hi < len(folded) and not folded[hi].isspace():
-        hi += 1
-    return folded[lo:hi]
+    return folded[lo : _NON_SPACE.match(folded, end).end()]
 
 
-def _rank(folded: str, start: int, raw_end: int, before: str, r: Rules, qualifier: str) -> tuple[str, str]:
+def _rank(
+    folded: str, start: int, raw_end: int, before: str, r: Rules, qualifier: str, cued: bool
+) -> tuple[str, str]:
     """`entre los 10 mejores`, `top 10` -> rank, up_to; `puesto 5` -> rank."""
-    rb = r.rank_before.search(before)
+    rb = r.rank_before.search(before) if cued else None
     if rb and (r.rank_after.match(folded, raw_end) or rb.group(0).strip().endswith("top")):
         return "rank", "up_to"
-    if r.rank_place_before.search(before):
+    if cued and r.rank_place_before.search(before):
         return "rank", qualifier
     return "count", qualifier

@@ -21,6 +21,13 @@ from toolkit.numbers import FALLBACK_LANGUAGE, fold, merge_data, words_alternati
 _SP = r"[\s\u00a0\u202f\u2009]+"
 _YEAR = r"(?:19|20)[0-9]{2}"
 _YEARISH = re.compile(r"(?:19|20)[0-9]{2}")
+# A year not preceded by a digit (or a mark, for `year`), written from its first digit with what
+# stands before it checked from there: a pattern that starts with digits lets the regex engine
+# skip from digit to digit instead of trying every position.
+_YEAR_AFTER_NON_DIGIT = r"(?:19|20)(?<![0-9]..)[0-9]{2}"
+_YEAR_ALONE = r"(?:19|20)(?<![0-9.,/\-]..)[0-9]{2}"
+# `02/07/2025`: a date written in digits (the form `date_num` of a full date).
+_NUMERIC_DATE = re.compile(r"[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-](?:19|20)[0-9]{2}")
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,9 @@ class _PeriodRules:
     year: re.Pattern
     months: dict
     numbers: dict
+    # Words without which some expressions cannot match: a sentence lacking them skips those.
+    month_word: re.Pattern  # full dates, `as of` dates and months of a year name a month ...
+    month_unit: re.Pattern  # `the first ten months` names a month unit
 
 
 @cache
@@ -70,10 +80,12 @@ def _rules(lang: str) -> _PeriodRules:
         ),
         full_date=re.compile(rf"{date_dmy}|{date_mdy}|{date_num}"),
         month_year=re.compile(rf"\b(?P<m>{month_w}){_SP}(?:(?:{link}){_SP})?(?P<y>{_YEAR})\b"),
-        year_range=re.compile(rf"(?<![0-9])(?P<a>{_YEAR})\s*[\-–—/]\s*(?P<b>{_YEAR})(?![0-9])"),
-        year=re.compile(rf"(?<![0-9.,/\-])(?P<y>{_YEAR})(?![0-9]|[/\-][0-9a-z])"),
+        year_range=re.compile(rf"(?P<a>{_YEAR_AFTER_NON_DIGIT})\s*[\-–—/]\s*(?P<b>{_YEAR})(?![0-9])"),
+        year=re.compile(rf"(?P<y>{_YEAR_ALONE})(?![0-9]|[/\-][0-9a-z])"),
         months=months,
         numbers=numbers,
+        month_word=re.compile(month_w),
+        month_unit=re.compile(units),
     )
 
 
@@ -92,18 +104,20 @@ def find_periods(folded: str, lang: str) -> list[Period]:
         if value:
             found.append(Period(m.start(), m.end(), value))
 
-    for m in r.first_months.finditer(folded):
+    months = r.month_word.search(folded) is not None
+    dates = list(r.full_date.finditer(folded)) if months or _NUMERIC_DATE.search(folded) else []
+    for m in r.first_months.finditer(folded) if r.month_unit.search(folded) else ():
         n = _count(m.group("n") or m.group("n2"), r.numbers)
         add(m, f"{m['y']}-01..{m['y']}-{n:02d}" if n and 1 <= n <= 12 else m["y"])
     for m in r.half.finditer(folded):
         add(m, f"{m['y']}-01..{m['y']}-06")
     for m in r.quarter.finditer(folded):
         add(m, f"{m['y']}-01..{m['y']}-03")
-    for m in r.as_of.finditer(folded):
+    for m in r.as_of.finditer(folded) if dates else ():  # its date is a full date
         add(m, _as_of(m, r.months))
-    for m in r.full_date.finditer(folded):  # a dated document: neither the date nor its year is a period
+    for m in dates:  # a dated document: neither the date nor its year is a period
         add(m, None)
-    for m in r.month_year.finditer(folded):
+    for m in r.month_year.finditer(folded) if months else ():
         add(m, f"{m['y']}-{r.months[m['m']]:02d}")
     for m in r.year_range.finditer(folded):
         add(m, f"{m['a']}..{m['b']}")

@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from toolkit.langdata import load
+from toolkit.patterns import alternation_tree
 
 # Official names are at least this long once folded; shorter strings match too much running text.
 MIN_KEYWORD_CHARS = 3
@@ -61,13 +62,40 @@ class _FoldTable(dict):
 
 
 _FOLD = _FoldTable()
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# The last texts folded and their folds: the province finder and the figures stage fold the same
+# segments of the same document, and folding is a large share of their time. Segment-sized
+# texts only: a huge one-line file is not kept past its document.
+_RECENT: dict[str, str] = {}
+RECENT_FOLDS = 64
+RECENT_MAX_CHARS = 20_000
 
 
 def fold(text: str) -> str:
-    """Text folded for matching, the same length as `text` (one C-level pass over a cached table)."""
+    """Text folded for matching, the same length as `text`: `fold_char` of every character."""
     if text.isascii():
         return text.lower()
-    return text.translate(_FOLD)
+    if len(text) > RECENT_MAX_CHARS:
+        return _fold(text)
+    folded = _RECENT.get(text)
+    if folded is None:
+        if len(_RECENT) >= RECENT_FOLDS:
+            _RECENT.clear()
+        folded = _RECENT[text] = _fold(text)
+    return folded
+
+
+def _fold(text: str) -> str:
+    # `str.translate` looks every character up in Python; C-level `lower()` and one `replace` per
+    # distinct non-ASCII letter give the same text (fold_char(ch) == fold_char(ch.lower()) and
+    # fold_char is idempotent, for every code point) ...
+    low = text.lower()
+    if len(low) != len(text) or "ς" in low:
+        # ... unless a letter lowers to two (`İ`) or by its place in a word (Greek final sigma)
+        return text.translate(_FOLD)
+    for ch in set(_NON_ASCII.findall(low)):
+        low = low.replace(ch, _FOLD[ord(ch)])
+    return low
 
 
 def _gazetteer_json(name: str) -> dict:
@@ -143,9 +171,13 @@ def _spellings(name: str) -> set[str]:
 
 @cache
 def _pattern() -> re.Pattern:
+    """Any spelling, longest first, its words joined by a space, a hyphen or nothing."""
     spellings = sorted(_keyword_table(), key=len, reverse=True)
-    alts = "|".join(r"[\s\-]?".join(re.escape(part) for part in s.split()) for s in spellings)
-    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])")
+    alts = [
+        (first, "".join(rf"[\s\-]?{re.escape(w)}" for w in more))
+        for first, *more in map(str.split, spellings)
+    ]
+    return re.compile(rf"(?<![\w])(?:{alternation_tree(alts)})(?![\w])")
 
 
 def find_places(text: str) -> list[PlaceMention]:
