@@ -23,7 +23,7 @@ from toolkit import roles as R
 from toolkit.clean import MAX_BYLINE_WORDS
 from toolkit.metrics import lexicon as metrics_lexicon
 from toolkit.metrics import sentences
-from toolkit.model import Document
+from toolkit.model import Document, Segment
 from toolkit.names import NameSpan, fold, name_runs, person_id, span, surnames
 from toolkit.numbers import fold as number_fold
 from toolkit.places import find_places
@@ -61,27 +61,39 @@ def extract_people(doc: Document) -> list[dict]:
         return []
     lex = R.lexicon(doc.language or "")
     mentions: list[Mention] = []
-    for seg, text in doc.iter_segments(*TEXT_KINDS):
-        if _byline_line(lex, text):  # `By Thu Hang` on a line of its own, where the cleaner saw body
-            mentions += _byline(lex, text, seg.start)
-            continue
-        mentions += _segment_mentions(lex, text, seg.start)
-        # captions carry credits anywhere; body lines where a credit opens the line or follows a
-        # sentence or a bar (`... at the conference. Photo: Van Thang`, `Report: A | Photo: B`)
-        mentions += _credits(lex, text, seg.start, anywhere=seg.kind == "caption")
-    for seg, text in doc.iter_segments("byline"):
-        mentions += _byline(lex, text, seg.start)
+    for seg, text, folded in _segments(doc, *TEXT_KINDS, "byline"):
+        if seg.kind == "byline":
+            mentions += _byline(lex, text, folded, seg.start)
+        elif _byline_line(
+            lex, text, folded
+        ):  # `By Thu Hang` on a line of its own, where the cleaner saw body
+            mentions += _byline(lex, text, folded, seg.start)
+        else:
+            mentions += _segment_mentions(lex, text, folded, seg.start)
+            # captions carry credits anywhere; body lines where a credit opens the line or follows a
+            # sentence or a bar (`... at the conference. Photo: Van Thang`, `Report: A | Photo: B`)
+            mentions += _credits(lex, text, folded, seg.start, anywhere=seg.kind == "caption")
     return _records(doc, lex, mentions)
+
+
+def _segments(doc: Document, *kinds: str) -> list[tuple[Segment, str, str]]:
+    """(segment, text, folded text) of the segments of `kinds`, in order. The whole text is folded
+    once and sliced: folding goes character by character, so a slice of the folded text is the
+    folded slice (but where a capital sigma stands, whose lower case depends on its word)."""
+    whole = fold(doc.text) if "\u03a3" not in doc.text else None
+    return [
+        (seg, text, fold(text) if whole is None else whole[seg.start : seg.end])
+        for seg, text in doc.iter_segments(*kinds)
+    ]
 
 
 # --- finding mentions -------------------------------------------------------------------------
 
 
-def _segment_mentions(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
+def _segment_mentions(lex: R.Lexicon, text: str, folded: str, offset: int) -> list[Mention]:
     runs = [r for r in (_clean_run(lex, text, r) for r in name_runs(text)) if r is not None]
     if not runs:
         return []
-    folded = fold(text)
     hons = R.honorifics_in(lex, folded)
     stops = (_stops(CLAUSE_STOP, folded), _stops(SENTENCE_STOP, folded))
     out = []
@@ -282,17 +294,18 @@ def _press_names(lex: R.Lexicon, text: str, lo: int, hi: int) -> list[NameSpan]:
     return out
 
 
-def _byline_line(lex: R.Lexicon, text: str) -> bool:
+def _byline_line(lex: R.Lexicon, text: str, folded: str) -> bool:
     """A short line of a byline label and capitalised words (`By Thu Hang`, `Por NGUYEN VAN A`)."""
-    words = text.split()
-    if not 2 <= len(words) <= MAX_BYLINE_WORDS + 1:  # the label and a byline's words
+    # the label and a byline's words; a longer line is split no further than that
+    words = text.split(None, MAX_BYLINE_WORDS + 1)
+    if not 2 <= len(words) <= MAX_BYLINE_WORDS + 1:
         return False
-    m = lex.byline.match(fold(text))
+    m = lex.byline.match(folded)
     return bool(m) and all(w[:1].isupper() for w in text[m.end() :].split())
 
 
-def _byline(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
-    m = lex.byline.match(fold(text))
+def _byline(lex: R.Lexicon, text: str, folded: str, offset: int) -> list[Mention]:
+    m = lex.byline.match(folded)
     label, lo = (text[m.start(1) : m.end(1)], m.end()) if m else ("", 0)
     return [
         Mention(text[n.start : n.end], n.start + offset, n.end + offset, press_label=label)
@@ -302,18 +315,20 @@ def _byline(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
 
 _CREDIT_OPENS = re.compile(r"(?:^|[.!?|(]\s*)$")
 _CREDIT_NEAR = re.compile(r"(?:^|[.!?|(])[^.!?|(:]{1,40}:")  # a colon soon after an opening
+_CREDIT_NEAR_REACH = 41  # a match of it starts at most this far before its colon
+_CREDIT_END = re.compile(r"[)|.;\n]")
 
 
-def _credits(lex: R.Lexicon, text: str, offset: int, anywhere: bool = True) -> list[Mention]:
+def _credits(lex: R.Lexicon, text: str, folded: str, offset: int, anywhere: bool = True) -> list[Mention]:
     """Photo credits inside a caption (`Foto: NGUYEN VAN A`); elsewhere only those that open the
     line or follow a sentence's end or a bar."""
     out: list[Mention] = []
-    if ":" not in text or not (anywhere or _CREDIT_NEAR.search(text)):  # labels end with a colon
+    if ":" not in text or not (anywhere or _colon_near_opening(text)):  # labels end with a colon
         return out
-    for m in lex.credit.finditer(fold(text)):
+    for m in lex.credit.finditer(folded):
         if not anywhere and not _CREDIT_OPENS.search(text, 0, m.start()):
             continue
-        stop = re.compile(r"[)|.;\n]").search(text, m.end())
+        stop = _CREDIT_END.search(text, m.end())
         hi = stop.start() if stop else len(text)
         label = text[m.start() : m.end()].rstrip(": ")
         out += [
@@ -321,6 +336,16 @@ def _credits(lex: R.Lexicon, text: str, offset: int, anywhere: bool = True) -> l
             for n in _press_names(lex, text, m.end(), hi)
         ]
     return out
+
+
+def _colon_near_opening(text: str) -> bool:
+    """`_CREDIT_NEAR.search(text)`, tried only just before each colon instead of at every position."""
+    at = text.find(":")
+    while at >= 0:
+        if _CREDIT_NEAR.search(text, max(0, at - _CREDIT_NEAR_REACH), at + 1):
+            return True
+        at = text.find(":", at + 1)
+    return False
 
 
 # --- one record per person ---------------------------------------------------------------------

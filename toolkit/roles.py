@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from toolkit.catalogues import roles as role_catalogue
 from toolkit.langdata import languages, load
@@ -25,8 +25,14 @@ MAX_TITLE_CHARS = 320
 MAX_HEAD_OFFSET_WORDS = 2
 # A head word (with its opening words) fits in this many characters.
 HEAD_WINDOW = 80
-# Characters that end the titles of a name (a comma does not: titles are comma-separated).
-HARD_STOP = re.compile(r"[;:!?|\n()\[\]«»“”\"]|\.(?=\s|$)|\s[-–—]\s")
+# Characters that end the titles of a name (a comma does not: titles are comma-separated):
+# `[;:!?|\n()\[\]«»“”"]`, or `.` before a space or the end, or a dash between spaces. Written to
+# open with one class of every character a stop can start with, so that the engine skips the
+# letters in between at C speed, then told apart by looking back at that character.
+_HARD = ';:!?|\n()\\[\\]«»“”"'
+HARD_STOP = re.compile(rf"[{_HARD}.\s](?:(?<=[{_HARD}])|(?<=\.)(?=\s|$)|(?<=\s)[-–—]\s)")
+# How many windows of titles (`_titles_in_window`) are remembered.
+TITLES_CACHE = 8192
 # Heads that are central whatever follows them.
 CENTRAL_HEADS = frozenset(
     {
@@ -331,16 +337,31 @@ def titles_after(lex: Lexicon, text: str, folded: str, pos: int) -> list[Title]:
     if not m:
         return []
     hi = _stop(folded, m.end())
-    if head_at_start(lex, folded, m.end(), hi) is None:  # most names are followed by no title
-        return []
+    return [_moved(t, pos) for t in _titles_in_window(lex.lang, text[pos:hi], folded[pos:hi])]
+
+
+def _moved(t: Title, delta: int) -> Title:
+    return Title(t.text, t.start + delta, t.end + delta, t.head, t.org, t.scope, t.key, t.gender)
+
+
+@lru_cache(maxsize=TITLES_CACHE)
+def _titles_in_window(lang: str, text: str, folded: str) -> tuple[Title, ...]:
+    """The titles after a name, read in the window from the name's end to the titles' hard stop
+    (offsets relative to the window). Nothing outside the window changes the reading (no pattern
+    looks before the window's opening comma), so the reading of a window is remembered: the same
+    name and titles recur within an article and across a province's articles."""
+    lex = lexicon(lang)
+    start, hi = OPENS_TITLES.match(folded).end(), len(folded)
+    if head_at_start(lex, folded, start, hi) is None:  # most names are followed by no title
+        return ()
     out = []
-    for a, b in _pieces(lex, folded, m.end(), hi):
+    for a, b in _pieces(lex, folded, start, hi):
         head = head_at_start(lex, folded, a, b)
         opening = folded[a : head[1].start()] if head else ""
         if head is None or (_article_opens(lex, opening) and (out or lex.joiner.search(f" {opening} "))):
             break  # `NAME, vice-presidente ..., e o diretor do ..., OTHER`: the next person's title
         out.append(classify(lex, text, folded, a, b, head))
-    return out
+    return tuple(out)
 
 
 def _article_opens(lex: Lexicon, opening: str) -> bool:
