@@ -62,11 +62,8 @@ def extract_people(doc: Document) -> list[dict]:
     lex = R.lexicon(doc.language or "")
     mentions: list[Mention] = []
     for seg, text, folded in _segments(doc, *TEXT_KINDS, "byline"):
-        if seg.kind == "byline":
-            mentions += _byline(lex, text, folded, seg.start)
-        elif _byline_line(
-            lex, text, folded
-        ):  # `By Thu Hang` on a line of its own, where the cleaner saw body
+        # a byline, or `By Thu Hang` on a line of its own where the cleaner saw body
+        if seg.kind == "byline" or _byline_line(lex, text, folded):
             mentions += _byline(lex, text, folded, seg.start)
         else:
             mentions += _segment_mentions(lex, text, folded, seg.start)
