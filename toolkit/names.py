@@ -39,9 +39,15 @@ _APOS = "'’"
 _WORD = rf"(?:[{UPPER}][{LOWER}]{{0,7}}(?:[{_APOS}][{UPPER}]?[{LOWER}]{{1,7}})?|[{UPPER}]{{1,8}}(?:[{_APOS}][{UPPER}]{{1,7}})?)"
 # A run of capitalised words separated by spaces, not glued to other words or hyphens. The first
 # capital comes before the look-behind so that the engine can skip ahead to capitals.
-_FIRST = rf"[{UPPER}](?<![\w{_APOS}\-/@.][{UPPER}])"
+_FIRST = rf"[{UPPER}]"
+_NOT_GLUED = rf"(?<![\w{_APOS}\-/@.][{UPPER}])"
 _REST = rf"(?:[{LOWER}]{{0,7}}(?:[{_APOS}][{UPPER}]?[{LOWER}]{{1,7}})?|[{UPPER}]{{0,7}}(?:[{_APOS}][{UPPER}]{{1,7}})?)"
-RUN = re.compile(rf"{_FIRST}{_REST}(?:[ \u00a0]{{1,2}}{_WORD})+(?![\w{_APOS}\-/@])")
+# Most capitals open one word followed by a lower-case one: a look ahead for the next capital
+# (within a word's 16 characters and a space or two) turns them down before the rest is tried.
+_NEXT_CAPITAL = rf"(?=[{UPPER}{LOWER}{_APOS}]{{0,16}}[ \u00a0]{{1,2}}[{UPPER}])"
+RUN = re.compile(
+    rf"{_FIRST}{_NEXT_CAPITAL}{_NOT_GLUED}{_REST}(?:[ \u00a0]{{1,2}}{_WORD})+(?![\w{_APOS}\-/@])"
+)
 WORD = re.compile(_WORD)
 _CONSONANTS = "bcdfghjklmnpqrstvwxzđ"
 SYLLABLE = re.compile(rf"^(?:h[{_APOS}])?[{_CONSONANTS}]{{0,3}}[aeiouy]{{1,3}}[{_CONSONANTS}]{{0,2}}$")
@@ -149,7 +155,7 @@ def _split(run: str) -> tuple[NameSpan, ...]:
     (offsets within the run). Remembered per run: names and places recur in every article."""
     out, words = [], []
     mixed = _mixed(run)
-    for pos, w in _words(run):
+    for pos, w in word_offsets(run):
         if is_syllable(w) and not (w.isupper() and len(w) > 1 and mixed):
             words.append((pos, w))
         else:
@@ -158,7 +164,7 @@ def _split(run: str) -> tuple[NameSpan, ...]:
     return tuple(out + _piece(words))
 
 
-def _words(run: str) -> list[tuple[int, str]]:
+def word_offsets(run: str) -> list[tuple[int, str]]:
     """(offset, word) for each word of a run; runs are mostly single-spaced, so split is the fast path."""
     if "\u00a0" in run or "  " in run:
         return [(m.start(), m.group(0)) for m in re.finditer(r"[^ \u00a0]+", run)]

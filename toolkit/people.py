@@ -24,14 +24,24 @@ from toolkit.clean import MAX_BYLINE_WORDS
 from toolkit.metrics import lexicon as metrics_lexicon
 from toolkit.metrics import sentences
 from toolkit.model import Document, Segment
-from toolkit.names import NameSpan, fold, name_runs, person_id, span, surnames
+from toolkit.names import (
+    LONG_TEXT,
+    CharMap,
+    NameSpan,
+    fold,
+    name_runs,
+    person_id,
+    span,
+    surnames,
+    word_offsets,
+)
 from toolkit.numbers import fold as number_fold
 from toolkit.places import find_places
 
 # Characters that end the clause a title before a name can belong to.
 # A period ends a clause only after a word of four letters or more (not `Sr.`, `Mme.`, `n.º`).
 CLAUSE_STOP = re.compile(r"[;:!?|\n()«»“”\".]")
-SENTENCE_STOP = re.compile(r"[!?|\n.]")
+SENTENCE_STOP_CHARS = "!?|\n."  # (all of them CLAUSE_STOP characters)
 SHORT_WORD_BEFORE = re.compile(r"(?:^|\W)\w{0,3}$")
 MAX_QUOTE_CHARS = 400
 _BRACKETS = re.compile(r"\([^()]{0,40}\)")
@@ -88,11 +98,11 @@ def _segments(doc: Document, *kinds: str) -> list[tuple[Segment, str, str]]:
 
 
 def _segment_mentions(lex: R.Lexicon, text: str, folded: str, offset: int) -> list[Mention]:
-    runs = [r for r in (_clean_run(lex, text, r) for r in name_runs(text)) if r is not None]
+    runs = [r for r in (_clean_run(lex, text, folded, r) for r in name_runs(text)) if r is not None]
     if not runs:
         return []
     hons = R.honorifics_in(lex, folded)
-    stops = (_stops(CLAUSE_STOP, folded), _stops(SENTENCE_STOP, folded))
+    stops = _stops(folded)
     out = []
     for i, run in enumerate(runs):
         prev_end = runs[i - 1].end if i else 0
@@ -104,20 +114,29 @@ def _segment_mentions(lex: R.Lexicon, text: str, folded: str, offset: int) -> li
     return out
 
 
-def _clean_run(lex: R.Lexicon, text: str, run: NameSpan) -> NameSpan | None:
+def _clean_run(lex: R.Lexicon, text: str, folded: str, run: NameSpan) -> NameSpan | None:
     """Drop opening function words and honorifics (`Pan Nguyen`, `En Nguyen`) and places; None if no name is left."""
-    words = [(run.start + m.start(), m.group(0)) for m in re.finditer(r"\S+", text[run.start : run.end])]
-    while len(words) > 2 and fold(words[0][1]) in lex.openers and fold(words[1][1]) in surnames():
-        if fold(words[0][1]) in surnames() and _after_honorific(lex, text, words[0][0]):
+    words = [(run.start + pos, w) for pos, w in word_offsets(text[run.start : run.end])]
+    while (
+        len(words) > 2
+        and _folded(folded, words[0]) in lex.openers
+        and _folded(folded, words[1]) in surnames()
+    ):
+        if _folded(folded, words[0]) in surnames() and _after_honorific(lex, text, words[0][0]):
             break  # `le camarade Le Truong Luu`: after an honorific, `Le` is the surname Lê
         words = words[1:]
     words = _without_places(words)
     if len(words) < 2:
         return None
     found = span(words)
-    if fold(found.text) in lex.not_people or _after_place_or_org_word(lex, text, found.start):
+    if fold(found.text) in lex.not_people or _after_place_or_org_word(lex, folded, found.start):
         return None
     return found
+
+
+def _folded(folded: str, word: tuple[int, str]) -> str:
+    """The folded form of an (offset, word) pair of the segment, read off its folded text."""
+    return folded[word[0] : word[0] + len(word[1])]
 
 
 def _after_honorific(lex: R.Lexicon, text: str, pos: int) -> bool:
@@ -160,9 +179,9 @@ def _place_in_name(words: list[str], before_place: str) -> bool:
     return kept < 2 or (fold(words[0]) in surnames() and len(words) <= 4)
 
 
-def _after_place_or_org_word(lex: R.Lexicon, text: str, start: int) -> bool:
+def _after_place_or_org_word(lex: R.Lexicon, folded: str, start: int) -> bool:
     """`provincia de Lam Dong`, `calle Hang Ma`, `Fundación Vingroup`: the run names a place or a body."""
-    before = fold(text[max(0, start - 40) : start]).split()
+    before = folded[max(0, start - 40) : start].split()
     while before and before[-1] in lex.skip_before:
         before.pop()
     return bool(before) and before[-1] in lex.place_or_org  # `provincia, NAME` is not a place name
@@ -266,13 +285,18 @@ def _article(lex: R.Lexicon, folded: str, pos: int) -> str:
     return lex.articles.get(words[-1], "") if words else ""
 
 
-def _stops(pattern: re.Pattern, folded: str) -> list[int]:
-    """Where each clause (or sentence) of a segment starts: just after each stop."""
-    return [
-        m.end()
-        for m in pattern.finditer(folded)
-        if m.group(0) != "." or not SHORT_WORD_BEFORE.search(folded, max(0, m.start() - 5), m.start())
-    ]
+def _stops(folded: str) -> tuple[list[int], list[int]]:
+    """Where each clause and each sentence of a segment starts: just after each stop. One scan:
+    the characters that end a sentence are some of those that end a clause."""
+    clauses, sentences_ = [], []
+    for m in CLAUSE_STOP.finditer(folded):
+        ch = m.group(0)
+        if ch == "." and SHORT_WORD_BEFORE.search(folded, max(0, m.start() - 5), m.start()):
+            continue  # `Sr.`, `n.º`: no stop
+        clauses.append(m.end())
+        if ch in SENTENCE_STOP_CHARS:
+            sentences_.append(m.end())
+    return clauses, sentences_
 
 
 def _before(stops: list[int], lo: int, hi: int) -> int:
@@ -449,12 +473,21 @@ def _quote(text: str, start: int, end: int, lang: str = "") -> str:
     hi = text.find("\n", end, end + MAX_QUOTE_CHARS)
     hi = min(len(text), end + MAX_QUOTE_CHARS) if hi < 0 else hi
     line = text[lo:hi]
-    spans = sentences(line, number_fold(line), _abbreviations(lang))  # folded as metrics fold
+    spans = sentences(line, _number_fold(line), _abbreviations(lang))  # folded as metrics fold
     s, e = next(((a + lo, b + lo) for a, b in spans if a + lo <= start < b + lo), (lo, hi))
     if e - s > MAX_QUOTE_CHARS:  # also where the window above cut a very long line
         half = MAX_QUOTE_CHARS // 2
         s, e = _word_start(text, max(s, start - half), start), _word_end(text, min(e, end + half), end)
     return " ".join(text[s:e].split())
+
+
+# The figures' folding (`ł` -> `l` too), one character for one: long lines go through a table.
+_NUMBER_FOLD_LONG = CharMap(number_fold)
+
+
+def _number_fold(line: str) -> str:
+    folded = _NUMBER_FOLD_LONG(line) if len(line) >= LONG_TEXT else None
+    return number_fold(line) if folded is None else folded
 
 
 @lru_cache(maxsize=16)
