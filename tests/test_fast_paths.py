@@ -11,8 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit import clean
+from toolkit import clean, names, people, roles
 from toolkit.corpus import _ANY_CONTROL, _CONTROL, _MOJIBAKE_SEED, _STRAY_CONTROL
+from toolkit.numbers import fold as number_fold
+from toolkit.places import fold_char
 
 # --- reading ------------------------------------------------------------------------------------
 
@@ -79,3 +81,158 @@ def test_line_pattern_prefilters_reject_only_lines_the_patterns_reject(line):
         assert not clean._IMAGE_FILE.match(line)
     if ":" not in line:
         assert not c.source_line.match(line) and not c.byline_label.match(line)
+
+
+# --- names and folding --------------------------------------------------------------------------
+
+FOLD_ALPHABET = "aAéÉłŁđĐßİıΣσςΑ ’'-.,\u00a0\u202fǅẞ𝐀\U0001d15e–“" + "".join(
+    chr(c) for c in range(0x2FF0, 0x3010)
+)
+
+
+def _fold_by_definition(text: str) -> str:
+    """names.fold as written before the table: lower case, then each non-ASCII character folded."""
+    low = text.lower()
+    if low.isascii():
+        return low
+    if len(low) != len(text):
+        return "".join(fold_char(ch) for ch in text)
+    return "".join(ch if ch.isascii() else names._fold_char(re.match(".", ch, re.S)) for ch in low)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=FOLD_ALPHABET, min_size=0, max_size=200))
+def test_fold_through_the_table_is_fold(text):
+    assert names.fold(text) == _fold_by_definition(text)
+
+
+@given(st.text(alphabet=FOLD_ALPHABET.replace("Σ", ""), max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_a_slice_of_folded_text_is_the_folded_slice_without_a_capital_sigma(text, a, b):
+    assert names.fold(text)[a:b] == names.fold(text[a:b])
+
+
+def test_folding_a_capital_sigma_differs_only_between_the_two_lower_case_sigmas():
+    """The one character folded by its neighbours: people read the folded segment in slices, which
+    is safe because σ and ς play the same part in every test the extractors make (lower-case word
+    letters, in no wording of any language)."""
+    assert names.fold("ΟΔΟΣ") == "οδος" and names.fold("Σ") == "σ"
+    assert all(not re.search("[σςΣ]", str(v)) for v in roles.lexicon("").__dict__.values())
+
+
+@pytest.mark.parametrize("mapping", [names.fold, number_fold])
+def test_char_map_gives_the_per_character_mapping(mapping):
+    table = names.CharMap(mapping)
+    text = "Ngày 5.3 Łódź «Hà Nội» – 12,5 % ĐỒNG " * 3
+    assert table(text) == mapping(text)
+    assert table("") is None and table("ok \u3042") is None  # beyond the table: the caller folds
+
+
+OLD_RUN = re.compile(
+    rf"[{names.UPPER}](?<![\w'’\-/@.][{names.UPPER}]){names._REST}"
+    rf"(?:[ \u00a0]{{1,2}}{names._WORD})+(?![\w'’\-/@])"
+)
+RUN_ALPHABET = st.sampled_from(
+    ["Nguyen", "Van", "A", "H'Hen", "THANH", "la", "de", " ", "  ", "\u00a0", "-", ".", "Đ", "x"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(RUN_ALPHABET, max_size=12).map("".join))
+def test_name_runs_pattern_finds_what_the_pattern_without_look_ahead_finds(text):
+    assert [m.span() for m in names.RUN.finditer(text)] == [m.span() for m in OLD_RUN.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text, runs",
+    [
+        (
+            "El camarada Be Thanh Tinh y Nong Thanh Tung",
+            [(12, 25, ("Be", "Thanh", "Tinh")), (28, 43, ("Nong", "Thanh", "Tung"))],
+        ),
+        (
+            "Ha Noi, Ha Noi",
+            [(0, 6, ("Ha", "Noi")), (8, 14, ("Ha", "Noi"))],
+        ),  # one run read once, placed twice
+        ("Foto:  NGUYEN  VAN A", [(7, 20, ("NGUYEN", "VAN", "A"))]),
+    ],
+)
+def test_name_runs_are_placed_where_they_stand(text, runs):
+    assert [(r.start, r.end, r.words) for r in names.name_runs(text)] == runs
+
+
+# --- titles and stops ---------------------------------------------------------------------------
+
+HARD_STOP_BY_DEFINITION = re.compile(r"[;:!?|\n()\[\]«»“”\"]|\.(?=\s|$)|\s[-–—]\s")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=';:!?|\n()[]«»“”". -–—a\t', max_size=12))
+def test_hard_stop_pattern_is_its_definition(text):
+    assert [m.span() for m in roles.HARD_STOP.finditer(text)] == [
+        m.span() for m in HARD_STOP_BY_DEFINITION.finditer(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "lang, before, after",
+    [
+        (
+            "es",
+            "Asistió el camarada Be Thanh Tinh",
+            ", subsecretario permanente del Comité Provincial del Partido, presidente del Consejo Popular Provincial; y otros.",
+        ),
+        ("fr", "Le camarade Le Truong Luu", " (secrétaire du Comité provincial du Parti) a parlé."),
+        ("en", "Mr Nguyen Van A", ", Chairman of the Provincial People's Committee, who spoke."),
+    ],
+)
+def test_titles_after_a_name_are_read_the_same_wherever_the_window_stands(lang, before, after):
+    """The reading of a window is remembered: the second text, the same window further on, is read
+    from memory and must land on its own offsets."""
+
+    def titles(text: str, pos: int) -> list[tuple[str, str]]:
+        found = roles.titles_after(roles.lexicon(lang), text, names.fold(text), pos)
+        assert all(text[t.start : t.end] == t.text for t in found)
+        return [(t.text, t.key) for t in found]
+
+    first = titles(before + after, len(before))
+    assert first and first == titles("Texto. " * 30 + before + after, len("Texto. " * 30 + before))
+
+
+def _stops_by_definition(pattern: str, folded: str) -> list[int]:
+    return [
+        m.end()
+        for m in re.finditer(pattern, folded)
+        if m.group(0) != "." or not people.SHORT_WORD_BEFORE.search(folded, max(0, m.start() - 5), m.start())
+    ]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["A", "b", " ", ";", ".", "Sr.", "(", ")", "!", "|", "«", "»", "\n", "palabra"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_clause_and_sentence_starts_come_from_one_scan(text):
+    folded = names.fold(text)
+    assert people._stops(folded) == (
+        _stops_by_definition(people.CLAUSE_STOP.pattern, folded),
+        _stops_by_definition(r"[!?|\n.]", folded),
+    )
+
+
+@pytest.mark.parametrize(
+    "text, near",
+    [
+        ("Foto: Van Thang", True),
+        ("En la conferencia. Foto: Van Thang", True),
+        ("Una frase muy larga sin ninguna apertura antes de los dos puntos que llegan: aquí", False),
+        ("Sin dos puntos", False),
+        ("a" * 41 + ": x", False),
+        ("a" * 40 + ": x", True),
+        ("x." + "b" * 40 + ": y", True),
+        ("x. " + "b" * 40 + ": y", False),
+    ],
+)
+def test_colon_near_opening_is_the_pattern_searched_anywhere(text, near):
+    assert people._colon_near_opening(text) is near
+    assert bool(people._CREDIT_NEAR.search(text)) is near
