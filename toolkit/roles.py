@@ -245,10 +245,10 @@ def classify(lex: Lexicon, text: str, folded: str, lo: int, hi: int, head) -> Ti
     org = _leftmost(lex.orgs, folded, hm.end(), hi) or _org_before(lex, folded, lo, hm.start())
     org_cls = org[0] if org else ""
     scope = "central" if cls in CENTRAL_HEADS else _scope(lex, folded, hm.end(), hi)
-    key = _rule(lex, cls, org_cls, scope)
+    key = _rule(lex.lang, cls, org_cls, scope)
     start = min(hm.start(), org[1].start()) if org else hm.start()  # `Politburo member`
     end = _trim_end(text, start, hi)
-    return Title(text[start:end], start, end, cls, org_cls, scope, key, _gender(lex, hm.group(0)))
+    return Title(text[start:end], start, end, cls, org_cls, scope, key, _gender(lex.lang, hm.group(0)))
 
 
 def _org_before(lex: Lexicon, folded: str, lo: int, hi: int):
@@ -266,6 +266,9 @@ def _trim_end(text: str, start: int, hi: int) -> int:
     return end
 
 
+_HEAD_WORDS = re.compile(r"[\s\-]+")
+
+
 def _scope(lex: Lexicon, folded: str, lo: int, hi: int) -> str:
     if lex.scope["local"].search(folded, lo, hi):
         return "local"
@@ -275,8 +278,10 @@ def _scope(lex: Lexicon, folded: str, lo: int, hi: int) -> str:
     return "provincial"
 
 
-def _rule(lex: Lexicon, head: str, org: str, scope: str) -> str:
-    for r_head, r_org, r_scope, key in lex.rules:
+@lru_cache(maxsize=4096)
+def _rule(lang: str, head: str, org: str, scope: str) -> str:
+    """The role key of the first rule that fits (remembered: a few hundred combinations exist)."""
+    for r_head, r_org, r_scope, key in lexicon(lang).rules:
         if r_head not in ("*", head):
             continue
         if r_org != "*" and r_org != org:
@@ -287,33 +292,16 @@ def _rule(lex: Lexicon, head: str, org: str, scope: str) -> str:
     return ""
 
 
-def _gender(lex: Lexicon, head_text: str) -> str:
-    words = re.split(r"[\s\-]+", head_text)  # `vice-ministra`: the gendered word after the hyphen
-    if any(_whole_word(lex.feminine, w) for w in words):
+@lru_cache(maxsize=4096)
+def _gender(lang: str, head_text: str) -> str:
+    """The gender a head word marks (remembered: heads are a few words written a few ways)."""
+    lex = lexicon(lang)
+    words = _HEAD_WORDS.split(head_text)  # `vice-ministra`: the gendered word after the hyphen
+    if any(lex.feminine.fullmatch(w) for w in words):
         return "f"
-    if any(_whole_word(lex.masculine, w) for w in words):
+    if any(lex.masculine.fullmatch(w) for w in words):
         return "m"
     return ""
-
-
-_WHOLE_WORD: dict[tuple[int, str], bool] = {}
-
-
-def _whole_word(pattern: re.Pattern, word: str) -> bool:
-    """`pattern` matches all of `word`; remembered per (pattern, word): titles repeat the same few
-    words, and the gender alternation is long enough that matching it word by word was a quarter of
-    extract_people (keyed by the pattern's id: hashing a long pattern costs as much as matching it;
-    the patterns live as long as their cached lexicon)."""
-    key = (id(pattern), word)
-    hit = _WHOLE_WORD.get(key)
-    if hit is None:
-        if len(_WHOLE_WORD) > WHOLE_WORD_CACHE:
-            _WHOLE_WORD.clear()
-        hit = _WHOLE_WORD[key] = pattern.fullmatch(word) is not None
-    return hit
-
-
-WHOLE_WORD_CACHE = 20000
 
 
 def _pieces(lex: Lexicon, folded: str, lo: int, hi: int) -> list[tuple[int, int]]:
