@@ -101,7 +101,7 @@ def _segment_mentions(lex: R.Lexicon, text: str, folded: str, offset: int) -> li
     runs = [r for r in (_clean_run(lex, text, folded, r) for r in name_runs(text)) if r is not None]
     if not runs:
         return []
-    hons = R.honorifics_in(lex, folded)
+    hons = _Honorifics(R.honorifics_in(lex, folded))
     stops = _stops(folded)
     out = []
     for i, run in enumerate(runs):
@@ -188,7 +188,14 @@ def _after_place_or_org_word(lex: R.Lexicon, folded: str, start: int) -> bool:
 
 
 def _mention(
-    lex: R.Lexicon, text: str, folded: str, run: NameSpan, hons, prev_end: int, stops, next_start: int
+    lex: R.Lexicon,
+    text: str,
+    folded: str,
+    run: NameSpan,
+    hons: _Honorifics,
+    prev_end: int,
+    stops,
+    next_start: int,
 ) -> Mention | None:
     clause_lo = _before(stops[0], max(prev_end, run.start - R.MAX_TITLE_CHARS), run.start)
     hon = _honorific(lex, text, folded, hons, clause_lo, prev_end, run)
@@ -254,30 +261,43 @@ def _as_written(text: str, titles: list[R.Title]) -> str:
     return ", ".join(text[g[0].start : g[-1].end] for g in groups)
 
 
-def _honorific(lex, text, folded, hons, clause_lo, prev_end, run):
+class _Honorifics:
+    """The honorifics of a segment in order. They do not overlap, so their starts and their ends
+    both increase: the one before a name is found by bisection, not by a walk back over all."""
+
+    def __init__(self, matches: list[re.Match]):
+        self.matches = matches
+        self.starts = [h.start() for h in matches]
+        self.ends = [h.end() for h in matches]
+
+    def last_ending_by(self, pos: int) -> re.Match | None:
+        i = bisect.bisect_right(self.ends, pos) - 1
+        return self.matches[i] if i >= 0 else None
+
+    def last_starting_before(self, pos: int) -> re.Match | None:
+        i = bisect.bisect_left(self.starts, pos) - 1
+        return self.matches[i] if i >= 0 else None
+
+
+def _honorific(lex, text, folded, hons: _Honorifics, clause_lo, prev_end, run):
     """The honorific of this name and the titles between them, or None."""
-    for h in reversed(hons):
-        if h.end() > run.start:
-            continue
-        if h.start() < max(clause_lo, prev_end):
-            return None
-        pre = R.titles_between(lex, text, folded, h.end(), run.start)
-        return None if pre is None else (h, pre)
-    return None
+    h = hons.last_ending_by(run.start)
+    if h is None or h.start() < max(clause_lo, prev_end):
+        return None
+    pre = R.titles_between(lex, text, folded, h.end(), run.start)
+    return None if pre is None else (h, pre)
 
 
 def _enumerated(
-    lex: R.Lexicon, folded: str, hons, run: NameSpan, prev_end: int, lo: int
+    lex: R.Lexicon, folded: str, hons: _Honorifics, run: NameSpan, prev_end: int, lo: int
 ) -> tuple[re.Match | None, bool]:
     """The plural honorific opening the list this name is in (`los camaradas: A, título; B ...`),
     and whether the name follows it or the previous name closely (`A, B y C`: no titles needed)."""
-    for h in reversed(hons):
-        if lo <= h.start() < run.start:
-            if not lex.honorifics[fold(h.group(0))][3]:
-                return None, False
-            gap = _BRACKETS.sub(" ", folded[max(prev_end, h.end()) : run.start])  # `A (3. von links) und B`
-            return h, len(gap.split()) <= 2
-    return None, False
+    h = hons.last_starting_before(run.start)
+    if h is None or h.start() < lo or not lex.honorifics[fold(h.group(0))][3]:
+        return None, False
+    gap = _BRACKETS.sub(" ", folded[max(prev_end, h.end()) : run.start])  # `A (3. von links) und B`
+    return h, len(gap.split()) <= 2
 
 
 def _article(lex: R.Lexicon, folded: str, pos: int) -> str:
