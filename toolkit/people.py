@@ -396,15 +396,17 @@ def _records(doc: Document, lex: R.Lexicon, mentions: list[Mention]) -> list[dic
     groups: dict[str, list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: m.start):
         groups.setdefault(person_id(m.name), []).append(m)
+    # the text folded as the figures fold it, once: quotes are cut at the figures' sentence ends
+    number_folded = _number_fold(doc.text) if groups else ""
     out = []
     for pid, ms in groups.items():
-        rec = _person(doc, pid, ms)
+        rec = _person(doc, pid, ms, number_folded)
         if rec is not None:
             out.append(rec)
     return sorted(out, key=lambda r: r["start"])
 
 
-def _person(doc: Document, pid: str, ms: list[Mention]) -> dict | None:
+def _person(doc: Document, pid: str, ms: list[Mention], number_folded: str) -> dict | None:
     official = [t for m in ms for t in m.titles if t.key and t.key != "-"]
     press = [m for m in ms if m.press_label is not None]
     comrade = any(m.hon_kind == "comrade" for m in ms)
@@ -430,7 +432,7 @@ def _person(doc: Document, pid: str, ms: list[Mention]) -> dict | None:
         "level": level,
         "province": _province(doc, best, level),
         "language": doc.language,
-        "quote": _quote(doc.text, first.start, first.end, doc.language or ""),
+        "quote": _quote(doc.text, number_folded, first.start, first.end, doc.language or ""),
         "start": first.start,
         "end": first.end,
     }
@@ -486,14 +488,15 @@ def _province_in(title: str) -> str:
     return places[0].province if places else ""
 
 
-def _quote(text: str, start: int, end: int, lang: str = "") -> str:
+def _quote(text: str, number_folded: str, start: int, end: int, lang: str = "") -> str:
     """The sentence around text[start:end], cut the way metrics cut theirs (`el Sr. NAME` goes on
-    past `Sr.`); a longer one is cut to MAX_QUOTE_CHARS around the name at word boundaries."""
+    past `Sr.`); a longer one is cut to MAX_QUOTE_CHARS around the name at word boundaries.
+    `number_folded` is the text folded as metrics fold (one character for one: sliced here)."""
     lo = max(text.rfind("\n", 0, start) + 1, start - MAX_QUOTE_CHARS)
     hi = text.find("\n", end, end + MAX_QUOTE_CHARS)
     hi = min(len(text), end + MAX_QUOTE_CHARS) if hi < 0 else hi
     line = text[lo:hi]
-    spans = sentences(line, _number_fold(line), _abbreviations(lang))  # folded as metrics fold
+    spans = sentences(line, number_folded[lo:hi], _abbreviations(lang))
     s, e = next(((a + lo, b + lo) for a, b in spans if a + lo <= start < b + lo), (lo, hi))
     if e - s > MAX_QUOTE_CHARS:  # also where the window above cut a very long line
         half = MAX_QUOTE_CHARS // 2
@@ -501,13 +504,13 @@ def _quote(text: str, start: int, end: int, lang: str = "") -> str:
     return " ".join(text[s:e].split())
 
 
-# The figures' folding (`ł` -> `l` too), one character for one: long lines go through a table.
+# The figures' folding (`ł` -> `l` too), one character for one: long texts go through a table.
 _NUMBER_FOLD_LONG = CharMap(number_fold)
 
 
-def _number_fold(line: str) -> str:
-    folded = _NUMBER_FOLD_LONG(line) if len(line) >= LONG_TEXT else None
-    return number_fold(line) if folded is None else folded
+def _number_fold(text: str) -> str:
+    folded = _NUMBER_FOLD_LONG(text) if len(text) >= LONG_TEXT else None
+    return number_fold(text) if folded is None else folded
 
 
 @lru_cache(maxsize=16)
