@@ -148,8 +148,8 @@ def test_name_runs_pattern_finds_what_the_pattern_without_look_ahead_finds(text)
     "text, runs",
     [
         (
-            "El camarada Be Thanh Tinh y Nong Thanh Tung",
-            [(12, 25, ("Be", "Thanh", "Tinh")), (28, 43, ("Nong", "Thanh", "Tung"))],
+            "El camarada Ha Van Minh y Lo Thi Mai Anh",
+            [(12, 23, ("Ha", "Van", "Minh")), (26, 40, ("Lo", "Thi", "Mai", "Anh"))],
         ),
         (
             "Ha Noi, Ha Noi",
@@ -180,7 +180,7 @@ def test_hard_stop_pattern_is_its_definition(text):
     [
         (
             "es",
-            "Asistió el camarada Be Thanh Tinh",
+            "Asistió el camarada Ha Van Minh",
             ", subsecretario permanente del Comité Provincial del Partido, presidente del Consejo Popular Provincial; y otros.",
         ),
         ("fr", "Le camarade Le Truong Luu", " (secrétaire du Comité provincial du Parti) a parlé."),
