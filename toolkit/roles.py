@@ -31,8 +31,9 @@ HEAD_WINDOW = 80
 # letters in between at C speed, then told apart by looking back at that character.
 _HARD = ';:!?|\n()\\[\\]«»“”"'
 HARD_STOP = re.compile(rf"[{_HARD}.\s](?:(?<=[{_HARD}])|(?<=\.)(?=\s|$)|(?<=\s)[-–—]\s)")
-# How many windows of titles (`_titles_in_window`) are remembered.
-TITLES_CACHE = 8192
+# How many windows of titles (`_titles_in_window`) are remembered (a window is at most
+# MAX_TITLE_CHARS of text, so the memory stays under a few MB per process).
+TITLES_CACHE = 4096
 # Heads that are central whatever follows them.
 CENTRAL_HEADS = frozenset(
     {
