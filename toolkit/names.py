@@ -134,9 +134,13 @@ def surnames() -> frozenset[str]:
     return frozenset(load("people", "_common").get("surnames", []))
 
 
+_ID_WORD = re.compile(r"[a-z0-9đ]+")
+_RUN_WORD = re.compile(r"[^ \u00a0]+")
+
+
 def person_id(name: str) -> str:
     """Stable id of a person: the folded name (case, diacritics, spacing and apostrophes ignored)."""
-    words = re.findall(r"[a-z0-9đ]+", fold(name).replace("đ", "d"))
+    words = _ID_WORD.findall(fold(name).replace("đ", "d"))
     return "p-" + "-".join(words)
 
 
@@ -167,7 +171,7 @@ def _split(run: str) -> tuple[NameSpan, ...]:
 def word_offsets(run: str) -> list[tuple[int, str]]:
     """(offset, word) for each word of a run; runs are mostly single-spaced, so split is the fast path."""
     if "\u00a0" in run or "  " in run:
-        return [(m.start(), m.group(0)) for m in re.finditer(r"[^ \u00a0]+", run)]
+        return [(m.start(), m.group(0)) for m in _RUN_WORD.finditer(run)]
     out, pos = [], 0
     for w in run.split(" "):
         out.append((pos, w))
