@@ -112,6 +112,12 @@ def test_a_slice_of_folded_text_is_the_folded_slice_without_a_capital_sigma(text
     assert names.fold(text)[a:b] == names.fold(text[a:b])
 
 
+@given(st.text(alphabet=FOLD_ALPHABET, max_size=40))
+def test_folding_folded_text_changes_nothing(text):
+    """What lets an honorific matched on folded text be looked up as it is."""
+    assert names.fold(names.fold(text)) == names.fold(text)
+
+
 def test_folding_a_capital_sigma_differs_only_between_the_two_lower_case_sigmas():
     """The one character folded by its neighbours: people read the folded segment in slices, which
     is safe because σ and ς play the same part in every test the extractors make (lower-case word

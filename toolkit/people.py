@@ -204,8 +204,9 @@ def _mention(
     m = Mention(text[run.start : run.end], run.start, run.end)
     if hon is not None:
         h, pre = hon
-        m.honorific, m.hon_kind = text[h.start() : h.end()], lex.honorifics[fold(h.group(0))][1]
-        m.gender = lex.honorifics[fold(h.group(0))][2] or _article(lex, folded, h.start())
+        # (honorifics are matched on folded text, which folding again leaves as it is)
+        _, m.hon_kind, gender, _ = lex.honorifics[h.group(0)]
+        m.honorific, m.gender = text[h.start() : h.end()], gender or _article(lex, folded, h.start())
         comma = _comma_before(lex, folded, h.start()) if not pre + post else None
         if comma is not None:  # `Title, Frau NAME`, `Title, el Sr. NAME`
             pre = _appositive_titles(lex, text, folded, clause_lo, comma, prev_end)
@@ -222,7 +223,7 @@ def _mention(
         plural, listed = _enumerated(lex, folded, hons, run, prev_end, _before(stops[1], 0, run.start))
         if plural is not None and (listed or m.titles):
             m.honorific = text[plural.start() : plural.end()]  # as written (`Comrades`, `los camaradas`)
-            m.hon_kind = lex.honorifics[fold(plural.group(0))][1]
+            m.hon_kind = lex.honorifics[plural.group(0)][1]
         elif not m.titles:
             return None
     m.private = not m.titles and bool(lex.private.search(folded, run.end, R._stop(folded, run.end)))
@@ -294,7 +295,7 @@ def _enumerated(
     """The plural honorific opening the list this name is in (`los camaradas: A, título; B ...`),
     and whether the name follows it or the previous name closely (`A, B y C`: no titles needed)."""
     h = hons.last_starting_before(run.start)
-    if h is None or h.start() < lo or not lex.honorifics[fold(h.group(0))][3]:
+    if h is None or h.start() < lo or not lex.honorifics[h.group(0)][3]:
         return None, False
     gap = _BRACKETS.sub(" ", folded[max(prev_end, h.end()) : run.start])  # `A (3. von links) und B`
     return h, len(gap.split()) <= 2
