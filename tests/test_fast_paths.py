@@ -244,3 +244,24 @@ def test_clause_and_sentence_starts_come_from_one_scan(text):
 def test_colon_near_opening_is_the_pattern_searched_anywhere(text, near):
     assert people._colon_near_opening(text) is near
     assert bool(people._CREDIT_NEAR.search(text)) is near
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("es", "Según Nguyen Van Minh, la provincia creció."),
+        ("es", "En Nguyen Van Minh confían."),  # an opening function word before a family name
+        ("fr", "le camarade Le Truong Luu a parlé"),  # after an honorific, `Le` is the family name
+        ("es", "la provincia de Lam Dong y Nguyen Van Minh Lam Dong"),
+        ("pl", "Pan Tran Thi Mai powiedział"),
+        ("en", "Vingroup Ha Noi Nguyen Van Minh"),
+    ],
+)
+def test_a_run_read_from_memory_is_the_run_read_in_place(lang, text):
+    lex, folded = roles.lexicon(lang), names.fold(text)
+    for run in names.name_runs(text):
+        in_place = people._name_after_openers(lex, text, folded, run)
+        if in_place is not None and people._after_place_or_org_word(lex, folded, in_place.start):
+            in_place = None
+        assert people._clean_run(lex, text, folded, run) == in_place
+        assert people._clean_run(lex, text, folded, run) == in_place  # the second time from memory

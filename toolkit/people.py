@@ -26,6 +26,7 @@ from toolkit.metrics import sentences
 from toolkit.model import Document, Segment
 from toolkit.names import (
     LONG_TEXT,
+    SPLIT_CACHE,
     CharMap,
     NameSpan,
     fold,
@@ -116,6 +117,32 @@ def _segment_mentions(lex: R.Lexicon, text: str, folded: str, offset: int) -> li
 
 def _clean_run(lex: R.Lexicon, text: str, folded: str, run: NameSpan) -> NameSpan | None:
     """Drop opening function words and honorifics (`Pan Nguyen`, `En Nguyen`) and places; None if no name is left."""
+    found = _name_in_run(lex.lang, text[run.start : run.end])
+    if found is _OPENED:  # the text before the run may decide: read in place
+        found = _name_after_openers(lex, text, folded, run)
+    elif found is not None:
+        found = NameSpan(found.start + run.start, found.end + run.start, found.words)
+    if found is None or _after_place_or_org_word(lex, folded, found.start):
+        return None
+    return found
+
+
+_OPENED = NameSpan(-1, -1, ())  # marks a run that a function word or an honorific opens
+
+
+@lru_cache(maxsize=SPLIT_CACHE)
+def _name_in_run(lang: str, raw: str) -> NameSpan | None:
+    """The name left in a capitalised run once provinces at its ends are cut off (offsets within
+    the run), None if none is left, `_OPENED` if a function word or honorific may open it. The run
+    alone decides, so the reading is remembered: names recur within and across articles."""
+    lex = R.lexicon(lang)
+    words = word_offsets(raw)
+    if len(words) > 2 and fold(words[0][1]) in lex.openers and fold(words[1][1]) in surnames():
+        return _OPENED
+    return _name_left(lex, words)
+
+
+def _name_after_openers(lex: R.Lexicon, text: str, folded: str, run: NameSpan) -> NameSpan | None:
     words = [(run.start + pos, w) for pos, w in word_offsets(text[run.start : run.end])]
     while (
         len(words) > 2
@@ -125,13 +152,15 @@ def _clean_run(lex: R.Lexicon, text: str, folded: str, run: NameSpan) -> NameSpa
         if _folded(folded, words[0]) in surnames() and _after_honorific(lex, text, words[0][0]):
             break  # `le camarade Le Truong Luu`: after an honorific, `Le` is the surname Lê
         words = words[1:]
+    return _name_left(lex, words)
+
+
+def _name_left(lex: R.Lexicon, words: list[tuple[int, str]]) -> NameSpan | None:
+    """The name the (offset, word) pairs hold once provinces at either end are cut off, or None."""
     words = _without_places(words)
-    if len(words) < 2:
+    if len(words) < 2 or fold(" ".join(w for _, w in words)) in lex.not_people:
         return None
-    found = span(words)
-    if fold(found.text) in lex.not_people or _after_place_or_org_word(lex, folded, found.start):
-        return None
-    return found
+    return span(words)
 
 
 def _folded(folded: str, word: tuple[int, str]) -> str:
