@@ -181,6 +181,13 @@ def test_hard_stop_pattern_is_its_definition(text):
     ]
 
 
+@given(st.text(alphabet=", -–—\t\na.", max_size=12))
+def test_title_split_pattern_is_its_definition(text):
+    assert [m.span() for m in roles.SPLIT.finditer(text)] == [
+        m.span() for m in re.finditer(r",\s*|\s[-–—]\s", text)
+    ]
+
+
 @pytest.mark.parametrize(
     "lang, before, after",
     [

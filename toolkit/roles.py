@@ -47,7 +47,9 @@ CENTRAL_HEADS = frozenset(
 )
 # What may stand between a name and the titles after it.
 OPENS_TITLES = re.compile(r"\s*(?:,|\s?[-–—]|\()\s*")
-SPLIT = re.compile(r",\s*|\s[-–—]\s")
+# Where titles split: `,\s*` or a dash between spaces (opening with the class of both first
+# characters, like HARD_STOP, so that the engine skips the letters in between).
+SPLIT = re.compile(r"[,\s](?:(?<=,)\s*|(?<=\s)[-–—]\s)")
 
 
 @dataclass(frozen=True)
