@@ -44,6 +44,9 @@ class Cues:
     source_line: re.Pattern
     byline_label: re.Pattern
     language_label: re.Pattern
+    # The longest chrome or tail line, case-folded: a longer line is neither (folding never
+    # shortens a text), so it need not be folded to be looked up.
+    longest_line_cue: int
 
 
 def _alternation(items: list[str]) -> str:
@@ -53,12 +56,14 @@ def _alternation(items: list[str]) -> str:
 @cache
 def cues() -> Cues:
     fold = str.casefold
+    chrome = frozenset(fold(w) for w in words("boilerplate", "chrome_lines"))
+    tail = frozenset(fold(w) for w in words("boilerplate", "tail_markers"))
     return Cues(
         comment_counter=re.compile(
             rf"^(?:{_alternation(words('boilerplate', 'comment_words'))})\s*\(\s*\d+\s*\)$", re.I
         ),
-        chrome=frozenset(fold(w) for w in words("boilerplate", "chrome_lines")),
-        tail=frozenset(fold(w) for w in words("boilerplate", "tail_markers")),
+        chrome=chrome,
+        tail=tail,
         source_line=re.compile(
             rf"^(?:{_alternation(words('boilerplate', 'source_labels'))})\s*:\s*(\S.*)$", re.I
         ),
@@ -68,6 +73,7 @@ def cues() -> Cues:
         language_label=re.compile(
             rf"^(?:{_alternation(words('boilerplate', 'language_names'))})\s+(?=[A-ZÀ-ÖØ-Þ])"
         ),
+        longest_line_cue=max(map(len, chrome | tail), default=0),
     )
 
 
@@ -90,6 +96,10 @@ def clean_document(doc: Document) -> Document:
 
 def normalise(text: str) -> str:
     """NFC, Unix newlines, no invisible characters, no-break spaces inside lines kept."""
+    if "\r" not in text and _INVISIBLE.search(text) is None:
+        # The usual case, one scan and no copies. (NFC makes no invisible character: none is
+        # part of another character's decomposition, so none can appear after the scan.)
+        return unicodedata.normalize("NFC", text)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     return _INVISIBLE.sub("", text)
 
@@ -106,17 +116,17 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
     for i, text in enumerate(stripped):
         if not text:
             continue
-        folded = text.casefold()
+        folded = text.casefold() if len(text) <= c.longest_line_cue else None
         if source_at is not None and i > source_at:
             removed.append(f"after source: {text[:80]}")
             continue
         if folded in c.tail and seen_body:
             removed.extend(f"after '{text}': {t[:80]}" for t in stripped[i:] if t)
             break
-        if _IMAGE_PLACEHOLDER.match(text) or folded in c.chrome or c.comment_counter.match(text):
+        if _is_chrome(c, text, folded):
             removed.append(text[:80])
             continue
-        if _IMAGE_FILE.match(text):
+        if " " not in text and _IMAGE_FILE.match(text):  # a file name has no spaces
             removed.append(f"image file: {text}")
             caption_next = True
             continue
@@ -125,7 +135,7 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
                 out.append(Line("caption", caption))
             caption_next = False
             continue
-        if m := c.source_line.match(text):
+        if ":" in text and c.source_line.match(text):  # (the labels end with a colon)
             out.append(Line("source", text))
             continue
         if caption_next:
@@ -140,7 +150,7 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
             if kind:
                 out.append(Line(kind, text.lstrip("*•- ").strip() if kind == "lead" else text))
                 continue
-        if (m := c.byline_label.match(text)) and len(m.group(1).split()) <= MAX_BYLINE_WORDS:
+        if ":" in text and (m := c.byline_label.match(text)) and len(m.group(1).split()) <= MAX_BYLINE_WORDS:
             out.append(Line("byline", text))
             continue
         if _is_heading(text):
@@ -155,6 +165,16 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
         out.append(Line("body", text))
     _mark_trailing_byline(out)
     return out
+
+
+def _is_chrome(c: Cues, text: str, folded: str | None) -> bool:
+    """An image placeholder, a chrome line or a comment counter. Each pattern is tried only on
+    lines that open or end as its matches must: most lines fail at a string test."""
+    return bool(
+        (text.startswith("![") and _IMAGE_PLACEHOLDER.match(text))
+        or folded in c.chrome
+        or (text.endswith(")") and c.comment_counter.match(text))
+    )
 
 
 def _caption_row(text: str) -> str | None:
@@ -178,9 +198,10 @@ def _front_matter_kind(text: str, before: list[Line]) -> str:
     """masthead, title, dateline or lead for a line above the first body paragraph; '' for body."""
     words_ = text.split()
     short = len(text) <= MAX_TITLE_CHARS and text[-1] not in _TERMINAL
-    if not before and _DOMAIN.search(text) and len(text) <= 120 and " - " in text:
+    # (the plain tests first: the patterns are the costly ones)
+    if not before and len(text) <= 120 and " - " in text and _DOMAIN.search(text):
         return "masthead"
-    if _NUMERIC_DATE.search(text) and len(words_) <= 12:
+    if len(words_) <= 12 and _NUMERIC_DATE.search(text):
         return "dateline"
     if text[:1] in "*•" and len(text) <= 400:
         return "lead"
@@ -193,9 +214,9 @@ def _is_heading(text: str) -> bool:
     """Three or more words in capitals (12 letters or more). Body text fails at its first lower-case
     letter, so the short-circuiting scan costs a few characters, not the whole line."""
     return (
-        len(text.split()) >= 3
-        and all(map(str.isupper, filter(str.isalpha, text)))
+        all(map(str.isupper, filter(str.isalpha, text)))
         and sum(map(str.isalpha, text)) >= 12
+        and len(text.split()) >= 3
     )
 
 
@@ -218,7 +239,13 @@ def _mark_trailing_byline(lines: list[Line]) -> None:
 
 
 def _duplicate_key(text: str) -> str:
-    return " ".join(text.casefold().split())
+    """The paragraph folded, its white space collapsed to single spaces."""
+    key = text.casefold()
+    # Printable text (every white space but the ASCII space is not) without double spaces or
+    # spaces at its ends is collapsed already: no need to split and join it again.
+    if key.isprintable() and "  " not in key and key[:1] != " " and key[-1:] != " ":
+        return key
+    return " ".join(key.split())
 
 
 def _drop_repeats(lines: list[Line], doc: Document) -> list[Line]:

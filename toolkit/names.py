@@ -12,13 +12,17 @@ photo credits) are read the same way.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, lru_cache
+
+import numpy as np
 
 from toolkit.langdata import load
 from toolkit.places import fold_char
 
 MIN_WORDS, MAX_WORDS = 2, 5
+SPLIT_CACHE = 8192  # capitalised runs whose reading is remembered
 
 
 def _letters(test) -> str:
@@ -35,9 +39,15 @@ _APOS = "'’"
 _WORD = rf"(?:[{UPPER}][{LOWER}]{{0,7}}(?:[{_APOS}][{UPPER}]?[{LOWER}]{{1,7}})?|[{UPPER}]{{1,8}}(?:[{_APOS}][{UPPER}]{{1,7}})?)"
 # A run of capitalised words separated by spaces, not glued to other words or hyphens. The first
 # capital comes before the look-behind so that the engine can skip ahead to capitals.
-_FIRST = rf"[{UPPER}](?<![\w{_APOS}\-/@.][{UPPER}])"
+_FIRST = rf"[{UPPER}]"
+_NOT_GLUED = rf"(?<![\w{_APOS}\-/@.][{UPPER}])"
 _REST = rf"(?:[{LOWER}]{{0,7}}(?:[{_APOS}][{UPPER}]?[{LOWER}]{{1,7}})?|[{UPPER}]{{0,7}}(?:[{_APOS}][{UPPER}]{{1,7}})?)"
-RUN = re.compile(rf"{_FIRST}{_REST}(?:[ \u00a0]{{1,2}}{_WORD})+(?![\w{_APOS}\-/@])")
+# Most capitals open one word followed by a lower-case one: a look ahead for the next capital
+# (within a word's 16 characters and a space or two) turns them down before the rest is tried.
+_NEXT_CAPITAL = rf"(?=[{UPPER}{LOWER}{_APOS}]{{0,16}}[ \u00a0]{{1,2}}[{UPPER}])"
+RUN = re.compile(
+    rf"{_FIRST}{_NEXT_CAPITAL}{_NOT_GLUED}{_REST}(?:[ \u00a0]{{1,2}}{_WORD})+(?![\w{_APOS}\-/@])"
+)
 WORD = re.compile(_WORD)
 _CONSONANTS = "bcdfghjklmnpqrstvwxzđ"
 SYLLABLE = re.compile(rf"^(?:h[{_APOS}])?[{_CONSONANTS}]{{0,3}}[aeiouy]{{1,3}}[{_CONSONANTS}]{{0,2}}$")
@@ -54,8 +64,44 @@ def _fold_char(m: re.Match) -> str:
     return _FOLD_TABLE.get(ch) or fold_char(ch)
 
 
+class CharMap:
+    """A mapping of one character to one character, applied to a long text as one numpy table
+    lookup: a C loop over the text instead of a Python call for every accented letter.
+
+    Calling it returns None for a text it cannot map that way (a character beyond the table, or
+    one of `context`, whose mapping depends on its neighbours): the caller takes its slow path."""
+
+    CHARS = 0x3000  # Latin, Greek, Cyrillic, punctuation: all but rare characters of articles
+
+    def __init__(self, per_char: Callable[[str], str], context: str = ""):
+        self._per_char = per_char
+        self._context = context
+
+    @cached_property
+    def _table(self) -> np.ndarray:
+        """Built on first use (a few milliseconds), so that importing costs nothing."""
+        return np.array([ord(self._per_char(chr(c))) for c in range(self.CHARS)], dtype=np.uint32)
+
+    def __call__(self, text: str) -> str | None:
+        if not text or any(ch in text for ch in self._context):
+            return None
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        if codes.max() >= self.CHARS:
+            return None
+        return self._table[codes].tobytes().decode("utf-32-le")
+
+
+# Texts this long are folded through the table (shorter ones cost less the plain way below).
+# Folding is one character for one except for the capital sigma, whose lower case depends on
+# where it stands in its word; all other characters fold on their own (tested).
+LONG_TEXT = 64
+_FOLD_LONG = CharMap(lambda ch: fold(ch), context="\u03a3")
+
+
 def fold(text: str) -> str:
     """Text folded for matching (lower case, no diacritics), the same length as `text`."""
+    if len(text) >= LONG_TEXT and (folded := _FOLD_LONG(text)) is not None:
+        return folded
     low = text.lower()
     if low.isascii():
         return low
@@ -88,9 +134,13 @@ def surnames() -> frozenset[str]:
     return frozenset(load("people", "_common").get("surnames", []))
 
 
+_ID_WORD = re.compile(r"[a-z0-9đ]+")
+_RUN_WORD = re.compile(r"[^ \u00a0]+")
+
+
 def person_id(name: str) -> str:
     """Stable id of a person: the folded name (case, diacritics, spacing and apostrophes ignored)."""
-    words = re.findall(r"[a-z0-9đ]+", fold(name).replace("đ", "d"))
+    words = _ID_WORD.findall(fold(name).replace("đ", "d"))
     return "p-" + "-".join(words)
 
 
@@ -98,27 +148,30 @@ def name_runs(text: str) -> list[NameSpan]:
     """Every run of 2-5 Vietnamese-like capitalised syllables in `text` (candidates, not yet people)."""
     out: list[NameSpan] = []
     for m in RUN.finditer(text):
-        out += _split(text, m.start(), m.group(0))
+        start = m.start()
+        out += [NameSpan(n.start + start, n.end + start, n.words) for n in _split(m.group(0))]
     return out
 
 
-def _split(text: str, start: int, run: str) -> list[NameSpan]:
-    """Cut a capitalised run at words that are not syllables; keep the pieces that can be names."""
+@lru_cache(maxsize=SPLIT_CACHE)
+def _split(run: str) -> tuple[NameSpan, ...]:
+    """Cut a capitalised run at words that are not syllables; keep the pieces that can be names
+    (offsets within the run). Remembered per run: names and places recur in every article."""
     out, words = [], []
     mixed = _mixed(run)
-    for pos, w in _words(run):
+    for pos, w in word_offsets(run):
         if is_syllable(w) and not (w.isupper() and len(w) > 1 and mixed):
-            words.append((start + pos, w))
+            words.append((pos, w))
         else:
             out += _piece(words)
             words = []
-    return out + _piece(words)
+    return tuple(out + _piece(words))
 
 
-def _words(run: str) -> list[tuple[int, str]]:
+def word_offsets(run: str) -> list[tuple[int, str]]:
     """(offset, word) for each word of a run; runs are mostly single-spaced, so split is the fast path."""
     if "\u00a0" in run or "  " in run:
-        return [(m.start(), m.group(0)) for m in re.finditer(r"[^ \u00a0]+", run)]
+        return [(m.start(), m.group(0)) for m in _RUN_WORD.finditer(run)]
     out, pos = [], 0
     for w in run.split(" "):
         out.append((pos, w))

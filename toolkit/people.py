@@ -23,15 +23,26 @@ from toolkit import roles as R
 from toolkit.clean import MAX_BYLINE_WORDS
 from toolkit.metrics import lexicon as metrics_lexicon
 from toolkit.metrics import sentences
-from toolkit.model import Document
-from toolkit.names import NameSpan, fold, name_runs, person_id, span, surnames
+from toolkit.model import Document, Segment
+from toolkit.names import (
+    LONG_TEXT,
+    SPLIT_CACHE,
+    CharMap,
+    NameSpan,
+    fold,
+    name_runs,
+    person_id,
+    span,
+    surnames,
+    word_offsets,
+)
 from toolkit.numbers import fold as number_fold
 from toolkit.places import find_places
 
 # Characters that end the clause a title before a name can belong to.
 # A period ends a clause only after a word of four letters or more (not `Sr.`, `Mme.`, `n.º`).
 CLAUSE_STOP = re.compile(r"[;:!?|\n()«»“”\".]")
-SENTENCE_STOP = re.compile(r"[!?|\n.]")
+SENTENCE_STOP_CHARS = "!?|\n."  # (all of them CLAUSE_STOP characters)
 SHORT_WORD_BEFORE = re.compile(r"(?:^|\W)\w{0,3}$")
 MAX_QUOTE_CHARS = 400
 _BRACKETS = re.compile(r"\([^()]{0,40}\)")
@@ -61,29 +72,38 @@ def extract_people(doc: Document) -> list[dict]:
         return []
     lex = R.lexicon(doc.language or "")
     mentions: list[Mention] = []
-    for seg, text in doc.iter_segments(*TEXT_KINDS):
-        if _byline_line(lex, text):  # `By Thu Hang` on a line of its own, where the cleaner saw body
-            mentions += _byline(lex, text, seg.start)
-            continue
-        mentions += _segment_mentions(lex, text, seg.start)
-        # captions carry credits anywhere; body lines where a credit opens the line or follows a
-        # sentence or a bar (`... at the conference. Photo: Van Thang`, `Report: A | Photo: B`)
-        mentions += _credits(lex, text, seg.start, anywhere=seg.kind == "caption")
-    for seg, text in doc.iter_segments("byline"):
-        mentions += _byline(lex, text, seg.start)
+    for seg, text, folded in _segments(doc, *TEXT_KINDS, "byline"):
+        # a byline, or `By Thu Hang` on a line of its own where the cleaner saw body
+        if seg.kind == "byline" or _byline_line(lex, text, folded):
+            mentions += _byline(lex, text, folded, seg.start)
+        else:
+            mentions += _segment_mentions(lex, text, folded, seg.start)
+            # captions carry credits anywhere; body lines where a credit opens the line or follows a
+            # sentence or a bar (`... at the conference. Photo: Van Thang`, `Report: A | Photo: B`)
+            mentions += _credits(lex, text, folded, seg.start, anywhere=seg.kind == "caption")
     return _records(doc, lex, mentions)
+
+
+def _segments(doc: Document, *kinds: str) -> list[tuple[Segment, str, str]]:
+    """(segment, text, folded text) of the segments of `kinds`, in order. The whole text is folded
+    once and sliced: folding goes character by character, so a slice of the folded text is the
+    folded slice (but where a capital sigma stands, whose lower case depends on its word)."""
+    whole = fold(doc.text) if "\u03a3" not in doc.text else None
+    return [
+        (seg, text, fold(text) if whole is None else whole[seg.start : seg.end])
+        for seg, text in doc.iter_segments(*kinds)
+    ]
 
 
 # --- finding mentions -------------------------------------------------------------------------
 
 
-def _segment_mentions(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
-    runs = [r for r in (_clean_run(lex, text, r) for r in name_runs(text)) if r is not None]
+def _segment_mentions(lex: R.Lexicon, text: str, folded: str, offset: int) -> list[Mention]:
+    runs = [r for r in (_clean_run(lex, text, folded, r) for r in name_runs(text)) if r is not None]
     if not runs:
         return []
-    folded = fold(text)
-    hons = R.honorifics_in(lex, folded)
-    stops = (_stops(CLAUSE_STOP, folded), _stops(SENTENCE_STOP, folded))
+    hons = _Honorifics(R.honorifics_in(lex, folded))
+    stops = _stops(folded)
     out = []
     for i, run in enumerate(runs):
         prev_end = runs[i - 1].end if i else 0
@@ -95,20 +115,57 @@ def _segment_mentions(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
     return out
 
 
-def _clean_run(lex: R.Lexicon, text: str, run: NameSpan) -> NameSpan | None:
+def _clean_run(lex: R.Lexicon, text: str, folded: str, run: NameSpan) -> NameSpan | None:
     """Drop opening function words and honorifics (`Pan Nguyen`, `En Nguyen`) and places; None if no name is left."""
-    words = [(run.start + m.start(), m.group(0)) for m in re.finditer(r"\S+", text[run.start : run.end])]
-    while len(words) > 2 and fold(words[0][1]) in lex.openers and fold(words[1][1]) in surnames():
-        if fold(words[0][1]) in surnames() and _after_honorific(lex, text, words[0][0]):
-            break  # `le camarade Le Truong Luu`: after an honorific, `Le` is the surname Lê
-        words = words[1:]
-    words = _without_places(words)
-    if len(words) < 2:
-        return None
-    found = span(words)
-    if fold(found.text) in lex.not_people or _after_place_or_org_word(lex, text, found.start):
+    found = _name_in_run(lex.lang, text[run.start : run.end])
+    if found is _OPENED:  # the text before the run may decide: read in place
+        found = _name_after_openers(lex, text, folded, run)
+    elif found is not None:
+        found = NameSpan(found.start + run.start, found.end + run.start, found.words)
+    if found is None or _after_place_or_org_word(lex, folded, found.start):
         return None
     return found
+
+
+_OPENED = NameSpan(-1, -1, ())  # marks a run that a function word or an honorific opens
+
+
+@lru_cache(maxsize=SPLIT_CACHE)
+def _name_in_run(lang: str, raw: str) -> NameSpan | None:
+    """The name left in a capitalised run once provinces at its ends are cut off (offsets within
+    the run), None if none is left, `_OPENED` if a function word or honorific may open it. The run
+    alone decides, so the reading is remembered: names recur within and across articles."""
+    lex = R.lexicon(lang)
+    words = word_offsets(raw)
+    if len(words) > 2 and fold(words[0][1]) in lex.openers and fold(words[1][1]) in surnames():
+        return _OPENED
+    return _name_left(lex, words)
+
+
+def _name_after_openers(lex: R.Lexicon, text: str, folded: str, run: NameSpan) -> NameSpan | None:
+    words = [(run.start + pos, w) for pos, w in word_offsets(text[run.start : run.end])]
+    while (
+        len(words) > 2
+        and _folded(folded, words[0]) in lex.openers
+        and _folded(folded, words[1]) in surnames()
+    ):
+        if _folded(folded, words[0]) in surnames() and _after_honorific(lex, text, words[0][0]):
+            break  # `le camarade Le Truong Luu`: after an honorific, `Le` is the surname Lê
+        words = words[1:]
+    return _name_left(lex, words)
+
+
+def _name_left(lex: R.Lexicon, words: list[tuple[int, str]]) -> NameSpan | None:
+    """The name the (offset, word) pairs hold once provinces at either end are cut off, or None."""
+    words = _without_places(words)
+    if len(words) < 2 or fold(" ".join(w for _, w in words)) in lex.not_people:
+        return None
+    return span(words)
+
+
+def _folded(folded: str, word: tuple[int, str]) -> str:
+    """The folded form of an (offset, word) pair of the segment, read off its folded text."""
+    return folded[word[0] : word[0] + len(word[1])]
 
 
 def _after_honorific(lex: R.Lexicon, text: str, pos: int) -> bool:
@@ -151,16 +208,23 @@ def _place_in_name(words: list[str], before_place: str) -> bool:
     return kept < 2 or (fold(words[0]) in surnames() and len(words) <= 4)
 
 
-def _after_place_or_org_word(lex: R.Lexicon, text: str, start: int) -> bool:
+def _after_place_or_org_word(lex: R.Lexicon, folded: str, start: int) -> bool:
     """`provincia de Lam Dong`, `calle Hang Ma`, `Fundación Vingroup`: the run names a place or a body."""
-    before = fold(text[max(0, start - 40) : start]).split()
+    before = folded[max(0, start - 40) : start].split()
     while before and before[-1] in lex.skip_before:
         before.pop()
     return bool(before) and before[-1] in lex.place_or_org  # `provincia, NAME` is not a place name
 
 
 def _mention(
-    lex: R.Lexicon, text: str, folded: str, run: NameSpan, hons, prev_end: int, stops, next_start: int
+    lex: R.Lexicon,
+    text: str,
+    folded: str,
+    run: NameSpan,
+    hons: _Honorifics,
+    prev_end: int,
+    stops,
+    next_start: int,
 ) -> Mention | None:
     clause_lo = _before(stops[0], max(prev_end, run.start - R.MAX_TITLE_CHARS), run.start)
     hon = _honorific(lex, text, folded, hons, clause_lo, prev_end, run)
@@ -169,8 +233,9 @@ def _mention(
     m = Mention(text[run.start : run.end], run.start, run.end)
     if hon is not None:
         h, pre = hon
-        m.honorific, m.hon_kind = text[h.start() : h.end()], lex.honorifics[fold(h.group(0))][1]
-        m.gender = lex.honorifics[fold(h.group(0))][2] or _article(lex, folded, h.start())
+        # (honorifics are matched on folded text, which folding again leaves as it is)
+        _, m.hon_kind, gender, _ = lex.honorifics[h.group(0)]
+        m.honorific, m.gender = text[h.start() : h.end()], gender or _article(lex, folded, h.start())
         comma = _comma_before(lex, folded, h.start()) if not pre + post else None
         if comma is not None:  # `Title, Frau NAME`, `Title, el Sr. NAME`
             pre = _appositive_titles(lex, text, folded, clause_lo, comma, prev_end)
@@ -187,7 +252,7 @@ def _mention(
         plural, listed = _enumerated(lex, folded, hons, run, prev_end, _before(stops[1], 0, run.start))
         if plural is not None and (listed or m.titles):
             m.honorific = text[plural.start() : plural.end()]  # as written (`Comrades`, `los camaradas`)
-            m.hon_kind = lex.honorifics[fold(plural.group(0))][1]
+            m.hon_kind = lex.honorifics[plural.group(0)][1]
         elif not m.titles:
             return None
     m.private = not m.titles and bool(lex.private.search(folded, run.end, R._stop(folded, run.end)))
@@ -226,30 +291,43 @@ def _as_written(text: str, titles: list[R.Title]) -> str:
     return ", ".join(text[g[0].start : g[-1].end] for g in groups)
 
 
-def _honorific(lex, text, folded, hons, clause_lo, prev_end, run):
+class _Honorifics:
+    """The honorifics of a segment in order. They do not overlap, so their starts and their ends
+    both increase: the one before a name is found by bisection, not by a walk back over all."""
+
+    def __init__(self, matches: list[re.Match]):
+        self.matches = matches
+        self.starts = [h.start() for h in matches]
+        self.ends = [h.end() for h in matches]
+
+    def last_ending_by(self, pos: int) -> re.Match | None:
+        i = bisect.bisect_right(self.ends, pos) - 1
+        return self.matches[i] if i >= 0 else None
+
+    def last_starting_before(self, pos: int) -> re.Match | None:
+        i = bisect.bisect_left(self.starts, pos) - 1
+        return self.matches[i] if i >= 0 else None
+
+
+def _honorific(lex, text, folded, hons: _Honorifics, clause_lo, prev_end, run):
     """The honorific of this name and the titles between them, or None."""
-    for h in reversed(hons):
-        if h.end() > run.start:
-            continue
-        if h.start() < max(clause_lo, prev_end):
-            return None
-        pre = R.titles_between(lex, text, folded, h.end(), run.start)
-        return None if pre is None else (h, pre)
-    return None
+    h = hons.last_ending_by(run.start)
+    if h is None or h.start() < max(clause_lo, prev_end):
+        return None
+    pre = R.titles_between(lex, text, folded, h.end(), run.start)
+    return None if pre is None else (h, pre)
 
 
 def _enumerated(
-    lex: R.Lexicon, folded: str, hons, run: NameSpan, prev_end: int, lo: int
+    lex: R.Lexicon, folded: str, hons: _Honorifics, run: NameSpan, prev_end: int, lo: int
 ) -> tuple[re.Match | None, bool]:
     """The plural honorific opening the list this name is in (`los camaradas: A, título; B ...`),
     and whether the name follows it or the previous name closely (`A, B y C`: no titles needed)."""
-    for h in reversed(hons):
-        if lo <= h.start() < run.start:
-            if not lex.honorifics[fold(h.group(0))][3]:
-                return None, False
-            gap = _BRACKETS.sub(" ", folded[max(prev_end, h.end()) : run.start])  # `A (3. von links) und B`
-            return h, len(gap.split()) <= 2
-    return None, False
+    h = hons.last_starting_before(run.start)
+    if h is None or h.start() < lo or not lex.honorifics[h.group(0)][3]:
+        return None, False
+    gap = _BRACKETS.sub(" ", folded[max(prev_end, h.end()) : run.start])  # `A (3. von links) und B`
+    return h, len(gap.split()) <= 2
 
 
 def _article(lex: R.Lexicon, folded: str, pos: int) -> str:
@@ -257,13 +335,18 @@ def _article(lex: R.Lexicon, folded: str, pos: int) -> str:
     return lex.articles.get(words[-1], "") if words else ""
 
 
-def _stops(pattern: re.Pattern, folded: str) -> list[int]:
-    """Where each clause (or sentence) of a segment starts: just after each stop."""
-    return [
-        m.end()
-        for m in pattern.finditer(folded)
-        if m.group(0) != "." or not SHORT_WORD_BEFORE.search(folded, max(0, m.start() - 5), m.start())
-    ]
+def _stops(folded: str) -> tuple[list[int], list[int]]:
+    """Where each clause and each sentence of a segment starts: just after each stop. One scan:
+    the characters that end a sentence are some of those that end a clause."""
+    clauses, sentences_ = [], []
+    for m in CLAUSE_STOP.finditer(folded):
+        ch = m.group(0)
+        if ch == "." and SHORT_WORD_BEFORE.search(folded, max(0, m.start() - 5), m.start()):
+            continue  # `Sr.`, `n.º`: no stop
+        clauses.append(m.end())
+        if ch in SENTENCE_STOP_CHARS:
+            sentences_.append(m.end())
+    return clauses, sentences_
 
 
 def _before(stops: list[int], lo: int, hi: int) -> int:
@@ -282,17 +365,18 @@ def _press_names(lex: R.Lexicon, text: str, lo: int, hi: int) -> list[NameSpan]:
     return out
 
 
-def _byline_line(lex: R.Lexicon, text: str) -> bool:
+def _byline_line(lex: R.Lexicon, text: str, folded: str) -> bool:
     """A short line of a byline label and capitalised words (`By Thu Hang`, `Por NGUYEN VAN A`)."""
-    words = text.split()
-    if not 2 <= len(words) <= MAX_BYLINE_WORDS + 1:  # the label and a byline's words
+    # the label and a byline's words; a longer line is split no further than that
+    words = text.split(None, MAX_BYLINE_WORDS + 1)
+    if not 2 <= len(words) <= MAX_BYLINE_WORDS + 1:
         return False
-    m = lex.byline.match(fold(text))
+    m = lex.byline.match(folded)
     return bool(m) and all(w[:1].isupper() for w in text[m.end() :].split())
 
 
-def _byline(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
-    m = lex.byline.match(fold(text))
+def _byline(lex: R.Lexicon, text: str, folded: str, offset: int) -> list[Mention]:
+    m = lex.byline.match(folded)
     label, lo = (text[m.start(1) : m.end(1)], m.end()) if m else ("", 0)
     return [
         Mention(text[n.start : n.end], n.start + offset, n.end + offset, press_label=label)
@@ -302,18 +386,20 @@ def _byline(lex: R.Lexicon, text: str, offset: int) -> list[Mention]:
 
 _CREDIT_OPENS = re.compile(r"(?:^|[.!?|(]\s*)$")
 _CREDIT_NEAR = re.compile(r"(?:^|[.!?|(])[^.!?|(:]{1,40}:")  # a colon soon after an opening
+_CREDIT_NEAR_REACH = 41  # a match of it starts at most this far before its colon
+_CREDIT_END = re.compile(r"[)|.;\n]")
 
 
-def _credits(lex: R.Lexicon, text: str, offset: int, anywhere: bool = True) -> list[Mention]:
+def _credits(lex: R.Lexicon, text: str, folded: str, offset: int, anywhere: bool = True) -> list[Mention]:
     """Photo credits inside a caption (`Foto: NGUYEN VAN A`); elsewhere only those that open the
     line or follow a sentence's end or a bar."""
     out: list[Mention] = []
-    if ":" not in text or not (anywhere or _CREDIT_NEAR.search(text)):  # labels end with a colon
+    if ":" not in text or not (anywhere or _colon_near_opening(text)):  # labels end with a colon
         return out
-    for m in lex.credit.finditer(fold(text)):
+    for m in lex.credit.finditer(folded):
         if not anywhere and not _CREDIT_OPENS.search(text, 0, m.start()):
             continue
-        stop = re.compile(r"[)|.;\n]").search(text, m.end())
+        stop = _CREDIT_END.search(text, m.end())
         hi = stop.start() if stop else len(text)
         label = text[m.start() : m.end()].rstrip(": ")
         out += [
@@ -323,6 +409,16 @@ def _credits(lex: R.Lexicon, text: str, offset: int, anywhere: bool = True) -> l
     return out
 
 
+def _colon_near_opening(text: str) -> bool:
+    """`_CREDIT_NEAR.search(text)`, tried only just before each colon instead of at every position."""
+    at = text.find(":")
+    while at >= 0:
+        if _CREDIT_NEAR.search(text, max(0, at - _CREDIT_NEAR_REACH), at + 1):
+            return True
+        at = text.find(":", at + 1)
+    return False
+
+
 # --- one record per person ---------------------------------------------------------------------
 
 
@@ -330,15 +426,17 @@ def _records(doc: Document, lex: R.Lexicon, mentions: list[Mention]) -> list[dic
     groups: dict[str, list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: m.start):
         groups.setdefault(person_id(m.name), []).append(m)
+    # the text folded as the figures fold it, once: quotes are cut at the figures' sentence ends
+    number_folded = _number_fold(doc.text) if groups else ""
     out = []
     for pid, ms in groups.items():
-        rec = _person(doc, pid, ms)
+        rec = _person(doc, pid, ms, number_folded)
         if rec is not None:
             out.append(rec)
     return sorted(out, key=lambda r: r["start"])
 
 
-def _person(doc: Document, pid: str, ms: list[Mention]) -> dict | None:
+def _person(doc: Document, pid: str, ms: list[Mention], number_folded: str) -> dict | None:
     official = [t for m in ms for t in m.titles if t.key and t.key != "-"]
     press = [m for m in ms if m.press_label is not None]
     comrade = any(m.hon_kind == "comrade" for m in ms)
@@ -364,7 +462,7 @@ def _person(doc: Document, pid: str, ms: list[Mention]) -> dict | None:
         "level": level,
         "province": _province(doc, best, level),
         "language": doc.language,
-        "quote": _quote(doc.text, first.start, first.end, doc.language or ""),
+        "quote": _quote(doc.text, number_folded, first.start, first.end, doc.language or ""),
         "start": first.start,
         "end": first.end,
     }
@@ -420,19 +518,29 @@ def _province_in(title: str) -> str:
     return places[0].province if places else ""
 
 
-def _quote(text: str, start: int, end: int, lang: str = "") -> str:
+def _quote(text: str, number_folded: str, start: int, end: int, lang: str = "") -> str:
     """The sentence around text[start:end], cut the way metrics cut theirs (`el Sr. NAME` goes on
-    past `Sr.`); a longer one is cut to MAX_QUOTE_CHARS around the name at word boundaries."""
+    past `Sr.`); a longer one is cut to MAX_QUOTE_CHARS around the name at word boundaries.
+    `number_folded` is the text folded as metrics fold (one character for one: sliced here)."""
     lo = max(text.rfind("\n", 0, start) + 1, start - MAX_QUOTE_CHARS)
     hi = text.find("\n", end, end + MAX_QUOTE_CHARS)
     hi = min(len(text), end + MAX_QUOTE_CHARS) if hi < 0 else hi
     line = text[lo:hi]
-    spans = sentences(line, number_fold(line), _abbreviations(lang))  # folded as metrics fold
+    spans = sentences(line, number_folded[lo:hi], _abbreviations(lang))
     s, e = next(((a + lo, b + lo) for a, b in spans if a + lo <= start < b + lo), (lo, hi))
     if e - s > MAX_QUOTE_CHARS:  # also where the window above cut a very long line
         half = MAX_QUOTE_CHARS // 2
         s, e = _word_start(text, max(s, start - half), start), _word_end(text, min(e, end + half), end)
     return " ".join(text[s:e].split())
+
+
+# The figures' folding (`ł` -> `l` too), one character for one: long texts go through a table.
+_NUMBER_FOLD_LONG = CharMap(number_fold)
+
+
+def _number_fold(text: str) -> str:
+    folded = _NUMBER_FOLD_LONG(text) if len(text) >= LONG_TEXT else None
+    return number_fold(text) if folded is None else folded
 
 
 @lru_cache(maxsize=16)

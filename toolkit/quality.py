@@ -18,7 +18,6 @@ the figures it is about, so that a reader (and the score) can find them.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 import pandas as pd
 
@@ -111,9 +110,10 @@ def paragraphs_in_other_languages(doc: Document) -> list[dict]:
     if not doc.language:
         return []
     out = []
-    for _, text in doc.iter_segments(*PARAGRAPH_KINDS):
-        if len(text) < MIN_LANGUAGE_CHARS:
-            continue
+    for seg in doc.segments:
+        if seg.kind not in PARAGRAPH_KINDS or seg.end - seg.start < MIN_LANGUAGE_CHARS:
+            continue  # (measured before the text is copied out)
+        text = doc.segment_text(seg)
         lang = paragraph_language(text, doc.language)
         if lang:
             out.append(
@@ -139,20 +139,29 @@ def paragraph_language(text: str, expected: str) -> str:
     is not mistaken for a neighbouring language.
     """
     sample = text[:LANGUAGE_SAMPLE_CHARS]
-    tokens = Counter(re.findall(r"\w+", sample.casefold()))
-    usual = sum(n for w, n in tokens.items() if w in function_words(expected))
-    if function_words(expected) and usual >= EXPECTED_WORD_SHARE * sum(tokens.values()):
+    tokens = _TOKEN.findall(sample.casefold())
+    expected_words = function_words(expected)
+    usual = _count_in(tokens, expected_words)
+    if expected_words and usual >= EXPECTED_WORD_SHARE * len(tokens):
         return ""
     lang = detect_text(sample)
     if not lang or lang == expected:
         return ""
-    found = sum(n for w, n in tokens.items() if w in function_words(lang))
+    found = _count_in(tokens, function_words(lang))
     return lang if found >= usual + FUNCTION_WORD_MARGIN else ""
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _count_in(tokens: list[str], vocabulary: frozenset[str]) -> int:
+    """How many of the tokens (repeats counted) are in the vocabulary; one C-level pass."""
+    return sum(map(vocabulary.__contains__, tokens))
 
 
 def source_missing(doc: Document) -> list[dict]:
     """No source line: the article cannot be traced back to its original page."""
-    if any(True for _ in doc.iter_segments("source")):
+    if any(seg.kind == "source" for seg in doc.segments):
         return []
     if doc.source_url:
         detail = (
@@ -170,10 +179,10 @@ def source_missing(doc: Document) -> list[dict]:
 
 def text_cut_off(doc: Document) -> list[dict]:
     """The last paragraph stops mid-sentence, or says the article goes on elsewhere."""
-    body = [text for _, text in doc.iter_segments("body")]
-    if not body:
+    body = next((seg for seg in reversed(doc.segments) if seg.kind == "body"), None)
+    if body is None:
         return []
-    last = body[-1].rstrip()
+    last = doc.segment_text(body).rstrip()
     folded = last.casefold()
     marker = next((m for m in continued_markers() if folded.endswith(m)), "")
     if not marker and last[-1:] in TERMINAL:

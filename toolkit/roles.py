@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from toolkit.catalogues import roles as role_catalogue
 from toolkit.langdata import languages, load
@@ -25,8 +25,15 @@ MAX_TITLE_CHARS = 320
 MAX_HEAD_OFFSET_WORDS = 2
 # A head word (with its opening words) fits in this many characters.
 HEAD_WINDOW = 80
-# Characters that end the titles of a name (a comma does not: titles are comma-separated).
-HARD_STOP = re.compile(r"[;:!?|\n()\[\]«»“”\"]|\.(?=\s|$)|\s[-–—]\s")
+# Characters that end the titles of a name (a comma does not: titles are comma-separated):
+# `[;:!?|\n()\[\]«»“”"]`, or `.` before a space or the end, or a dash between spaces. Written to
+# open with one class of every character a stop can start with, so that the engine skips the
+# letters in between at C speed, then told apart by looking back at that character.
+_HARD = ';:!?|\n()\\[\\]«»“”"'
+HARD_STOP = re.compile(rf"[{_HARD}.\s](?:(?<=[{_HARD}])|(?<=\.)(?=\s|$)|(?<=\s)[-–—]\s)")
+# How many windows of titles (`_titles_in_window`) are remembered (a window is at most
+# MAX_TITLE_CHARS of text, so the memory stays under a few MB per process).
+TITLES_CACHE = 4096
 # Heads that are central whatever follows them.
 CENTRAL_HEADS = frozenset(
     {
@@ -40,7 +47,9 @@ CENTRAL_HEADS = frozenset(
 )
 # What may stand between a name and the titles after it.
 OPENS_TITLES = re.compile(r"\s*(?:,|\s?[-–—]|\()\s*")
-SPLIT = re.compile(r",\s*|\s[-–—]\s")
+# Where titles split: `,\s*` or a dash between spaces (opening with the class of both first
+# characters, like HARD_STOP, so that the engine skips the letters in between).
+SPLIT = re.compile(r"[,\s](?:(?<=,)\s*|(?<=\s)[-–—]\s)")
 
 
 @dataclass(frozen=True)
@@ -239,10 +248,10 @@ def classify(lex: Lexicon, text: str, folded: str, lo: int, hi: int, head) -> Ti
     org = _leftmost(lex.orgs, folded, hm.end(), hi) or _org_before(lex, folded, lo, hm.start())
     org_cls = org[0] if org else ""
     scope = "central" if cls in CENTRAL_HEADS else _scope(lex, folded, hm.end(), hi)
-    key = _rule(lex, cls, org_cls, scope)
+    key = _rule(lex.lang, cls, org_cls, scope)
     start = min(hm.start(), org[1].start()) if org else hm.start()  # `Politburo member`
     end = _trim_end(text, start, hi)
-    return Title(text[start:end], start, end, cls, org_cls, scope, key, _gender(lex, hm.group(0)))
+    return Title(text[start:end], start, end, cls, org_cls, scope, key, _gender(lex.lang, hm.group(0)))
 
 
 def _org_before(lex: Lexicon, folded: str, lo: int, hi: int):
@@ -260,6 +269,9 @@ def _trim_end(text: str, start: int, hi: int) -> int:
     return end
 
 
+_HEAD_WORDS = re.compile(r"[\s\-]+")
+
+
 def _scope(lex: Lexicon, folded: str, lo: int, hi: int) -> str:
     if lex.scope["local"].search(folded, lo, hi):
         return "local"
@@ -269,8 +281,10 @@ def _scope(lex: Lexicon, folded: str, lo: int, hi: int) -> str:
     return "provincial"
 
 
-def _rule(lex: Lexicon, head: str, org: str, scope: str) -> str:
-    for r_head, r_org, r_scope, key in lex.rules:
+@lru_cache(maxsize=4096)
+def _rule(lang: str, head: str, org: str, scope: str) -> str:
+    """The role key of the first rule that fits (remembered: a few hundred combinations exist)."""
+    for r_head, r_org, r_scope, key in lexicon(lang).rules:
         if r_head not in ("*", head):
             continue
         if r_org != "*" and r_org != org:
@@ -281,33 +295,16 @@ def _rule(lex: Lexicon, head: str, org: str, scope: str) -> str:
     return ""
 
 
-def _gender(lex: Lexicon, head_text: str) -> str:
-    words = re.split(r"[\s\-]+", head_text)  # `vice-ministra`: the gendered word after the hyphen
-    if any(_whole_word(lex.feminine, w) for w in words):
+@lru_cache(maxsize=4096)
+def _gender(lang: str, head_text: str) -> str:
+    """The gender a head word marks (remembered: heads are a few words written a few ways)."""
+    lex = lexicon(lang)
+    words = _HEAD_WORDS.split(head_text)  # `vice-ministra`: the gendered word after the hyphen
+    if any(lex.feminine.fullmatch(w) for w in words):
         return "f"
-    if any(_whole_word(lex.masculine, w) for w in words):
+    if any(lex.masculine.fullmatch(w) for w in words):
         return "m"
     return ""
-
-
-_WHOLE_WORD: dict[tuple[int, str], bool] = {}
-
-
-def _whole_word(pattern: re.Pattern, word: str) -> bool:
-    """`pattern` matches all of `word`; remembered per (pattern, word): titles repeat the same few
-    words, and the gender alternation is long enough that matching it word by word was a quarter of
-    extract_people (keyed by the pattern's id: hashing a long pattern costs as much as matching it;
-    the patterns live as long as their cached lexicon)."""
-    key = (id(pattern), word)
-    hit = _WHOLE_WORD.get(key)
-    if hit is None:
-        if len(_WHOLE_WORD) > WHOLE_WORD_CACHE:
-            _WHOLE_WORD.clear()
-        hit = _WHOLE_WORD[key] = pattern.fullmatch(word) is not None
-    return hit
-
-
-WHOLE_WORD_CACHE = 20000
 
 
 def _pieces(lex: Lexicon, folded: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -331,16 +328,31 @@ def titles_after(lex: Lexicon, text: str, folded: str, pos: int) -> list[Title]:
     if not m:
         return []
     hi = _stop(folded, m.end())
-    if head_at_start(lex, folded, m.end(), hi) is None:  # most names are followed by no title
-        return []
+    return [_moved(t, pos) for t in _titles_in_window(lex.lang, text[pos:hi], folded[pos:hi])]
+
+
+def _moved(t: Title, delta: int) -> Title:
+    return Title(t.text, t.start + delta, t.end + delta, t.head, t.org, t.scope, t.key, t.gender)
+
+
+@lru_cache(maxsize=TITLES_CACHE)
+def _titles_in_window(lang: str, text: str, folded: str) -> tuple[Title, ...]:
+    """The titles after a name, read in the window from the name's end to the titles' hard stop
+    (offsets relative to the window). Nothing outside the window changes the reading (no pattern
+    looks before the window's opening comma), so the reading of a window is remembered: the same
+    name and titles recur within an article and across a province's articles."""
+    lex = lexicon(lang)
+    start, hi = OPENS_TITLES.match(folded).end(), len(folded)
+    if head_at_start(lex, folded, start, hi) is None:  # most names are followed by no title
+        return ()
     out = []
-    for a, b in _pieces(lex, folded, m.end(), hi):
+    for a, b in _pieces(lex, folded, start, hi):
         head = head_at_start(lex, folded, a, b)
         opening = folded[a : head[1].start()] if head else ""
         if head is None or (_article_opens(lex, opening) and (out or lex.joiner.search(f" {opening} "))):
             break  # `NAME, vice-presidente ..., e o diretor do ..., OTHER`: the next person's title
         out.append(classify(lex, text, folded, a, b, head))
-    return out
+    return tuple(out)
 
 
 def _article_opens(lex: Lexicon, opening: str) -> bool:

@@ -1,0 +1,274 @@
+"""Reading, cleaning, people and per-document quality: each fast path answers as the plain
+definition it stands for (the speed work must not change one output byte)."""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit import clean, names, people, roles
+from toolkit.corpus import _ANY_CONTROL, _CONTROL, _MOJIBAKE_SEED, _STRAY_CONTROL
+from toolkit.langdata import load_all
+from toolkit.numbers import fold as number_fold
+from toolkit.places import fold_char
+
+# --- reading ------------------------------------------------------------------------------------
+
+MOJIBAKE_PRONE = "aé \u0152\u0153\u00c2\u00c3\u0085\u009fłÃ©«»\u00a0\n"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=MOJIBAKE_PRONE, max_size=20))
+def test_mojibake_seeds_are_the_plain_patterns_seeds(text):
+    plain = re.compile("[^\x00-\x7f]{2}|[\x80-\x9f\u0152\u0153\u00c2\u00c3]")
+    assert [m.span() for m in _MOJIBAKE_SEED.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern", [_CONTROL, _STRAY_CONTROL])
+def test_one_control_scan_finds_every_character_the_other_checks_look_for(pattern):
+    chars = [chr(c) for c in range(0x3000) if pattern.match(chr(c))]
+    assert chars and all(_ANY_CONTROL.match(ch) for ch in chars)
+
+
+# --- cleaning -----------------------------------------------------------------------------------
+
+
+def test_no_character_decomposes_into_an_invisible_one():
+    """What lets `normalise` skip removing invisible characters after NFC when there were none."""
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        if not clean._INVISIBLE.match(ch):
+            assert not clean._INVISIBLE.search(unicodedata.normalize("NFD", ch)), hex(code)
+
+
+def _normalise_by_definition(text: str) -> str:
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return clean._INVISIBLE.sub("", text)
+
+
+@given(st.text(alphabet="ae\u0301\r\n \u200b\u00ad\ufeffÅ\u212b", max_size=30))
+def test_normalise_is_its_definition(text):
+    assert clean.normalise(text) == _normalise_by_definition(text)
+
+
+@given(st.text(alphabet="aBßẞ \t\u00a0\u2028\u3000İ.\x1f", max_size=30))
+def test_duplicate_key_is_the_folded_text_with_white_space_collapsed(text):
+    assert clean._duplicate_key(text.strip()) == " ".join(text.strip().casefold().split())
+
+
+def test_folding_never_shortens_a_text():
+    """What lets a line longer than every chrome line skip folding before the lookup."""
+    assert all(len(chr(c).casefold()) >= 1 for c in range(sys.maxunicode + 1))
+
+
+LINE_ALPHABET = st.sampled_from(
+    ["![", "](x.png)", " |", ")", "(3)", "Comments", "Fuente", ":", " ", "a.jpg", "x"]
+)
+
+
+@given(st.lists(LINE_ALPHABET, max_size=6).map("".join))
+def test_line_pattern_prefilters_reject_only_lines_the_patterns_reject(line):
+    c = clean.cues()
+    if not line.startswith("!["):
+        assert not clean._IMAGE_PLACEHOLDER.match(line)
+    if not line.endswith(")"):
+        assert not c.comment_counter.match(line)
+    if " " in line:
+        assert not clean._IMAGE_FILE.match(line)
+    if ":" not in line:
+        assert not c.source_line.match(line) and not c.byline_label.match(line)
+
+
+# --- names and folding --------------------------------------------------------------------------
+
+FOLD_ALPHABET = "aAéÉłŁđĐßİıΣσςΑ ’'-.,\u00a0\u202fǅẞ𝐀\U0001d15e–“" + "".join(
+    chr(c) for c in range(0x2FF0, 0x3010)
+)
+
+
+def _fold_by_definition(text: str) -> str:
+    """names.fold as written before the table: lower case, then each non-ASCII character folded."""
+    low = text.lower()
+    if low.isascii():
+        return low
+    if len(low) != len(text):
+        return "".join(fold_char(ch) for ch in text)
+    return "".join(ch if ch.isascii() else names._fold_char(re.match(".", ch, re.S)) for ch in low)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=FOLD_ALPHABET, min_size=0, max_size=200))
+def test_fold_through_the_table_is_fold(text):
+    assert names.fold(text) == _fold_by_definition(text)
+
+
+@given(st.text(alphabet=FOLD_ALPHABET.replace("Σ", ""), max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_a_slice_of_folded_text_is_the_folded_slice_without_a_capital_sigma(text, a, b):
+    assert names.fold(text)[a:b] == names.fold(text[a:b])
+
+
+@given(st.text(alphabet=FOLD_ALPHABET, max_size=40))
+def test_folding_folded_text_changes_nothing(text):
+    """What lets an honorific matched on folded text be looked up as it is."""
+    assert names.fold(names.fold(text)) == names.fold(text)
+
+
+def test_folding_a_capital_sigma_differs_only_between_the_two_lower_case_sigmas():
+    """The one character folded by its neighbours: people read the folded segment in slices, which
+    is safe because σ and ς play the same part in every test the extractors make (lower-case word
+    letters, in no wording of any language)."""
+    assert names.fold("ΟΔΟΣ") == "οδος" and names.fold("Σ") == "σ"
+    wording = [load_all("people"), load_all("boilerplate")]
+    assert not re.search("[σςΣ]", repr(wording))
+
+
+@pytest.mark.parametrize("mapping", [names.fold, number_fold])
+def test_char_map_gives_the_per_character_mapping(mapping):
+    table = names.CharMap(mapping)
+    text = "Ngày 5.3 Łódź «Hà Nội» – 12,5 % ĐỒNG " * 3
+    assert table(text) == mapping(text)
+    assert table("") is None and table("ok \u3042") is None  # beyond the table: the caller folds
+
+
+OLD_RUN = re.compile(
+    rf"[{names.UPPER}](?<![\w'’\-/@.][{names.UPPER}]){names._REST}"
+    rf"(?:[ \u00a0]{{1,2}}{names._WORD})+(?![\w'’\-/@])"
+)
+RUN_ALPHABET = st.sampled_from(
+    ["Nguyen", "Van", "A", "H'Hen", "THANH", "la", "de", " ", "  ", "\u00a0", "-", ".", "Đ", "x"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(RUN_ALPHABET, max_size=12).map("".join))
+def test_name_runs_pattern_finds_what_the_pattern_without_look_ahead_finds(text):
+    assert [m.span() for m in names.RUN.finditer(text)] == [m.span() for m in OLD_RUN.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text, runs",
+    [
+        (
+            "El camarada Ha Van Minh y Lo Thi Mai Anh",
+            [(12, 23, ("Ha", "Van", "Minh")), (26, 40, ("Lo", "Thi", "Mai", "Anh"))],
+        ),
+        (
+            "Ha Noi, Ha Noi",
+            [(0, 6, ("Ha", "Noi")), (8, 14, ("Ha", "Noi"))],
+        ),  # one run read once, placed twice
+        ("Foto:  NGUYEN  VAN A", [(7, 20, ("NGUYEN", "VAN", "A"))]),
+    ],
+)
+def test_name_runs_are_placed_where_they_stand(text, runs):
+    assert [(r.start, r.end, r.words) for r in names.name_runs(text)] == runs
+
+
+# --- titles and stops ---------------------------------------------------------------------------
+
+HARD_STOP_BY_DEFINITION = re.compile(r"[;:!?|\n()\[\]«»“”\"]|\.(?=\s|$)|\s[-–—]\s")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=';:!?|\n()[]«»“”". -–—a\t', max_size=12))
+def test_hard_stop_pattern_is_its_definition(text):
+    assert [m.span() for m in roles.HARD_STOP.finditer(text)] == [
+        m.span() for m in HARD_STOP_BY_DEFINITION.finditer(text)
+    ]
+
+
+@given(st.text(alphabet=", -–—\t\na.", max_size=12))
+def test_title_split_pattern_is_its_definition(text):
+    assert [m.span() for m in roles.SPLIT.finditer(text)] == [
+        m.span() for m in re.finditer(r",\s*|\s[-–—]\s", text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "lang, before, after",
+    [
+        (
+            "es",
+            "Asistió el camarada Ha Van Minh",
+            ", subsecretario permanente del Comité Provincial del Partido, presidente del Consejo Popular Provincial; y otros.",
+        ),
+        ("fr", "Le camarade Le Truong Luu", " (secrétaire du Comité provincial du Parti) a parlé."),
+        ("en", "Mr Nguyen Van A", ", Chairman of the Provincial People's Committee, who spoke."),
+    ],
+)
+def test_titles_after_a_name_are_read_the_same_wherever_the_window_stands(lang, before, after):
+    """The reading of a window is remembered: the second text, the same window further on, is read
+    from memory and must land on its own offsets."""
+
+    def titles(text: str, pos: int) -> list[tuple[str, str]]:
+        found = roles.titles_after(roles.lexicon(lang), text, names.fold(text), pos)
+        assert all(text[t.start : t.end] == t.text for t in found)
+        return [(t.text, t.key) for t in found]
+
+    first = titles(before + after, len(before))
+    assert first and first == titles("Texto. " * 30 + before + after, len("Texto. " * 30 + before))
+
+
+def _stops_by_definition(pattern: str, folded: str) -> list[int]:
+    return [
+        m.end()
+        for m in re.finditer(pattern, folded)
+        if m.group(0) != "." or not people.SHORT_WORD_BEFORE.search(folded, max(0, m.start() - 5), m.start())
+    ]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["A", "b", " ", ";", ".", "Sr.", "(", ")", "!", "|", "«", "»", "\n", "palabra"]),
+        max_size=12,
+    ).map("".join)
+)
+def test_clause_and_sentence_starts_come_from_one_scan(text):
+    folded = names.fold(text)
+    assert people._stops(folded) == (
+        _stops_by_definition(people.CLAUSE_STOP.pattern, folded),
+        _stops_by_definition(r"[!?|\n.]", folded),
+    )
+
+
+@pytest.mark.parametrize(
+    "text, near",
+    [
+        ("Foto: Van Thang", True),
+        ("En la conferencia. Foto: Van Thang", True),
+        ("Una frase muy larga sin ninguna apertura antes de los dos puntos que llegan: aquí", False),
+        ("Sin dos puntos", False),
+        ("a" * 41 + ": x", False),
+        ("a" * 40 + ": x", True),
+        ("x." + "b" * 40 + ": y", True),
+        ("x. " + "b" * 40 + ": y", False),
+    ],
+)
+def test_colon_near_opening_is_the_pattern_searched_anywhere(text, near):
+    assert people._colon_near_opening(text) is near
+    assert bool(people._CREDIT_NEAR.search(text)) is near
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("es", "Según Nguyen Van Minh, la provincia creció."),
+        ("es", "En Nguyen Van Minh confían."),  # an opening function word before a family name
+        ("fr", "le camarade Le Truong Luu a parlé"),  # after an honorific, `Le` is the family name
+        ("es", "la provincia de Lam Dong y Nguyen Van Minh Lam Dong"),
+        ("pl", "Pan Tran Thi Mai powiedział"),
+        ("en", "Vingroup Ha Noi Nguyen Van Minh"),
+    ],
+)
+def test_a_run_read_from_memory_is_the_run_read_in_place(lang, text):
+    lex, folded = roles.lexicon(lang), names.fold(text)
+    for run in names.name_runs(text):
+        in_place = people._name_after_openers(lex, text, folded, run)
+        if in_place is not None and people._after_place_or_org_word(lex, folded, in_place.start):
+            in_place = None
+        assert people._clean_run(lex, text, folded, run) == in_place
+        assert people._clean_run(lex, text, folded, run) == in_place  # the second time from memory
