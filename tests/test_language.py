@@ -64,6 +64,7 @@ def _counting_detect(monkeypatch) -> list[str]:
         return chunk.split()[0]
 
     monkeypatch.setattr(language, "detect_text", fake)
+    monkeypatch.setattr(language, "confirms", lambda chunk, lang: False)
     return asked
 
 
@@ -86,3 +87,48 @@ def test_voting_stops_once_the_winner_is_certain(monkeypatch, chunks, expected, 
     asked = _counting_detect(monkeypatch)
     assert detect_chunks(chunks) == expected
     assert len(asked) == read
+
+
+PARAGRAPHS = dict(
+    SENTENCES,
+    pl="W prowincji zrealizowano większość zadań i w tym roku wdrożono platformę dla obywateli oraz firm.",
+)
+
+
+@pytest.mark.parametrize("lang, text", PARAGRAPHS.items())
+def test_a_chunk_with_the_leading_languages_short_words_is_confirmed(lang, text):
+    from toolkit.language import confirms
+
+    assert confirms(text, lang)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        # another language's paragraph is identified, not confirmed, even when it shares
+        # short words with the leader (`la`, `en`, `de`)
+        ("es", SENTENCES["fr"]),
+        ("it", SENTENCES["es"]),
+        ("es", SENTENCES["pt"]),
+        ("pt", SENTENCES["it"]),
+        ("fr", SENTENCES["pl"]),
+        ("es", VIETNAMESE),  # names and Vietnamese carry none of the short words
+        ("nl", SENTENCES["en"]),  # a language without a word list is always identified
+        ("es", "de la"),  # too short to stand for anything
+    ],
+)
+def test_a_chunk_without_them_is_identified(lang, text):
+    from toolkit.language import confirms
+
+    assert not confirms(text, lang)
+
+
+def test_confirmed_chunks_spare_the_identifier(monkeypatch):
+    from toolkit import language
+
+    calls: list[str] = []
+    real = language.detect_text
+    monkeypatch.setattr(language, "detect_text", lambda chunk: calls.append(chunk) or real(chunk))
+    chunks = [SENTENCES["es"] * 2, SENTENCES["es"] * 2, SENTENCES["fr"] * 2]
+    assert language.detect_chunks(chunks) == "es"
+    assert calls == chunks[:1]

@@ -70,11 +70,6 @@ def excerpt(text: str, n: int, around: str = "") -> str:
 
 
 @cache
-def function_words(code: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in load("quality", code).get("function_words", []))
-
-
-@cache
 def growth_pattern() -> re.Pattern:
     """Word starts that mark a growth rate, in any language."""
     stems = sorted(set(words("quality", "growth_words")), key=len, reverse=True)

@@ -63,3 +63,10 @@ def language_name(code: str) -> str:
     if not code:
         return "unknown"
     return Locale.parse("en").languages.get(code, code)
+
+
+@cache
+def function_words(code: str) -> frozenset[str]:
+    """Short words frequent in any paragraph of the language (`data/quality/<lang>.toml`); empty
+    for a language without a file."""
+    return frozenset(w.casefold() for w in load("quality", code).get("function_words", []))

@@ -8,10 +8,12 @@ a normal one.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
+from toolkit.langdata import function_words
 from toolkit.model import Document
 
 # The languages we expect, plus neighbours that are easy to confuse with them and Vietnamese (site chrome).
@@ -20,6 +22,8 @@ SAMPLE_CHARS = 600
 CHUNK_CHARS = 200  # a piece identified on its own: a paragraph's opening, or short paragraphs together
 SAMPLE_KINDS = (("body",), ("lead", "caption", "heading"), ("title",))
 MIN_CHARS = 20
+CONFIRM_SHARE = 0.15  # of a chunk's words among the leading language's frequent short words
+_TOKEN = re.compile(r"\w+")
 
 
 @cache
@@ -74,10 +78,34 @@ def detect_chunks(chunks: list[str]) -> str:
         if _decided(votes, unread):
             break
         unread -= len(chunk)
-        lang = detect_text(chunk)
+        leader = _leader(votes)
+        lang = leader if leader and confirms(chunk, leader) else detect_text(chunk)
         if lang:
             votes[lang] = votes.get(lang, 0) + len(chunk)
+    return _leader(votes)
+
+
+def _leader(votes: dict[str, int]) -> str:
     return max(sorted(votes), key=votes.__getitem__) if votes else ""
+
+
+def confirms(chunk: str, lang: str) -> bool:
+    """The chunk has its share of `lang`'s frequent short words (data/quality/<lang>.toml), and
+    more of them than of any other language's: the identifier's verdict on an earlier chunk then
+    stands for this one too, without another pass. A paragraph in another language (neighbours
+    share words: `la`, `en`), or of Vietnamese names, does not and is identified."""
+    if not function_words(lang) or len(chunk.strip()) < MIN_CHARS:
+        return False
+    tokens = _TOKEN.findall(chunk.casefold())
+    counts = {code: sum(t in function_words(code) for t in tokens) for code in _listed()}
+    best_other = max((n for code, n in counts.items() if code != lang), default=0)
+    return counts[lang] >= CONFIRM_SHARE * len(tokens) and counts[lang] > best_other
+
+
+@cache
+def _listed() -> tuple[str, ...]:
+    """The candidate languages that have a list of short words."""
+    return tuple(code for code in CANDIDATES if function_words(code))
 
 
 def _decided(votes: dict[str, int], unread: int) -> bool:

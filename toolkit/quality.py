@@ -27,10 +27,9 @@ from toolkit.findings import (
     SUBJECT_CHARS,
     continued_markers,
     excerpt,
-    function_words,
     label_languages,
 )
-from toolkit.langdata import language_name
+from toolkit.langdata import function_words, language_name
 from toolkit.language import detect_text
 from toolkit.model import Document, finding
 from toolkit.stories import Stories, assign_stories, find_stories, story_findings
