@@ -248,6 +248,43 @@ def test_no_before_pattern_matches_where_the_cue_search_finds_nothing(lang):
     check()
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_after_pattern_matches_where_the_cue_after_finds_nothing(lang):
+    r = numbers.rules(lang)
+
+    @settings(max_examples=300, deadline=None)
+    @given(
+        st.sampled_from(["", " ", "  ", "\u00a0", "("]),
+        st.lists(st.sampled_from(_cue_pieces(lang)), max_size=4),
+    )
+    def check(space, pieces):
+        after = numbers.fold(space + " ".join(pieces))
+        if r.cue_after.match(after) is None:
+            assert not [name for name in numbers._AFTER_GATED if getattr(r, name).match(after)]
+
+    check()
+
+
+@pytest.mark.parametrize(
+    ("lang", "after", "pattern"),
+    [
+        ("es", " por ciento", "percent"),
+        ("pl", " proc.", "percent"),
+        ("es", " millones de", "scale"),
+        ("en", " VND", "currency"),
+        ("fr", " (USD)", "currency"),
+        ("en", " ha", "unit"),
+        ("en", "-15%", "range_percent"),
+        ("en", " or more", "qualifier_after"),
+        ("en", " years", "period_after"),
+    ],
+)
+def test_the_cue_after_finds_the_words_that_follow_a_figure(lang, after, pattern):
+    r = numbers.rules(lang)
+    assert getattr(r, pattern).match(numbers.fold(after))
+    assert r.cue_after.match(numbers.fold(after))
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="ab1-/ \n", max_size=12))
 def test_a_code_before_the_digits_is_found_from_the_end(before):
