@@ -52,6 +52,7 @@ _PHONE = re.compile(
     r"(?<![\w.,])(?:\(0[0-9]{2,4}\)|0[0-9]{2,4}|1[89]00)(?:[\u0020\u00a0\u202f.\-][0-9]{1,4}){1,4}(?![0-9])"
 )
 PHONE_DIGITS = 8
+_DATE_MARKS = ("/", ".", "-")
 _FULL_DATE = re.compile(r"[0-9]{1,2}[./\-][0-9]{1,2}[./\-](?:19|20)[0-9]{2}(?![0-9])")
 _DATE_HEAD = re.compile(r"(?<![0-9])[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-]$")  # `02/07/` before `2025`
 _DAY_HEAD = re.compile(r"(?<![0-9])[0-9]{1,2}[/.\-]$")  # `02/` before `07/2025`
@@ -474,10 +475,11 @@ def _kind(
         and (r.date_after.match(folded, end) or cued and r.date_before.search(before))
     ):
         return "date"
-    if (
-        r.numeric_date.match(folded, end)
-        or _in_numeric_date(folded, start)
-        or _FULL_DATE.match(folded, start)
+    if _in_numeric_date(folded, start) or (
+        # a date read from these digits on goes on with a mark right after them (`15.08` is read as
+        # one run of `15.08.2025`, `02` as one of `02/07/2025`)
+        folded[end : end + 1] in _DATE_MARKS
+        and (r.numeric_date.match(folded, end) or _FULL_DATE.match(folded, start))
     ):
         return "date"
     ordinal = r.ordinal.match(folded, end)
