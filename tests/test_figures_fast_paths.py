@@ -103,6 +103,21 @@ def test_the_gazetteer_pattern_finds_what_the_plain_alternation_finds(pieces, gl
     assert spans(places._pattern(), text) == spans(_plain_gazetteer(), text)
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(GAZETTEER_PIECES + ["xha noi", "(", ". ", "\n"]), max_size=10),
+    st.sampled_from([" ", "-", "", "  "]),
+    st.integers(0, 60),
+    st.integers(0, 90),
+)
+def test_names_are_found_from_the_character_before_them_as_the_gazetteer_pattern_finds_them(
+    pieces, glue, pos, endpos
+):
+    text = glue.join(pieces)
+    expected = [m.span() for m in places._pattern().finditer(text, pos, endpos)]
+    assert places.spelling_spans(text, pos, endpos) == expected
+
+
 # --------------------------------------------------------------------------- wording matchers
 
 
@@ -248,12 +263,62 @@ def test_no_before_pattern_matches_where_the_cue_search_finds_nothing(lang):
     check()
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_after_pattern_matches_where_the_cue_after_finds_nothing(lang):
+    r = numbers.rules(lang)
+
+    @settings(max_examples=300, deadline=None)
+    @given(
+        st.sampled_from(["", " ", "  ", "\u00a0", "("]),
+        st.lists(st.sampled_from(_cue_pieces(lang)), max_size=4),
+    )
+    def check(space, pieces):
+        after = numbers.fold(space + " ".join(pieces))
+        if r.cue_after.match(after) is None:
+            assert not [name for name in numbers._AFTER_GATED if getattr(r, name).match(after)]
+
+    check()
+
+
+@pytest.mark.parametrize(
+    ("lang", "after", "pattern"),
+    [
+        ("es", " por ciento", "percent"),
+        ("pl", " proc.", "percent"),
+        ("es", " millones de", "scale"),
+        ("en", " VND", "currency"),
+        ("fr", " (USD)", "currency"),
+        ("en", " ha", "unit"),
+        ("en", "-15%", "range_percent"),
+        ("en", " or more", "qualifier_after"),
+        ("en", " years", "period_after"),
+    ],
+)
+def test_the_cue_after_finds_the_words_that_follow_a_figure(lang, after, pattern):
+    r = numbers.rules(lang)
+    assert getattr(r, pattern).match(numbers.fold(after))
+    assert r.cue_after.match(numbers.fold(after))
+
+
 @settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="ab1-/ \n", max_size=12))
 def test_a_code_before_the_digits_is_found_from_the_end(before):
     assert bool(numbers._CODE_BEFORE.search(before, len(before) - 3)) == bool(
         re.search(r"[^\W\d_][\-/]$", before)
     )
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["1", "15", "08", "234", "2025", "1999", ".", "/", "-", ",", " ", "a"]), max_size=8
+    )
+)
+def test_a_full_date_read_from_a_digit_run_goes_on_with_a_mark_after_it(pieces):
+    text = "".join(pieces)
+    for m in numbers._DIGITS.finditer(text):
+        if numbers._FULL_DATE.match(text, m.start()) or numbers.rules("en").numeric_date.match(text, m.end()):
+            assert text[m.end() : m.end() + 1] in numbers._DATE_MARKS
 
 
 def _in_numeric_date_plain(folded: str, start: int) -> bool:

@@ -376,15 +376,15 @@ def _places_in(text: str, folded: str, s: int, e: int) -> list[PlaceMention]:
     """Provinces named in text[s:e]. The gazetteer's own matcher folds the text again, which
     costs more than the rest of this stage; its pattern runs on our folded text when available."""
     try:
-        pattern, table = gazetteer._pattern(), gazetteer._keyword_table()
+        spans, table = gazetteer.spelling_spans, gazetteer._keyword_table()
         canonical = gazetteer._canonical_spelling
     except AttributeError:
         return _shift(find_places(text[s:e]), s)
     out = []
-    for m in pattern.finditer(folded, s, e):
-        key = canonical(m.group(0), table)
+    for start, end in spans(folded, s, e):
+        key = canonical(folded[start:end], table)
         if key is not None:
-            out.append(PlaceMention(m.start(), m.end(), text[m.start() : m.end()], *table[key]))
+            out.append(PlaceMention(start, end, text[start:end], *table[key]))
     return out
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from toolkit.langdata import load
@@ -52,6 +52,7 @@ _PHONE = re.compile(
     r"(?<![\w.,])(?:\(0[0-9]{2,4}\)|0[0-9]{2,4}|1[89]00)(?:[\u0020\u00a0\u202f.\-][0-9]{1,4}){1,4}(?![0-9])"
 )
 PHONE_DIGITS = 8
+_DATE_MARKS = ("/", ".", "-")
 _FULL_DATE = re.compile(r"[0-9]{1,2}[./\-][0-9]{1,2}[./\-](?:19|20)[0-9]{2}(?![0-9])")
 _DATE_HEAD = re.compile(r"(?<![0-9])[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-]$")  # `02/07/` before `2025`
 _DAY_HEAD = re.compile(r"(?<![0-9])[0-9]{1,2}[/.\-]$")  # `02/` before `07/2025`
@@ -75,7 +76,9 @@ def fold(text: str) -> str:
     return folded
 
 
-@dataclass(frozen=True)
+# Not frozen: an article has dozens of digit runs, and a frozen dataclass takes six times as long
+# to create (each field set through `object.__setattr__`). Read-only all the same: `_with` copies.
+@dataclass(slots=True)
 class Quantity:
     """One run of digits read in context. `text[start:end] == raw` (digits, scale word, percent form)."""
 
@@ -163,6 +166,7 @@ class Rules:
     qualifier_any: re.Pattern  # qualifier_before without its named groups: found faster, then named
     cue_before: re.Pattern  # matches wherever one of the `..._before` patterns below may (see _cues_before)
     qualifier_after: re.Pattern
+    cue_after: re.Pattern  # matches wherever one of the `_AFTER_GATED` patterns may (see _cues_after)
     rank_before: re.Pattern
     rank_after: re.Pattern
     rank_place: re.Pattern
@@ -245,6 +249,7 @@ def rules(lang: str) -> Rules:
             rf"(?:^|[^\w])(?:{any_of(_cues_before(d))})(?:{_SP}(?:{marks}))?[\s\u00a0\u202f\u2009.:]*$"
         ),
         qualifier_after=re.compile(rf"{_SP}(?:{qual_after}){end}"),
+        cue_after=re.compile(rf"{_SP}\(?(?:{any_of(_cues_after(d))})"),
         rank_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('before', []))}){_SP}$"),
         rank_after=re.compile(rf"{_SP}(?:{words_alternation(rk.get('after', []))}){end}"),
         rank_place=re.compile(rf"{_SP}(?:{words_alternation(rk.get('place', []))}){end}"),
@@ -301,6 +306,33 @@ def _cues_before(d: dict) -> list[str]:
     return sorted({fold(w) for w in words})
 
 
+# The patterns read after the digits that all start with spaces, maybe a bracket, then one word of
+# `_cues_after`: where `cue_after` does not match, none of them can.
+_AFTER_GATED = (
+    "percent",
+    "scale",
+    "currency",
+    "unit",
+    "qualifier_after",
+    "range_percent",
+    "period_after",
+    "model_after",
+)
+
+
+def _cues_after(d: dict) -> list[str]:
+    """Every word one of the `_AFTER_GATED` patterns of `rules` may start with after the digits and
+    their spaces (percent, scale, currency and its link, unit, qualifier, range link or dash, period
+    and model words). Most numbers are followed by none of these: one match for all of them spares
+    the matches for each."""
+    q, ex, p = d.get("qualifiers", {}), d.get("exclude", {}), d.get("periods", {})
+    words = ["%", r"[\-–—]"] + d.get("percent", []) + d.get("currency_link", []) + d.get("range_link", [])
+    words += [w for key in ("scale", "currency", "units") for w, _ in d.get(key, [])]
+    words += q.get("after_approx", []) + q.get("after_more_than", [])
+    words += p.get("first", []) + p.get("last", []) + ex.get("period_units", []) + ex.get("model_words", [])
+    return sorted({fold(w) for w in words})
+
+
 def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quantity]:
     """Every run of digits in `text`, read in the language `lang`. Never raises for any text."""
     rules_ = rules(lang or FALLBACK_LANGUAGE)
@@ -346,7 +378,7 @@ def _block_end(folded: str, q: Quantity, r: Rules) -> int:
 
 
 def _with(q: Quantity, **changes) -> Quantity:
-    return Quantity(**{**q.__dict__, **changes})
+    return replace(q, **changes)
 
 
 def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | None) -> Quantity:
@@ -356,9 +388,10 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
     unit, kind, qualifier = "count", "figure", "exact"
     raw_end, unit_end = end, end
 
-    pct = r.percent.match(folded, end)
-    scale = None if pct else r.scale.match(folded, end)
-    u = None if pct else r.unit.match(folded, end)
+    follows = r.cue_after.match(folded, end) is not None  # else no `_AFTER_GATED` pattern matches at `end`
+    pct = r.percent.match(folded, end) if follows else None
+    scale = None if pct or not follows else r.scale.match(folded, end)
+    u = None if pct or not follows else r.unit.match(folded, end)
     # `80,12 points`: a score is read with decimals; an area is counted (`1,200ha`, `1.200 ha`).
     value = parse_value(digits, decimal_hint=bool(pct) or bool(u and r.unit_name[u.lastgroup] == "points"))
     if value is None:
@@ -373,10 +406,12 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
     unit_end = raw_end
     cued = r.cue_before.search(before) is not None  # else no `..._before` pattern matches
     curb = r.currency_before.search(before) if cued else None
+    if raw_end != end:  # from here on, what follows the percent or scale word is read
+        follows = r.cue_after.match(folded, raw_end) is not None
     if not pct:
-        cur = r.currency.match(folded, raw_end)
+        cur = r.currency.match(folded, raw_end) if follows else None
         if raw_end != end:  # after a scale word: `5 millones de hectáreas`
-            u = r.unit.match(folded, raw_end)
+            u = r.unit.match(folded, raw_end) if follows else None
         if cur:
             unit, unit_end = r.currency_unit[cur.lastgroup], cur.end()
         elif curb:
@@ -385,10 +420,10 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
             unit, unit_end = r.unit_name[u.lastgroup], u.end()
         elif cued and r.score_before.search(before):
             unit = "points"  # `con un punteggio di 0,7812`, `a score of 80.12`
-        elif r.range_percent.match(folded, raw_end):
+        elif follows and r.range_percent.match(folded, raw_end):
             unit = "percent"  # `85 bis 90 %`, `10-15%`: the first end of a range of percents
 
-    kind = _kind(text, folded, start, end, raw_end, digits, value, unit, before, r, prev, cued)
+    kind = _kind(text, folded, start, end, raw_end, digits, value, unit, before, r, prev, cued, follows)
     if kind == "rank":
         kind, unit = "figure", "rank"
     qm = _qualifier_before(_strip_currency(before, curb), r) if cued else None
@@ -397,7 +432,7 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
     if qm:
         qualifier = r.qualifier_kind[qm.lastgroup]
     else:
-        qa = r.qualifier_after.match(folded, unit_end)
+        qa = r.qualifier_after.match(folded, unit_end) if follows or unit_end != raw_end else None
         if qa:
             qualifier = r.qualifier_after_kind[qa.lastgroup]
     if kind == "figure" and unit == "count":
@@ -425,9 +460,12 @@ def _qualifier_before(before: str, r: Rules) -> re.Match | None:
     return m and r.qualifier_before.match(before, m.start())
 
 
-def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rules, prev, cued: bool) -> str:
+def _kind(
+    text, folded, start, end, raw_end, digits, value, unit, before, r: Rules, prev, cued: bool, follows: bool
+) -> str:
     """What the digits are: a figure, or one of the numbers the guideline does not count.
-    `cued`: `r.cue_before` matches `before` (else none of the `..._before` patterns can)."""
+    `cued`: `r.cue_before` matches `before` (else none of the `..._before` patterns can);
+    `follows`: `r.cue_after` matches at `raw_end` (else none of the `_AFTER_GATED` patterns can)."""
     if r.address.search(_token(folded, start, end)):
         return "name"
     plain = digits.isdigit()
@@ -437,10 +475,11 @@ def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rul
         and (r.date_after.match(folded, end) or cued and r.date_before.search(before))
     ):
         return "date"
-    if (
-        r.numeric_date.match(folded, end)
-        or _in_numeric_date(folded, start)
-        or _FULL_DATE.match(folded, start)
+    if _in_numeric_date(folded, start) or (
+        # a date read from these digits on goes on with a mark right after them (`15.08` is read as
+        # one run of `15.08.2025`, `02` as one of `02/07/2025`)
+        folded[end : end + 1] in _DATE_MARKS
+        and (r.numeric_date.match(folded, end) or _FULL_DATE.match(folded, start))
     ):
         return "date"
     ordinal = r.ordinal.match(folded, end)
@@ -455,9 +494,9 @@ def _kind(text, folded, start, end, raw_end, digits, value, unit, before, r: Rul
     if bare:
         if r.session_after.match(folded, end):
             return "ordinal"
-        if r.period_after.match(folded, end):
+        if follows and r.period_after.match(folded, end):
             return "period"
-        if r.model_after.match(folded, end):
+        if follows and r.model_after.match(folded, end):
             return "name"
         glued = _GLUED.match(folded, end, end + 4)
         if glued:  # 57-NQ/TW, 71/NQ-CP, 5G, 8:30

@@ -172,24 +172,56 @@ def _spellings(name: str) -> set[str]:
 @cache
 def _pattern() -> re.Pattern:
     """Any spelling, longest first, its words joined by a space, a hyphen or nothing."""
+    return re.compile(rf"(?<![\w])(?:{_spellings_tree()})(?![\w])")
+
+
+@cache
+def _spellings_tree() -> str:
     spellings = sorted(_keyword_table(), key=len, reverse=True)
     alts = [
         (first, "".join(rf"[\s\-]?{re.escape(w)}" for w in more))
         for first, *more in map(str.split, spellings)
     ]
-    return re.compile(rf"(?<![\w])(?:{alternation_tree(alts)})(?![\w])")
+    return alternation_tree(alts)
+
+
+@cache
+def _after_non_word() -> re.Pattern | None:
+    """`_pattern` written from the character before its match: a pattern that starts with a
+    character class lets the regex engine skip to the characters that may stand before a name.
+    None should a spelling end with no letter or digit (see `spelling_spans`)."""
+    if not all(re.search(r"\w$", spelling) for spelling in _keyword_table()):
+        return None
+    return re.compile(rf"[^\w]({_spellings_tree()})(?![\w])")
+
+
+def spelling_spans(folded: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of what `_pattern().finditer(folded, pos, endpos)` finds: a name at `pos`
+    itself (what stands before it is out of reach of the faster pattern), then every name after
+    a character that is no letter or digit. A match ends with a letter, so the character after
+    it is never taken as one before a name that `_pattern` would find there."""
+    endpos = len(folded) if endpos is None else endpos
+    if _after_non_word() is None:
+        return [m.span() for m in _pattern().finditer(folded, pos, endpos)]
+    out = []
+    first = _pattern().match(folded, pos, endpos)
+    if first is not None:
+        out.append(first.span())
+        pos = first.end()
+    out += [m.span(1) for m in _after_non_word().finditer(folded, pos, endpos)]
+    return out
 
 
 def find_places(text: str) -> list[PlaceMention]:
     """Every province named in `text`, with offsets into `text`."""
-    table = _keyword_table()
+    table, folded = _keyword_table(), fold(text)
     out = []
-    for m in _pattern().finditer(fold(text)):
-        key = _canonical_spelling(m.group(0), table)
+    for start, end in spelling_spans(folded):
+        key = _canonical_spelling(folded[start:end], table)
         if key is None:
             continue
         current, legacy = table[key]
-        out.append(PlaceMention(m.start(), m.end(), text[m.start() : m.end()], current, legacy))
+        out.append(PlaceMention(start, end, text[start:end], current, legacy))
     return out
 
 
