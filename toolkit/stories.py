@@ -9,12 +9,13 @@ its smallest doc_id, so ids are stable from run to run.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 from urllib.parse import parse_qs, urlparse
 
+import numpy as np
 import pandas as pd
 
 from toolkit.langdata import language_name
@@ -68,18 +69,61 @@ def find_stories(documents: pd.DataFrame, metrics: pd.DataFrame, people: pd.Data
     """Link documents that share an article id, or enough figures (and people); stories are the groups."""
     if not len(documents):
         return Stories()
+    ids = sorted(set(documents["doc_id"]))
+    code = {d: i for i, d in enumerate(ids)}
+    return stories_from_keys(
+        documents, ids, key_codes(_figure_keys(metrics), code), key_codes(_people_keys(people), code)
+    )
+
+
+KeyCodes = tuple[np.ndarray, np.ndarray]  # (document codes, hashed keys): one pair per document and key
+
+
+def key_codes(keys: pd.DataFrame, code: dict[str, int]) -> KeyCodes:
+    """(doc_id, key) rows as integers: the document's code (its rank among the doc_ids) and the key hashed.
+
+    Integers instead of tuples of strings keep the pair counting of a large corpus small; a
+    64-bit hash confuses two keys with odds of about one in 10^8 for a million distinct keys.
+    """
+    if not len(keys):
+        return np.empty(0, np.int64), np.empty(0, np.uint64)
+    docs = np.fromiter((code[d] for d in keys["doc_id"]), np.int64, len(keys))
+    return docs, hash_keys(keys["key"])
+
+
+def hash_keys(keys: pd.Series) -> np.ndarray:
+    return pd.util.hash_array(np.asarray(keys, dtype=object))
+
+
+def stories_from_keys(
+    documents: pd.DataFrame, doc_ids: list[str], figures: KeyCodes, people: KeyCodes
+) -> Stories:
+    """The stories from the documents table and the figure and people keys of each document, as codes
+    (`doc_ids[code]` is the document; codes in doc_id order, so a pair (a, b) has a < b)."""
     ok = documents[documents["status"] == "ok"]
     articles = _same_article(ok)  # pairs come sorted (a < b) from every signal
-    fig_pairs, fig_counts = _shared(_figure_keys(metrics))
-    people_pairs, _ = _shared(_people_keys(people))
+    code = {d: i for i, d in enumerate(doc_ids)}
+    fig_pairs, fig_shared = _shared(*figures)
+    people_pairs, people_shared = _shared(*people)
+    fig_counts = np.bincount(figures[0], minlength=len(doc_ids))
     # most pairs share a single value by chance: only pairs that could pass a rule are looked at
-    candidates = set(articles) | {pair for pair, n in fig_pairs.items() if n >= MIN_FIGURES_WITH_PEOPLE}
-    links = [
-        Link(a, b, articles.get((a, b), ""), fig_pairs.get((a, b), 0), people_pairs.get((a, b), 0))
-        for a, b in candidates
-    ]
+    article_pairs = np.array([(code[a] << 32) | code[b] for a, b in articles], dtype=np.int64)
+    candidates = np.union1d(fig_pairs[fig_shared >= MIN_FIGURES_WITH_PEOPLE], article_pairs)
+    n_figures = _lookup(fig_pairs, fig_shared, candidates)
+    n_people = _lookup(people_pairs, people_shared, candidates)
+    a, b = candidates >> 32, candidates & 0xFFFFFFFF
+    smaller = np.minimum(fig_counts[a], fig_counts[b]) if len(candidates) else n_figures
+    # the counting rules on arrays first (cheap); the rest of `_is_story_link` on the few left
+    by_figures = (n_figures >= MIN_SHARED_FIGURES) & (n_figures >= MIN_SHARED_SHARE * smaller)
+    by_people = (n_figures >= MIN_FIGURES_WITH_PEOPLE) & (n_people >= MIN_SHARED_PEOPLE)
+    maybe = np.isin(candidates, article_pairs) | by_figures | by_people
     meta = ok.set_index("doc_id")[["province", "published"]].to_dict("index")
-    kept = [lk for lk in links if _is_story_link(lk, fig_counts, meta)]
+    counts = {doc_ids[i]: int(fig_counts[i]) for i in np.unique(np.r_[a[maybe], b[maybe]])}
+    links = [
+        Link(doc_ids[i], doc_ids[j], articles.get((doc_ids[i], doc_ids[j]), ""), int(f), int(p))
+        for i, j, f, p in zip(a[maybe], b[maybe], n_figures[maybe], n_people[maybe], strict=True)
+    ]
+    kept = [lk for lk in links if _is_story_link(lk, counts, meta)]
     return Stories(_groups(documents["doc_id"].tolist(), kept), sorted(kept, key=lambda lk: (lk.a, lk.b)))
 
 
@@ -140,17 +184,34 @@ def _people_keys(people: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"doc_id": p["doc_id"], "key": p["person_id"]}).drop_duplicates()
 
 
-def _shared(keys: pd.DataFrame) -> tuple[Counter, dict[str, int]]:
-    """How many keys each pair of documents shares (through an inverted index), and keys per document."""
-    per_doc = keys.groupby("doc_id").size().to_dict() if len(keys) else {}
-    pairs: Counter = Counter()
+def _shared(docs: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """How many keys each pair of documents shares (through an inverted index): the pairs as sorted
+    codes `a << 32 | b` (a < b) and their counts. A key in more than MAX_DOCS_PER_SIGNAL documents
+    links none."""
+    empty = np.empty(0, np.int64)
     if not len(keys):
-        return pairs, per_doc
-    size = keys.groupby("key")["doc_id"].transform("size")
-    useful = keys[(size > 1) & (size <= MAX_DOCS_PER_SIGNAL)]
-    for ids in useful.groupby("key")["doc_id"].agg(sorted):
-        pairs.update(combinations(ids, 2))
-    return pairs, per_doc
+        return empty, empty
+    order = np.lexsort((docs, keys))
+    k, d = keys[order], docs[order]
+    fresh = np.r_[True, (k[1:] != k[:-1]) | (d[1:] != d[:-1])]  # one row per document and key
+    k, d = k[fresh], d[fresh]
+    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
+    sizes = np.diff(np.r_[starts, len(k)])
+    useful = (sizes > 1) & (sizes <= MAX_DOCS_PER_SIGNAL)
+    pairs = [empty]
+    for size in np.unique(sizes[useful]):
+        first = starts[useful & (sizes == size)][:, None]
+        i, j = np.triu_indices(size, 1)
+        pairs.append(((d[first + i] << 32) | d[first + j]).ravel())
+    return np.unique(np.concatenate(pairs), return_counts=True)
+
+
+def _lookup(pairs: np.ndarray, counts: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The count of each wanted pair (0 for a pair not among `pairs`)."""
+    if not len(pairs):
+        return np.zeros(len(wanted), np.int64)
+    at = np.minimum(np.searchsorted(pairs, wanted), len(pairs) - 1)
+    return np.where(pairs[at] == wanted, counts[at], 0)
 
 
 def _is_story_link(lk: Link, fig_counts: dict[str, int], meta: dict[str, dict]) -> bool:
