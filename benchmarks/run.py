@@ -356,6 +356,12 @@ def main(argv: list[str] | None = None) -> int:
         "--memory-only", action="store_true", help="only peak memory of `toolkit run` on the corpus"
     )
     ap.add_argument("--jobs", type=int, default=1, help="processes for the memory run (default: 1)")
+    ap.add_argument(
+        "--format",
+        choices=("csv", "parquet", "both"),
+        default="parquet",
+        help="output format of the memory run (default: %(default)s; no workbook)",
+    )
     ap.add_argument("--report", help="also write the Markdown report to this file")
     a = ap.parse_args(argv)
 
@@ -383,7 +389,7 @@ def main(argv: list[str] | None = None) -> int:
         ]
 
         if a.memory_only:
-            r = cli_run(articles, work / "out", a.jobs, "parquet", workbook=False)
+            r = cli_run(articles, work / "out", a.jobs, a.format, workbook=False)
             lines += _memory_lines([r], len(files))
             return _emit(lines, a.report)
 

@@ -20,9 +20,12 @@ the same, byte for byte, as those written from `pipeline.assemble`'s tables.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import hashlib
 import heapq
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -38,11 +41,11 @@ from toolkit.quality import COUNTED_SEVERITIES, scores_from_counts
 from toolkit.schemas import frame, validate_table
 from toolkit.stories import _figure_keys, _people_keys, key_codes, stories_from_keys, story_findings
 
-BATCH = 2000  # documents per batch
-FINDINGS_PER_RUN = 50_000  # corpus findings held before they are sorted and spilled
+BATCH = 1000  # documents per batch: their records as dicts are the largest thing a run holds
+FINDINGS_PER_RUN = 20_000  # comparison findings held before their quotes are fetched and they are spilled
 ROSTER_BUCKETS = 16  # the people table is read back this many times, a sixteenth of the persons each
-MERGE_READ_ROWS = 512  # rows read at a time from each sorted run of findings
-QUALITY_CHUNK = 20_000  # quality rows validated and written at a time
+MERGE_READ_ROWS = 128  # rows read at a time from each sorted run of findings (a hundred runs or so)
+QUALITY_CHUNK = 5000  # quality rows validated and written at a time
 FINDING_COLUMNS = ["check", "severity", "doc_id", "story_id", "subject", "detail", "evidence", "metric_ids"]
 # Columns of the named figures kept in memory for the comparisons (text ones as categories).
 COMPARE_TEXT = ["province", "scope", "indicator", "unit", "period", "qualifier", "language"]
@@ -71,7 +74,6 @@ class Spill:
         self.documents: list[pd.DataFrame] = []
         self.files: dict[str, list[Path]] = {"metrics": [], "people": []}
         self.first_row: dict[str, list[int]] = {"metrics": [], "people": []}  # of each spilled file
-        self.deferred: list[Path] = []  # runs whose findings' evidence is fetched at the merge
         self.rows = {"metrics": 0, "people": 0}
         self.runs: list[Path] = []
         self.doc_ids: list[str] = []
@@ -116,6 +118,7 @@ class Spill:
                 self.files[name].append(path)
         self.documents.append(docs)
         self.spill_findings(findings)
+        release_memory()
 
     def _table(self, name: str) -> pd.DataFrame:
         """The batch's rows of a table, numbered as rows of the whole table (validation findings say so)."""
@@ -147,12 +150,10 @@ class Spill:
             slim[col] = pd.Categorical(metrics[col][named].to_numpy())
         self.named.append(slim)
 
-    def spill_findings(self, findings: list[dict], deferred: bool = False) -> None:
+    def spill_findings(self, findings: list[dict]) -> None:
         """A sorted run of findings, with each finding's digest (its id comes at the merge)."""
         if not findings:
             return
-        if deferred:
-            self.deferred.append(self.folder / f"findings-{len(self.runs):05d}.parquet")
         findings.sort(key=finding_key)
         table = {c: [_text(f.get(c, "")) for f in findings] for c in FINDING_COLUMNS}
         table["digest"] = [finding_digest(f) for f in findings]
@@ -164,6 +165,35 @@ class Spill:
         """The spilled batches of a table, in order."""
         for path in self.files[name]:
             yield pd.read_parquet(path, columns=cols)
+
+    def metric_rows(self, rows: np.ndarray, cols: list[str]) -> dict[str, list]:
+        """Columns of the metrics rows `rows` (sorted, unique), read back from the spilled batches."""
+        out: dict[str, list] = {c: [] for c in cols}
+        starts = [*self.first_row["metrics"], self.rows["metrics"]]
+        for k, path in enumerate(self.files["metrics"]):
+            lo, hi = np.searchsorted(rows, starts[k : k + 2])
+            if hi > lo:
+                table = pq.read_table(path, columns=cols).take(pa.array(rows[lo:hi] - starts[k]))
+                for c in cols:
+                    out[c] += table[c].to_pylist()
+        return out
+
+
+def release_memory() -> None:
+    """Give freed memory back to the system (glibc keeps it otherwise, and the run's size shows)."""
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _libc():
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return libc if hasattr(libc, "malloc_trim") else None
+    except OSError:  # pragma: no cover - not glibc
+        return None
+
+
+_LIBC = _libc()
 
 
 def _text(value: object) -> str:
@@ -226,10 +256,25 @@ def _stories(spill: Spill, documents: pd.DataFrame) -> dict[str, str]:
     for found_here in iter_compare_reports(named):
         pending += found_here
         if len(pending) >= FINDINGS_PER_RUN:
-            spill.spill_findings(pending, deferred=True)
+            spill.spill_findings(_with_quotes(spill, pending))
             pending = []
-    spill.spill_findings(pending, deferred=True)
+    spill.spill_findings(_with_quotes(spill, pending))
+    release_memory()
     return story_of
+
+
+def _with_quotes(spill: Spill, findings: list[dict]) -> list[dict]:
+    """The findings with the quotes of the figures they name as evidence (DEFERRED until now)."""
+    deferred = [f for f in findings if f["evidence"].startswith(DEFERRED)]
+    if not deferred:
+        return findings
+    rows_of = [[int(r) for r in f["evidence"][len(DEFERRED) :].split(";")] for f in deferred]
+    wanted = np.unique(np.fromiter(chain.from_iterable(rows_of), np.int64))
+    cols = spill.metric_rows(wanted, ["doc_id", "quote", "raw"])
+    for f, rows in zip(deferred, rows_of, strict=True):
+        at = np.searchsorted(wanted, rows)
+        f["evidence"] = _quotes([{c: cols[c][i] for c in cols} for i in at])
+    return findings
 
 
 def _concat_keys(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
@@ -281,6 +326,7 @@ def _roster(spill: Spill) -> pd.DataFrame:
     roster = roster.iloc[order].reset_index(drop=True)
     roster, failures = validate_table("roster", roster)
     spill.spill_findings(failures)
+    release_memory()
     return roster
 
 
@@ -289,6 +335,8 @@ def _write_rows(spill: Spill, name: str, story_of: dict[str, str], stream) -> No
     for df in spill.read(name):
         df["story_id"] = df["doc_id"].map(story_of).fillna(df["doc_id"])
         stream.write(df)
+        del df
+        release_memory()
     if not spill.files[name]:
         stream.write(validate_table(name, frame(name, []))[0])
 
@@ -308,7 +356,6 @@ class _QualityWriter:
 
     def write_all(self) -> None:
         repeated = self._repeated_digests()
-        quotes = _DeferredQuotes(self.spill)
         seen: dict[str, int] = {}
         chunk: list[dict] = []
         for f in heapq.merge(*(_run_rows(p) for p in self.spill.runs), key=finding_key):
@@ -320,8 +367,6 @@ class _QualityWriter:
                 seen[digest] = seen.get(digest, 0) + 1
                 suffix = f"-{seen[digest]}" if seen[digest] > 1 else ""
             f["finding_id"] = f"q-{digest}{suffix}"
-            if f["evidence"].startswith(DEFERRED):
-                f["evidence"] = quotes.evidence(f["evidence"])
             self._count_for_scores(f)
             chunk.append(f)
             if len(chunk) >= QUALITY_CHUNK:
@@ -362,6 +407,7 @@ class _QualityWriter:
         self.counts["findings"] += len(df)
         self.counts["errors"] += int(severity.get("error", 0))
         self.counts["warnings"] += int(severity.get("warning", 0))
+        release_memory()
 
     def scores(self, documents: pd.DataFrame, spill: Spill) -> pd.DataFrame:
         """`quality.document_scores` from the counts taken while the findings were written."""
@@ -383,33 +429,3 @@ class _QualityWriter:
 def _run_rows(path: Path) -> Iterator[dict]:
     for batch in pq.ParquetFile(path).iter_batches(batch_size=MERGE_READ_ROWS):
         yield from batch.to_pylist()
-
-
-class _DeferredQuotes:
-    """The quote, raw figure and document of every figure a comparison finding names, fetched from
-    the spilled metrics in one pass; `evidence` then quotes them as `findings._quotes` does."""
-
-    def __init__(self, spill: Spill) -> None:
-        wanted = []
-        for path in spill.deferred:
-            evidence = pq.read_table(path, columns=["evidence"])["evidence"].to_pylist()
-            wanted += [
-                int(r) for e in evidence if e.startswith(DEFERRED) for r in e[len(DEFERRED) :].split(";")
-            ]
-        self.rows = np.unique(np.array(wanted, dtype=np.int64))
-        parts = []
-        starts = spill.first_row["metrics"]
-        for k, path in enumerate(spill.files["metrics"]):
-            end = starts[k + 1] if k + 1 < len(starts) else spill.rows["metrics"]
-            lo, hi = np.searchsorted(self.rows, [starts[k], end])
-            if hi > lo:
-                table = pq.read_table(path, columns=["doc_id", "quote", "raw"])
-                parts.append(table.take(pa.array(self.rows[lo:hi] - starts[k])))
-        self.table = pa.concat_tables(parts) if parts else None
-
-    def evidence(self, deferred: str) -> str:
-        rows = []
-        for r in deferred[len(DEFERRED) :].split(";"):
-            at = int(np.searchsorted(self.rows, int(r)))
-            rows.append({c: self.table[c][at].as_py() for c in ("doc_id", "quote", "raw")})
-        return _quotes(rows)
