@@ -41,7 +41,8 @@ from toolkit.quality import COUNTED_SEVERITIES, scores_from_counts
 from toolkit.schemas import frame, validate_table
 from toolkit.stories import _figure_keys, _people_keys, key_codes, stories_from_keys, story_findings
 
-BATCH = 1000  # documents per batch: their records as dicts are the largest thing a run holds
+BATCH = 1000  # documents per batch: validated, checked and spilled together
+PART = 250  # documents whose records wait as dicts before they become a table (dicts are large)
 FINDINGS_PER_RUN = 20_000  # comparison findings held before their quotes are fetched and they are spilled
 ROSTER_BUCKETS = 16  # the people table is read back this many times, a sixteenth of the persons each
 MERGE_READ_ROWS = 128  # rows read at a time from each sorted run of findings (a hundred runs or so)
@@ -70,6 +71,8 @@ class Spill:
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
         self.records: dict[str, list[dict]] = {"documents": [], "metrics": [], "people": []}
+        self.parts: dict[str, list[pd.DataFrame]] = {name: [] for name in self.records}
+        self.pending = 0
         self.findings: list[dict] = []
         self.documents: list[pd.DataFrame] = []
         self.files: dict[str, list[Path]] = {"metrics": [], "people": []}
@@ -87,14 +90,24 @@ class Spill:
         self.records["metrics"] += out.metrics
         self.records["people"] += out.people
         self.findings += out.findings
-        if len(self.records["documents"]) >= BATCH:
+        self.pending += 1
+        if len(self.records["documents"]) >= PART:
+            self._compact()
+        if self.pending >= BATCH:
             self.flush()
+
+    def _compact(self) -> None:
+        for name, records in self.records.items():
+            self.parts[name].append(frame(name, records))
+            self.records[name] = []
 
     def flush(self) -> None:
         """The batch's tables: per-document checks, validation, spilled; slim columns kept."""
-        if not self.records["documents"]:
+        if not self.pending:
             return
-        docs = frame("documents", self.records["documents"])
+        self._compact()
+        self.pending = 0
+        docs = self._table("documents")
         base = len(self.doc_ids)
         new_ids = docs["doc_id"].tolist()
         if self.doc_ids and new_ids[0] <= self.doc_ids[-1] or new_ids != sorted(set(new_ids)):
@@ -104,7 +117,6 @@ class Spill:
         metrics = self._table("metrics")
         people = self._table("people")
         findings, self.findings = self.findings, []
-        self.records = {"documents": [], "metrics": [], "people": []}
         # checks of one document's figures: whole here (story ids are filled in with the finding ids)
         findings += arithmetic_findings(metrics) + range_findings(metrics)
         self._keep_slim(metrics, people, code, base, len(docs))
@@ -122,7 +134,10 @@ class Spill:
 
     def _table(self, name: str) -> pd.DataFrame:
         """The batch's rows of a table, numbered as rows of the whole table (validation findings say so)."""
-        df = frame(name, self.records[name])
+        parts, self.parts[name] = [p for p in self.parts[name] if len(p)], []
+        df = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0] if parts else frame(name, [])
+        if name == "documents":
+            return df
         df.index = pd.RangeIndex(self.rows[name], self.rows[name] + len(df))
         self.rows[name] += len(df)
         return df
