@@ -165,14 +165,28 @@ def _pairs_by_counter(docs: list[int], keys: list[int]) -> dict[int, int]:
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 80), st.integers(0, 6)), max_size=400))
-def test_pair_counts_as_integer_codes_equal_a_counter_of_pairs(rows):
+@given(
+    st.lists(st.tuples(st.integers(0, 80), st.integers(0, 6)), max_size=400),
+    st.sampled_from([1, 5, 2_000_000]),
+)
+def test_pair_counts_as_integer_codes_equal_a_counter_of_pairs(rows, chunk):
+    """Counted a range of first documents at a time (`chunk` pairs), they are the same counts."""
     docs = np.array([d for d, _ in rows], dtype=np.int64)
     keys = np.array([k for _, k in rows], dtype=np.uint64)
-    pairs, counts = stories._shared(docs, keys)
-    assert dict(zip(pairs.tolist(), counts.tolist(), strict=True)) == _pairs_by_counter(
-        docs.tolist(), keys.tolist()
-    )
+    saved, stories.PAIR_CHUNK = stories.PAIR_CHUNK, chunk
+    try:
+        pairs, counts = stories._shared(docs, keys)
+        at_least_two = stories._shared(docs, keys, min_count=2)
+        some = pairs[::3]
+        only_some = stories._shared(docs, keys, min_count=None, among=some)
+    finally:
+        stories.PAIR_CHUNK = saved
+    expected = _pairs_by_counter(docs.tolist(), keys.tolist())
+    assert dict(zip(pairs.tolist(), counts.tolist(), strict=True)) == expected
+    assert dict(zip(*(a.tolist() for a in at_least_two), strict=True)) == {
+        p: n for p, n in expected.items() if n >= 2
+    }
+    assert only_some[0].tolist() == some.tolist()
 
 
 @pytest.mark.parametrize("sizes", [[0], [3], [5, 0, 7], [1, 1, 1, 1]])

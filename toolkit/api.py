@@ -92,11 +92,14 @@ def run_to_folder(
         return result.summary()
     # in doc_id order, the order of every table: batches of documents are then slices of the tables
     order = sorted(range(len(ids)), key=ids.__getitem__)
-    files, ids = [inputs.files[i] for i in order], [ids[i] for i in order]
+    files, ids = [str(inputs.files[i]) for i in order], [ids[i] for i in order]
+    inputs.files = []  # paths as plain strings from here: worker processes start with a copy of this one
+    del order
     with staged_outputs(out) as stage:
         outputs = map_documents(
             files, ids, jobs=jobs, max_bytes=max_bytes, keep_docs=False, engine=engine, scheduler=scheduler
         )
         if progress is not None:
             outputs = progress(outputs, total=len(ids))
+        del files, ids  # the engine keeps them, compactly
         return write_streamed(outputs, inputs.findings, stage, fmt)

@@ -141,13 +141,15 @@ def main(argv: list[str] | None = None) -> int:
 def run_command(args: argparse.Namespace) -> int:
     inputs = args.inputs or [DEFAULT_INPUT]
     found = find_inputs(inputs)
-    if not found.files:
+    n_files = len(found.files)
+    if not n_files:
         missing = [f["detail"] for f in found.findings if f["check"] == "input_missing"]
         reason = (
             " ".join(missing) if missing else f"No .txt files were found in: {', '.join(map(str, inputs))}."
         )
         print(f"toolkit: nothing to read. {reason}", file=sys.stderr)
         return 2
+    del found  # the run finds them again; a list of 100 000 paths is not kept twice
     out = Path(args.out)
     problem = _output_problem(out)
     if problem:
@@ -155,7 +157,7 @@ def run_command(args: argparse.Namespace) -> int:
         return 2
     jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
     progress = None
-    if not args.quiet and len(found.files) >= PROGRESS_MIN_FILES:
+    if not args.quiet and n_files >= PROGRESS_MIN_FILES:
         from tqdm import tqdm
 
         def progress(it, total):

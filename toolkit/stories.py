@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import combinations
+from itertools import combinations, pairwise
 from urllib.parse import parse_qs, urlparse
 
 import numpy as np
@@ -30,6 +31,8 @@ MIN_FIGURES_WITH_PEOPLE = 2
 MIN_SHARED_PEOPLE = 2
 # A value or person in more articles than this is too common to tell stories apart.
 MAX_DOCS_PER_SIGNAL = 50
+# Pairs of documents generated at a time when counting what pairs share (bounds the memory of big runs).
+PAIR_CHUNK = 2_000_000
 # Translations of one article are published within days of each other.
 MAX_DAYS_APART = 7
 # Small counts and whole percentages recur in unrelated articles.
@@ -103,12 +106,12 @@ def stories_from_keys(
     ok = documents[documents["status"] == "ok"]
     articles = _same_article(ok)  # pairs come sorted (a < b) from every signal
     code = {d: i for i, d in enumerate(doc_ids)}
-    fig_pairs, fig_shared = _shared(*figures)
-    people_pairs, people_shared = _shared(*people)
     fig_counts = np.bincount(figures[0], minlength=len(doc_ids))
     # most pairs share a single value by chance: only pairs that could pass a rule are looked at
-    article_pairs = np.array([(code[a] << 32) | code[b] for a, b in articles], dtype=np.int64)
-    candidates = np.union1d(fig_pairs[fig_shared >= MIN_FIGURES_WITH_PEOPLE], article_pairs)
+    article_pairs = np.unique(np.array([(code[a] << 32) | code[b] for a, b in articles], dtype=np.int64))
+    fig_pairs, fig_shared = _shared(*figures, min_count=MIN_FIGURES_WITH_PEOPLE, among=article_pairs)
+    candidates = np.union1d(fig_pairs, article_pairs)
+    people_pairs, people_shared = _shared(*people, min_count=None, among=candidates)
     n_figures = _lookup(fig_pairs, fig_shared, candidates)
     n_people = _lookup(people_pairs, people_shared, candidates)
     a, b = candidates >> 32, candidates & 0xFFFFFFFF
@@ -184,13 +187,40 @@ def _people_keys(people: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"doc_id": p["doc_id"], "key": p["person_id"]}).drop_duplicates()
 
 
-def _shared(docs: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _shared(
+    docs: np.ndarray, keys: np.ndarray, min_count: int | None = 1, among: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """How many keys each pair of documents shares (through an inverted index): the pairs as sorted
     codes `a << 32 | b` (a < b) and their counts. A key in more than MAX_DOCS_PER_SIGNAL documents
-    links none."""
-    empty = np.empty(0, np.int64)
+    links none. Kept: the pairs sharing at least `min_count` keys, and the pairs `among` (sorted);
+    with `min_count` None only the latter.
+
+    A large corpus has tens of millions of pairs sharing a key, nearly all of them a single one by
+    chance: they are counted a range of first documents at a time, PAIR_CHUNK pairs at most held.
+    """
+    d, starts, sizes = _key_groups(docs, keys)
+    n_pairs = int((sizes * (sizes - 1) // 2).sum())
+    if not n_pairs:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    bounds = np.linspace(0, int(d.max()) + 1, -(-n_pairs // PAIR_CHUNK) + 1).astype(np.int64)
+    kept_pairs, kept_counts = [], []
+    for lo, hi in pairwise(bounds):
+        pairs = np.concatenate([np.empty(0, np.int64), *_pairs_from(d, starts, sizes, lo, hi)])
+        if min_count is None and among is not None:
+            pairs = pairs[np.isin(pairs, among)]
+        pairs, counts = np.unique(pairs, return_counts=True)
+        keep = np.zeros(len(pairs), bool) if min_count is None else counts >= min_count
+        if among is not None:
+            keep |= np.isin(pairs, among)
+        kept_pairs.append(pairs[keep])
+        kept_counts.append(counts[keep])
+    return np.concatenate(kept_pairs), np.concatenate(kept_counts)
+
+
+def _key_groups(docs: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Documents sorted by key (each once per key), and the start and size of each useful key's group."""
     if not len(keys):
-        return empty, empty
+        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64)
     order = np.lexsort((docs, keys))
     k, d = keys[order], docs[order]
     fresh = np.r_[True, (k[1:] != k[:-1]) | (d[1:] != d[:-1])]  # one row per document and key
@@ -198,12 +228,22 @@ def _shared(docs: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
     sizes = np.diff(np.r_[starts, len(k)])
     useful = (sizes > 1) & (sizes <= MAX_DOCS_PER_SIGNAL)
-    pairs = [empty]
-    for size in np.unique(sizes[useful]):
-        first = starts[useful & (sizes == size)][:, None]
+    return d, starts[useful], sizes[useful]
+
+
+def _pairs_from(
+    d: np.ndarray, starts: np.ndarray, sizes: np.ndarray, lo: int, hi: int
+) -> Iterator[np.ndarray]:
+    """The pairs of documents in each group whose first document's code is in [lo, hi)."""
+    for size in np.unique(sizes):
         i, j = np.triu_indices(size, 1)
-        pairs.append(((d[first + i] << 32) | d[first + j]).ravel())
-    return np.unique(np.concatenate(pairs), return_counts=True)
+        firsts = starts[sizes == size]
+        step = max(1, PAIR_CHUNK // len(i))
+        for at in range(0, len(firsts), step):
+            first = firsts[at : at + step, None]
+            a, b = d[first + i], d[first + j]
+            inside = (a >= lo) & (a < hi)
+            yield (a[inside] << 32) | b[inside]
 
 
 def _lookup(pairs: np.ndarray, counts: np.ndarray, wanted: np.ndarray) -> np.ndarray:
