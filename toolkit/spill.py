@@ -24,6 +24,7 @@ import ctypes
 import ctypes.util
 import hashlib
 import heapq
+from array import array
 from collections.abc import Iterable, Iterator
 from itertools import chain
 from pathlib import Path
@@ -31,6 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from toolkit import people as people_stage
@@ -39,13 +41,14 @@ from toolkit.findings import _quotes
 from toolkit.pipeline import DocOutput, use_system_allocator
 from toolkit.quality import COUNTED_SEVERITIES, scores_from_counts
 from toolkit.schemas import frame, validate_table
-from toolkit.stories import _figure_keys, _people_keys, key_codes, stories_from_keys, story_findings
+from toolkit.stories import figure_keys, people_keys, key_codes, stories_from_keys, story_findings
 
 BATCH = 1000  # documents per batch: validated, checked and spilled together
 PART = 250  # documents whose records wait as dicts before they become a table (dicts are large)
 FINDINGS_PER_RUN = 20_000  # comparison findings held before their quotes are fetched and they are spilled
 ROSTER_BUCKETS = 16  # the people table is read back this many times, a sixteenth of the persons each
-MERGE_READ_ROWS = 128  # rows read at a time from each sorted run of findings (a hundred runs or so)
+MERGE_READ_ROWS = 64  # rows read at a time from each sorted run of findings (a hundred runs or so)
+RUN_ROW_GROUP = 4096  # the merge reads every run at once, a row group of each at a time
 QUALITY_CHUNK = 5000  # quality rows validated and written at a time
 FINDING_COLUMNS = ["check", "severity", "doc_id", "story_id", "subject", "detail", "evidence", "metric_ids"]
 # Columns of the named figures kept in memory for the comparisons (text ones as categories).
@@ -147,8 +150,8 @@ class Spill:
     ) -> None:
         """What the corpus steps need of the batch: keys of stories as integers, figures per document,
         and the named figures' columns for the comparisons (no quote, no label)."""
-        self.figure_keys.append(key_codes(_figure_keys(metrics), code))
-        self.people_keys.append(key_codes(_people_keys(people), code))
+        self.figure_keys.append(key_codes(figure_keys(metrics), code))
+        self.people_keys.append(key_codes(people_keys(people), code))
         doc_codes = np.fromiter((code[d] for d in metrics["doc_id"]), np.int64, len(metrics))
         self.figures_per_doc.append(np.bincount(doc_codes - base, minlength=n_docs))
         named = (metrics["indicator"] != "other").to_numpy()
@@ -173,7 +176,7 @@ class Spill:
         table = {c: [_text(f.get(c, "")) for f in findings] for c in FINDING_COLUMNS}
         table["digest"] = [finding_digest(f) for f in findings]
         path = self.folder / f"findings-{len(self.runs):05d}.parquet"
-        pq.write_table(pa.table(table), path)
+        pq.write_table(pa.table(table), path, row_group_size=RUN_ROW_GROUP)
         self.runs.append(path)
 
     def read(self, name: str, cols: list[str] | None = None) -> Iterator[pd.DataFrame]:
@@ -363,7 +366,7 @@ class _QualityWriter:
     def __init__(self, spill: Spill, story_of: dict[str, str], stream) -> None:
         self.spill, self.story_of, self.stream = spill, story_of, stream
         self.code = {d: i for i, d in enumerate(spill.doc_ids)}
-        self.flagged: list[int] = []
+        self.flagged = array("q")  # flagged figures as doc code << 32 | start
         self.text_bad: set[str] = set()
         self.failures: list[dict] = []
         self.counts = {"findings": 0, "errors": 0, "warnings": 0}
@@ -395,8 +398,9 @@ class _QualityWriter:
         digests = [pq.read_table(p, columns=["digest"])["digest"] for p in self.spill.runs]
         if not digests:
             return set()
-        counts = pd.Series(pa.chunked_array(digests).to_numpy(zero_copy_only=False)).value_counts()
-        return set(counts.index[counts > 1])
+        counts = pc.value_counts(pa.chunked_array(digests))
+        repeated = pc.filter(counts.field("values"), pc.greater(counts.field("counts"), 1))
+        return set(repeated.to_pylist())
 
     def _count_for_scores(self, f: dict) -> None:
         if f["severity"] not in COUNTED_SEVERITIES:
@@ -428,7 +432,7 @@ class _QualityWriter:
         """`quality.document_scores` from the counts taken while the findings were written."""
         per_doc = np.concatenate(spill.figures_per_doc) if spill.figures_per_doc else np.empty(0, np.int64)
         figures = pd.Series(per_doc, index=spill.doc_ids)
-        flagged = np.unique(np.array(self.flagged, dtype=np.int64)) >> 32
+        flagged = np.unique(np.frombuffer(self.flagged, dtype=np.int64)) >> 32
         bad = pd.Series(np.bincount(flagged, minlength=len(spill.doc_ids)), index=spill.doc_ids)
         return scores_from_counts(documents, figures, bad, self.text_bad)
 

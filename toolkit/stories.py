@@ -75,7 +75,7 @@ def find_stories(documents: pd.DataFrame, metrics: pd.DataFrame, people: pd.Data
     ids = sorted(set(documents["doc_id"]))
     code = {d: i for i, d in enumerate(ids)}
     return stories_from_keys(
-        documents, ids, key_codes(_figure_keys(metrics), code), key_codes(_people_keys(people), code)
+        documents, ids, key_codes(figure_keys(metrics), code), key_codes(people_keys(people), code)
     )
 
 
@@ -167,7 +167,7 @@ def article_key(url: str) -> str:
     return f"{host}/{token.lower()}"
 
 
-def _figure_keys(metrics: pd.DataFrame) -> pd.DataFrame:
+def figure_keys(metrics: pd.DataFrame) -> pd.DataFrame:
     """(doc_id, key) for each distinctive figure value of each document: value and unit, not wording."""
     if not len(metrics):
         return pd.DataFrame(columns=["doc_id", "key"])
@@ -179,7 +179,7 @@ def _figure_keys(metrics: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"doc_id": m["doc_id"], "key": keys}).drop_duplicates()
 
 
-def _people_keys(people: pd.DataFrame) -> pd.DataFrame:
+def people_keys(people: pd.DataFrame) -> pd.DataFrame:
     """(doc_id, person_id) for officials; bylines are left out (one reporter writes many stories)."""
     if not len(people):
         return pd.DataFrame(columns=["doc_id", "key"])
