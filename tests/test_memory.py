@@ -10,18 +10,19 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pandera.pandas as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import toolkit
-from toolkit import consistency, spill, stories
+from toolkit import consistency, schemas, spill, stories
 from toolkit.api import run_to_folder
 from toolkit.export import csv as csv_export
 from toolkit.export.outputs import table_streams
 from toolkit.export.parquet import write_parquet
 from toolkit.export.safety import safe_frame
-from toolkit.schemas import columns, frame
+from toolkit.schemas import MetricsSchema, columns, frame
 
 
 def _metrics(n_docs: int) -> pd.DataFrame:
@@ -130,6 +131,27 @@ def test_spilled_run_writes_the_files_of_the_in_memory_run(
             pd.read_parquet(tmp_path / f"{table}.parquet"), pd.read_parquet(expected / f"{table}.parquet")
         )
     assert not list(tmp_path.glob(".toolkit-staging-*"))  # the spilled batches went with the staging folder
+
+
+class _StrictMetrics(MetricsSchema):
+    """A rule most figures break, so that both runs report schema failures row by row."""
+
+    @pa.check("value", description="Values below 1000 (a rule for this test only).")
+    def below_1000(cls, s: pd.Series) -> pd.Series:
+        return s < 1000
+
+
+def test_spilled_run_reports_schema_failures_as_the_in_memory_run(monkeypatch, tmp_path, small_corpus):
+    """Batches are validated one by one, their rows numbered as rows of the whole table."""
+    monkeypatch.setitem(schemas.SCHEMAS, "metrics", _StrictMetrics)
+    monkeypatch.setattr(spill, "BATCH", 5)
+    whole, spilled = tmp_path / "whole", tmp_path / "spilled"
+    toolkit.run(small_corpus, out=whole, workbook=False, keep_docs=False)
+    run_to_folder(small_corpus, spilled)
+    quality = (spilled / "quality.csv").read_bytes()
+    assert quality.count(b"schema_failure") > 10
+    for table in TABLES:
+        assert (spilled / f"{table}.csv").read_bytes() == (whole / f"{table}.csv").read_bytes(), table
 
 
 def test_spilled_run_covers_stories_comparisons_and_rejected_files(in_memory):
