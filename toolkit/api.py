@@ -8,7 +8,7 @@ from pathlib import Path
 
 from toolkit.corpus import DEFAULT_MAX_BYTES, doc_ids_for, find_inputs
 from toolkit.engine import map_documents
-from toolkit.export.outputs import write_tables
+from toolkit.export.outputs import staged_outputs, write_tables
 from toolkit.pipeline import Result, assemble
 
 DEFAULT_INPUT = "data"
@@ -65,3 +65,41 @@ def write_outputs(
     if fmt not in FORMATS:
         raise ValueError(f"Unknown format '{fmt}'; choose one of: {', '.join(FORMATS)}.")
     return write_tables(result.tables(), out, fmt=fmt, workbook=workbook)
+
+
+def run_to_folder(
+    paths: str | os.PathLike | Iterable[str | os.PathLike],
+    out: str | os.PathLike,
+    jobs: int = 1,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress=None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    fmt: str = "csv",
+) -> dict[str, int]:
+    """`run(paths, out, fmt=fmt, workbook=False)` for runs of any size: the tables are written batch by
+    batch (`toolkit.spill`), never whole in memory, into the same files, all or nothing. Returns the
+    run's summary (`Result.summary`) instead of the tables."""
+    if fmt not in FORMATS:
+        raise ValueError(f"Unknown format '{fmt}'; choose one of: {', '.join(FORMATS)}.")
+    from toolkit.spill import write_streamed
+
+    paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    inputs = find_inputs(paths)
+    ids = doc_ids_for(inputs.files)
+    if len(set(ids)) < len(ids):  # a file named like another's numbered id (a~2.txt): the tables in memory
+        result = run(paths, out, jobs, max_bytes, False, progress, engine, scheduler, fmt, workbook=False)
+        return result.summary()
+    # in doc_id order, the order of every table: batches of documents are then slices of the tables
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    files, ids = [str(inputs.files[i]) for i in order], [ids[i] for i in order]
+    inputs.files = []  # paths as plain strings from here: worker processes start with a copy of this one
+    del order
+    with staged_outputs(out) as stage:
+        outputs = map_documents(
+            files, ids, jobs=jobs, max_bytes=max_bytes, keep_docs=False, engine=engine, scheduler=scheduler
+        )
+        if progress is not None:
+            outputs = progress(outputs, total=len(ids))
+        del files, ids  # the engine keeps them, compactly
+        return write_streamed(outputs, inputs.findings, stage, fmt)

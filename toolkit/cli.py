@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from toolkit.api import DEFAULT_INPUT, DEFAULT_OUTPUT, FORMATS, run, write_outputs
+from toolkit.api import DEFAULT_INPUT, DEFAULT_OUTPUT, FORMATS, run, run_to_folder, write_outputs
 from toolkit.corpus import DEFAULT_MAX_BYTES, find_inputs
 from toolkit.engine import ENGINES, EngineUnavailable, default_jobs
 from toolkit.export.outputs import output_lock
@@ -141,13 +141,15 @@ def main(argv: list[str] | None = None) -> int:
 def run_command(args: argparse.Namespace) -> int:
     inputs = args.inputs or [DEFAULT_INPUT]
     found = find_inputs(inputs)
-    if not found.files:
+    n_files = len(found.files)
+    if not n_files:
         missing = [f["detail"] for f in found.findings if f["check"] == "input_missing"]
         reason = (
             " ".join(missing) if missing else f"No .txt files were found in: {', '.join(map(str, inputs))}."
         )
         print(f"toolkit: nothing to read. {reason}", file=sys.stderr)
         return 2
+    del found  # the run finds them again; a list of 100 000 paths is not kept twice
     out = Path(args.out)
     problem = _output_problem(out)
     if problem:
@@ -155,7 +157,7 @@ def run_command(args: argparse.Namespace) -> int:
         return 2
     jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
     progress = None
-    if not args.quiet and len(found.files) >= PROGRESS_MIN_FILES:
+    if not args.quiet and n_files >= PROGRESS_MIN_FILES:
         from tqdm import tqdm
 
         def progress(it, total):
@@ -167,30 +169,47 @@ def run_command(args: argparse.Namespace) -> int:
         except OSError as err:
             print(f"toolkit: cannot write the results into {out}: {err.strerror or err}.", file=sys.stderr)
             return 2
+        options = {
+            "jobs": jobs,
+            "max_bytes": int(args.max_file_mb * 1024 * 1024),
+            "progress": progress,
+            "engine": "dask" if args.scheduler else args.engine,  # a scheduler address means a Dask cluster
+            "scheduler": args.scheduler,
+        }
         try:
-            result = run(
-                inputs,
-                jobs=jobs,
-                max_bytes=int(args.max_file_mb * 1024 * 1024),
-                keep_docs=False,
-                progress=progress,
-                engine="dask" if args.scheduler else args.engine,  # a scheduler address means a Dask cluster
-                scheduler=args.scheduler,
-            )
+            summary = _run_and_write(inputs, out, args, options)
         except EngineUnavailable as err:
             print(f"toolkit: {err}", file=sys.stderr)
             return 2
-        try:
-            write_outputs(result, out, fmt=args.format, workbook=not args.no_workbook)
-        except OSError as err:
+        except _WriteFailed as err:
             print(f"toolkit: cannot write the results into {out}: {err.strerror or err}.", file=sys.stderr)
             return 2
     if not args.quiet:
-        print(
-            summary_text(result.summary(), out, written_names(args.format, not args.no_workbook)),
-            file=sys.stderr,
-        )
+        print(summary_text(summary, out, written_names(args.format, not args.no_workbook)), file=sys.stderr)
     return 0
+
+
+class _WriteFailed(OSError):
+    """The outputs could not be written (a full disk, a read-only folder, a file open elsewhere)."""
+
+
+def _run_and_write(inputs: list[str], out: Path, args: argparse.Namespace, options: dict) -> dict[str, int]:
+    """The run's tables written into `out`; its summary. Without the workbook the tables are written
+    batch by batch as documents stream in (memory flat however large the run); the workbook needs
+    them whole, in memory."""
+    try:
+        if args.no_workbook:
+            return run_to_folder(inputs, out, fmt=args.format, **options)
+        result = run(inputs, keep_docs=False, **options)
+    except OSError as err:  # reading never raises (a bad file is a rejected row): this is the writing
+        if not args.no_workbook:
+            raise
+        raise _WriteFailed(err.errno, err.strerror or str(err)) from err
+    try:
+        write_outputs(result, out, fmt=args.format, workbook=True)
+    except OSError as err:
+        raise _WriteFailed(err.errno, err.strerror or str(err)) from err
+    return result.summary()
 
 
 def _output_problem(out: Path) -> str:

@@ -44,26 +44,49 @@ _METRIC_COLUMNS = [
 ]  # fmt: skip
 
 
+# A figure's `row` in a large run: its position in the metrics table, whose quotes stay on disk
+# (`toolkit.spill`). Findings about such figures carry DEFERRED and the rows as their evidence,
+# replaced by the quotes (`findings._quotes`) when the quality table is written.
+DEFERRED = "\x00rows:"
+
+
 def compare_reports(metrics: pd.DataFrame) -> list[dict]:
     """Same indicator in two reports of one story (or one province and period): conflict or agreement."""
+    return [f for found in iter_compare_reports(metrics) for f in found]
+
+
+def iter_compare_reports(metrics: pd.DataFrame) -> Iterator[list[dict]]:
+    """`compare_reports` a group of figures at a time. `metrics` needs the key columns, value, qualifier,
+    raw, language, start and either quote or `row` (then the evidence is DEFERRED); metric_id is made
+    from doc_id and start when absent."""
     if not len(metrics):
-        return []
+        return
     # groups are chosen on the key columns alone; only their rows become records (no filtered copies of quotes)
     named = np.flatnonzero((metrics["indicator"] != "other").to_numpy())
     if not len(named):
-        return []
+        return
     m = metrics[["doc_id", "story_id", "province", "scope", "indicator", "unit", "period"]].iloc[named]
-    out: list[dict] = []
-    multi = (m.groupby("story_id")["doc_id"].transform("nunique") > 1).to_numpy()
+    multi = (m.groupby("story_id", observed=True)["doc_id"].transform("nunique") > 1).to_numpy()
     for group in grouped_records(metrics, ["story_id", "indicator", "unit"], named[multi]):
-        out += _compare_group(group, same_story=True)
+        yield _compare_group(group, same_story=True)
     keys = ["province", "period", "indicator", "unit"]
     in_prov = ((m["scope"] == "provincial") & (m["province"] != "") & (m["period"] != "")).to_numpy()
     prov = m[in_prov]
-    several = (prov.groupby(keys)["story_id"].transform("nunique") > 1).to_numpy()
+    several = (prov.groupby(keys, observed=True)["story_id"].transform("nunique") > 1).to_numpy()
     for group in grouped_records(metrics, keys, named[in_prov][several]):
-        out += _compare_group(group, same_story=False)
-    return out
+        yield _compare_group(group, same_story=False)
+
+
+def metric_id_of(doc_id: str, start: int) -> str:
+    """A figure's metric_id from its document and offset, as `metrics.extract_metrics` makes it."""
+    return f"{doc_id}:m{start}"
+
+
+def deferred_evidence(rows: list[dict]) -> str:
+    """'' when the rows have their quotes (`figure_finding` quotes them), else DEFERRED and their rows."""
+    if "quote" in rows[0]:
+        return ""
+    return DEFERRED + ";".join(str(r["row"]) for r in rows)
 
 
 def grouped_records(
@@ -79,7 +102,8 @@ def grouped_records(
     chosen = np.arange(len(df)) if rows is None else np.asarray(rows, dtype=np.int64)
     if not len(chosen):
         return
-    cols = [c for c in _METRIC_COLUMNS if c in df.columns]
+    cols = [c for c in [*_METRIC_COLUMNS, "row"] if c in df.columns]
+    derive_ids = "metric_id" not in df.columns
     by = [*keys, "doc_id", "start"]
     order = df[list(dict.fromkeys(by))].iloc[chosen].reset_index(drop=True).sort_values(by, kind="stable")
     positions = chosen[order.index.to_numpy()]
@@ -92,6 +116,9 @@ def grouped_records(
         end = min(begin + GROUP_CHUNK_ROWS, len(positions))
         end = int(np.searchsorted(group, group[end - 1], side="right"))  # whole groups only
         records = table.iloc[positions[begin:end]].to_dict("records")
+        if derive_ids:
+            for r in records:
+                r["metric_id"] = metric_id_of(r["doc_id"], r["start"])
         gids = group[begin:end]
         cut = [0, *(np.flatnonzero(gids[1:] != gids[:-1]) + 1).tolist(), len(records)]
         for a, b in pairwise(cut):
@@ -209,7 +236,7 @@ def _conflict(x: dict, y: dict, same_story: bool) -> dict:
             f" One is {factor:,} times the other, so a scale word (thousands, millions, billions) "
             "was probably mistranslated in one of them."
         )
-    return figure_finding("value_conflict", "error", detail, [x, y])
+    return figure_finding("value_conflict", "error", detail, [x, y], deferred_evidence([x, y]))
 
 
 def _agree(x: dict, y: dict, same_story: bool) -> dict:
@@ -218,7 +245,7 @@ def _agree(x: dict, y: dict, same_story: bool) -> dict:
         f"{_where(x, same_story)} agree on {indicator_text(x['indicator'])}: '{x['raw']}' and "
         f"'{y['raw']}' both mean {amount(x['value'], x['unit'])}, reported {how}."
     )
-    return figure_finding("values_agree", "info", detail, [x, y])
+    return figure_finding("values_agree", "info", detail, [x, y], deferred_evidence([x, y]))
 
 
 # ---------------------------------------------------------------------------

@@ -16,6 +16,8 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 
+import pyarrow as pa
+
 from toolkit.corpus import DEFAULT_MAX_BYTES
 from toolkit.pipeline import DocOutput, process_file
 
@@ -52,19 +54,37 @@ def map_documents(
     engine="dask": on a Dask cluster, the one at `scheduler` or a local one of `jobs` worker processes.
     """
     work = partial(_process, max_bytes=max_bytes, keep_doc=keep_docs)
-    items = [(str(f), d) for f, d in zip(files, doc_ids, strict=True)]
+    if len(files) != len(doc_ids):
+        raise ValueError("one doc_id per file")
     if engine == "dask":
-        yield from _dask_map(work, items, jobs, scheduler)
+        yield from _dask_map(work, list(zip(map(str, files), doc_ids, strict=True)), jobs, scheduler)
         return
     if engine != "local":
         raise EngineUnavailable(f"Unknown engine '{engine}'; choose one of: {', '.join(ENGINES)}.")
-    if jobs <= 1 or len(items) < 2:
-        yield from map(work, items)
+    if jobs <= 1 or len(files) < 2:
+        yield from map(work, zip(map(str, files), doc_ids, strict=True))
         return
+    # the paths and ids as two Arrow arrays, not 100 000 Python strings: worker processes start as a
+    # copy of this process, so what it holds when they start is held once per worker too
+    items = _Items(pa.array([str(f) for f in files], pa.large_string()), pa.array(doc_ids, pa.large_string()))
+    del files, doc_ids
     yield from _pool_map(work, items, jobs)
 
 
-def _pool_map(work: partial, items: list[tuple[str, str]], jobs: int) -> Iterator[DocOutput]:
+class _Items:
+    """(path, doc_id) pairs held compactly; slices become lists of tuples."""
+
+    def __init__(self, paths: pa.Array, doc_ids: pa.Array) -> None:
+        self.paths, self.doc_ids = paths, doc_ids
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    def __getitem__(self, part: slice) -> list[tuple[str, str]]:
+        return list(zip(self.paths[part].to_pylist(), self.doc_ids[part].to_pylist(), strict=True))
+
+
+def _pool_map(work: partial, items: _Items, jobs: int) -> Iterator[DocOutput]:
     """Chunks of documents over `jobs` processes, a few chunks in flight at a time.
 
     Submitting every chunk at once (as `Executor.map` does) lets finished results pile up

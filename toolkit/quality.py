@@ -260,7 +260,6 @@ def document_scores(documents: pd.DataFrame, metrics: pd.DataFrame, quality: pd.
     A document without figures therefore scores 1 when its text is clean and 0 when
     not; a rejected document scores 0. Columns: doc_id, items, clean, quality_score.
     """
-    ids = documents["doc_id"] if len(documents) else pd.Series(dtype=str)
     q = quality[quality["severity"].isin(COUNTED_SEVERITIES)] if len(quality) else quality
     named = q["metric_ids"].fillna("") if "metric_ids" in q else pd.Series("", index=q.index)
     flagged = set(named[named != ""].str.split(";").explode()) if len(q) else set()
@@ -270,6 +269,15 @@ def document_scores(documents: pd.DataFrame, metrics: pd.DataFrame, quality: pd.
         bad = metrics[metrics["metric_id"].isin(flagged)].groupby("doc_id").size()
     else:
         figures = bad = pd.Series(dtype=int)
+    return scores_from_counts(documents, figures, bad, text_bad)
+
+
+def scores_from_counts(
+    documents: pd.DataFrame, figures: pd.Series, bad: pd.Series, text_bad: set[str]
+) -> pd.DataFrame:
+    """`document_scores` from what it counts: figures per doc_id, flagged figures per doc_id, and the
+    documents whose text has a warning or error (a large run counts them while streaming findings)."""
+    ids = documents["doc_id"] if len(documents) else pd.Series(dtype=str)
     n = ids.map(figures).fillna(0).astype(int)
     items = n + 1
     clean = (n - ids.map(bad).fillna(0).astype(int)) + (~ids.isin(text_bad)).astype(int)

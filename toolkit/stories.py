@@ -9,12 +9,14 @@ its smallest doc_id, so ids are stable from run to run.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import combinations
+from itertools import combinations, pairwise
 from urllib.parse import parse_qs, urlparse
 
+import numpy as np
 import pandas as pd
 
 from toolkit.langdata import language_name
@@ -29,6 +31,8 @@ MIN_FIGURES_WITH_PEOPLE = 2
 MIN_SHARED_PEOPLE = 2
 # A value or person in more articles than this is too common to tell stories apart.
 MAX_DOCS_PER_SIGNAL = 50
+# Pairs of documents generated at a time when counting what pairs share (bounds the memory of big runs).
+PAIR_CHUNK = 2_000_000
 # Translations of one article are published within days of each other.
 MAX_DAYS_APART = 7
 # Small counts and whole percentages recur in unrelated articles.
@@ -68,18 +72,61 @@ def find_stories(documents: pd.DataFrame, metrics: pd.DataFrame, people: pd.Data
     """Link documents that share an article id, or enough figures (and people); stories are the groups."""
     if not len(documents):
         return Stories()
+    ids = sorted(set(documents["doc_id"]))
+    code = {d: i for i, d in enumerate(ids)}
+    return stories_from_keys(
+        documents, ids, key_codes(figure_keys(metrics), code), key_codes(people_keys(people), code)
+    )
+
+
+KeyCodes = tuple[np.ndarray, np.ndarray]  # (document codes, hashed keys): one pair per document and key
+
+
+def key_codes(keys: pd.DataFrame, code: dict[str, int]) -> KeyCodes:
+    """(doc_id, key) rows as integers: the document's code (its rank among the doc_ids) and the key hashed.
+
+    Integers instead of tuples of strings keep the pair counting of a large corpus small; a
+    64-bit hash confuses two keys with odds of about one in 10^8 for a million distinct keys.
+    """
+    if not len(keys):
+        return np.empty(0, np.int64), np.empty(0, np.uint64)
+    docs = np.fromiter((code[d] for d in keys["doc_id"]), np.int64, len(keys))
+    return docs, hash_keys(keys["key"])
+
+
+def hash_keys(keys: pd.Series) -> np.ndarray:
+    return pd.util.hash_array(np.asarray(keys, dtype=object))
+
+
+def stories_from_keys(
+    documents: pd.DataFrame, doc_ids: list[str], figures: KeyCodes, people: KeyCodes
+) -> Stories:
+    """The stories from the documents table and the figure and people keys of each document, as codes
+    (`doc_ids[code]` is the document; codes in doc_id order, so a pair (a, b) has a < b)."""
     ok = documents[documents["status"] == "ok"]
     articles = _same_article(ok)  # pairs come sorted (a < b) from every signal
-    fig_pairs, fig_counts = _shared(_figure_keys(metrics))
-    people_pairs, _ = _shared(_people_keys(people))
+    code = {d: i for i, d in enumerate(doc_ids)}
+    fig_counts = np.bincount(figures[0], minlength=len(doc_ids))
     # most pairs share a single value by chance: only pairs that could pass a rule are looked at
-    candidates = set(articles) | {pair for pair, n in fig_pairs.items() if n >= MIN_FIGURES_WITH_PEOPLE}
-    links = [
-        Link(a, b, articles.get((a, b), ""), fig_pairs.get((a, b), 0), people_pairs.get((a, b), 0))
-        for a, b in candidates
-    ]
+    article_pairs = np.unique(np.array([(code[a] << 32) | code[b] for a, b in articles], dtype=np.int64))
+    fig_pairs, fig_shared = _shared(*figures, min_count=MIN_FIGURES_WITH_PEOPLE, among=article_pairs)
+    candidates = np.union1d(fig_pairs, article_pairs)
+    people_pairs, people_shared = _shared(*people, min_count=None, among=candidates)
+    n_figures = _lookup(fig_pairs, fig_shared, candidates)
+    n_people = _lookup(people_pairs, people_shared, candidates)
+    a, b = candidates >> 32, candidates & 0xFFFFFFFF
+    smaller = np.minimum(fig_counts[a], fig_counts[b]) if len(candidates) else n_figures
+    # the counting rules on arrays first (cheap); the rest of `_is_story_link` on the few left
+    by_figures = (n_figures >= MIN_SHARED_FIGURES) & (n_figures >= MIN_SHARED_SHARE * smaller)
+    by_people = (n_figures >= MIN_FIGURES_WITH_PEOPLE) & (n_people >= MIN_SHARED_PEOPLE)
+    maybe = np.isin(candidates, article_pairs) | by_figures | by_people
     meta = ok.set_index("doc_id")[["province", "published"]].to_dict("index")
-    kept = [lk for lk in links if _is_story_link(lk, fig_counts, meta)]
+    counts = {doc_ids[i]: int(fig_counts[i]) for i in np.unique(np.r_[a[maybe], b[maybe]])}
+    links = [
+        Link(doc_ids[i], doc_ids[j], articles.get((doc_ids[i], doc_ids[j]), ""), int(f), int(p))
+        for i, j, f, p in zip(a[maybe], b[maybe], n_figures[maybe], n_people[maybe], strict=True)
+    ]
+    kept = [lk for lk in links if _is_story_link(lk, counts, meta)]
     return Stories(_groups(documents["doc_id"].tolist(), kept), sorted(kept, key=lambda lk: (lk.a, lk.b)))
 
 
@@ -120,7 +167,7 @@ def article_key(url: str) -> str:
     return f"{host}/{token.lower()}"
 
 
-def _figure_keys(metrics: pd.DataFrame) -> pd.DataFrame:
+def figure_keys(metrics: pd.DataFrame) -> pd.DataFrame:
     """(doc_id, key) for each distinctive figure value of each document: value and unit, not wording."""
     if not len(metrics):
         return pd.DataFrame(columns=["doc_id", "key"])
@@ -132,7 +179,7 @@ def _figure_keys(metrics: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"doc_id": m["doc_id"], "key": keys}).drop_duplicates()
 
 
-def _people_keys(people: pd.DataFrame) -> pd.DataFrame:
+def people_keys(people: pd.DataFrame) -> pd.DataFrame:
     """(doc_id, person_id) for officials; bylines are left out (one reporter writes many stories)."""
     if not len(people):
         return pd.DataFrame(columns=["doc_id", "key"])
@@ -140,17 +187,71 @@ def _people_keys(people: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"doc_id": p["doc_id"], "key": p["person_id"]}).drop_duplicates()
 
 
-def _shared(keys: pd.DataFrame) -> tuple[Counter, dict[str, int]]:
-    """How many keys each pair of documents shares (through an inverted index), and keys per document."""
-    per_doc = keys.groupby("doc_id").size().to_dict() if len(keys) else {}
-    pairs: Counter = Counter()
+def _shared(
+    docs: np.ndarray, keys: np.ndarray, min_count: int | None = 1, among: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """How many keys each pair of documents shares (through an inverted index): the pairs as sorted
+    codes `a << 32 | b` (a < b) and their counts. A key in more than MAX_DOCS_PER_SIGNAL documents
+    links none. Kept: the pairs sharing at least `min_count` keys, and the pairs `among` (sorted);
+    with `min_count` None only the latter.
+
+    A large corpus has tens of millions of pairs sharing a key, nearly all of them a single one by
+    chance: they are counted a range of first documents at a time, PAIR_CHUNK pairs at most held.
+    """
+    d, starts, sizes = _key_groups(docs, keys)
+    n_pairs = int((sizes * (sizes - 1) // 2).sum())
+    if not n_pairs:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    bounds = np.linspace(0, int(d.max()) + 1, -(-n_pairs // PAIR_CHUNK) + 1).astype(np.int64)
+    kept_pairs, kept_counts = [], []
+    for lo, hi in pairwise(bounds):
+        pairs = np.concatenate([np.empty(0, np.int64), *_pairs_from(d, starts, sizes, lo, hi)])
+        if min_count is None and among is not None:
+            pairs = pairs[np.isin(pairs, among)]
+        pairs, counts = np.unique(pairs, return_counts=True)
+        keep = np.zeros(len(pairs), bool) if min_count is None else counts >= min_count
+        if among is not None:
+            keep |= np.isin(pairs, among)
+        kept_pairs.append(pairs[keep])
+        kept_counts.append(counts[keep])
+    return np.concatenate(kept_pairs), np.concatenate(kept_counts)
+
+
+def _key_groups(docs: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Documents sorted by key (each once per key), and the start and size of each useful key's group."""
     if not len(keys):
-        return pairs, per_doc
-    size = keys.groupby("key")["doc_id"].transform("size")
-    useful = keys[(size > 1) & (size <= MAX_DOCS_PER_SIGNAL)]
-    for ids in useful.groupby("key")["doc_id"].agg(sorted):
-        pairs.update(combinations(ids, 2))
-    return pairs, per_doc
+        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.int64)
+    order = np.lexsort((docs, keys))
+    k, d = keys[order], docs[order]
+    fresh = np.r_[True, (k[1:] != k[:-1]) | (d[1:] != d[:-1])]  # one row per document and key
+    k, d = k[fresh], d[fresh]
+    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
+    sizes = np.diff(np.r_[starts, len(k)])
+    useful = (sizes > 1) & (sizes <= MAX_DOCS_PER_SIGNAL)
+    return d, starts[useful], sizes[useful]
+
+
+def _pairs_from(
+    d: np.ndarray, starts: np.ndarray, sizes: np.ndarray, lo: int, hi: int
+) -> Iterator[np.ndarray]:
+    """The pairs of documents in each group whose first document's code is in [lo, hi)."""
+    for size in np.unique(sizes):
+        i, j = np.triu_indices(size, 1)
+        firsts = starts[sizes == size]
+        step = max(1, PAIR_CHUNK // len(i))
+        for at in range(0, len(firsts), step):
+            first = firsts[at : at + step, None]
+            a, b = d[first + i], d[first + j]
+            inside = (a >= lo) & (a < hi)
+            yield (a[inside] << 32) | b[inside]
+
+
+def _lookup(pairs: np.ndarray, counts: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """The count of each wanted pair (0 for a pair not among `pairs`)."""
+    if not len(pairs):
+        return np.zeros(len(wanted), np.int64)
+    at = np.minimum(np.searchsorted(pairs, wanted), len(pairs) - 1)
+    return np.where(pairs[at] == wanted, counts[at], 0)
 
 
 def _is_story_link(lk: Link, fig_counts: dict[str, int], meta: dict[str, dict]) -> bool:

@@ -28,8 +28,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from toolkit.export.csv import write_csvs
+from toolkit.export.csv import CsvStream, write_csvs
 from toolkit.export.workbook import write_workbook
+from toolkit.schemas import TABLES
 
 try:  # POSIX; without it (Windows) runs are not serialised
     import fcntl
@@ -148,3 +149,26 @@ def write_tables(
         if workbook:
             written.append(write_workbook(tables, stage / WORKBOOK_NAME, figures_dir=out / "figures"))
     return [out / p.name for p in written]
+
+
+@contextlib.contextmanager
+def table_streams(stage: Path, fmt: str = "csv") -> Iterator[dict[str, TableStream]]:
+    """A writer per table of the contract (`write(frame)` appends rows) into `stage`, in CSV, Parquet or
+    both; the files are complete when the block ends without error."""
+    from toolkit.export.parquet import ParquetStream
+
+    kinds = {"csv": [CsvStream], "parquet": [ParquetStream], "both": [CsvStream, ParquetStream]}[fmt]
+    with contextlib.ExitStack() as files:
+        streams = {t: [files.enter_context(kind(t, stage)) for kind in kinds] for t in TABLES}
+        yield {t: TableStream(s) for t, s in streams.items()}
+
+
+class TableStream:
+    """One table written in several formats at once."""
+
+    def __init__(self, streams: list) -> None:
+        self.streams = streams
+
+    def write(self, df: pd.DataFrame) -> None:
+        for stream in self.streams:
+            stream.write(df)

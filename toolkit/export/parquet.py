@@ -6,6 +6,7 @@ written as they are (formula protection is for spreadsheets, which do not open P
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pandas as pd
@@ -27,3 +28,28 @@ def write_parquet(df: pd.DataFrame, table: str, out_dir: str | Path) -> Path:
 
 def write_parquets(tables: dict[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:
     return [write_parquet(df, name, out_dir) for name, df in tables.items()]
+
+
+class ParquetStream(contextlib.AbstractContextManager):
+    """One table's Parquet file written a batch of rows at a time (a row group each), atomically."""
+
+    def __init__(self, table: str, out_dir: str | Path) -> None:
+        self.table = table
+        self.path = Path(out_dir) / f"{table}.parquet"
+        self._files = contextlib.ExitStack()
+        self._tmp = self._files.enter_context(atomic_path(self.path))
+        self._writer: pq.ParquetWriter | None = None
+
+    def write(self, df: pd.DataFrame) -> None:
+        ordered = in_contract_order(df, self.table)
+        if self._writer is None:
+            arrow = pa.Table.from_pandas(ordered, preserve_index=False)
+            self._writer = pq.ParquetWriter(self._tmp, arrow.schema, compression="zstd")
+        else:  # every batch with the first one's column types
+            arrow = pa.Table.from_pandas(ordered, schema=self._writer.schema, preserve_index=False)
+        self._writer.write_table(arrow)
+
+    def __exit__(self, *exc) -> bool | None:
+        if self._writer is not None:
+            self._writer.close()  # before the rename the exit stack does
+        return self._files.__exit__(*exc)
