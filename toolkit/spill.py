@@ -41,7 +41,7 @@ from toolkit.findings import _quotes
 from toolkit.pipeline import DocOutput, use_system_allocator
 from toolkit.quality import COUNTED_SEVERITIES, scores_from_counts
 from toolkit.schemas import frame, validate_table
-from toolkit.stories import figure_keys, people_keys, key_codes, stories_from_keys, story_findings
+from toolkit.stories import figure_keys, key_codes, people_keys, stories_from_keys, story_findings
 
 BATCH = 1000  # documents per batch: validated, checked and spilled together
 PART = 250  # documents whose records wait as dicts before they become a table (dicts are large)
