@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit import clean, names, people, roles
+from toolkit import clean, names, people, places, roles
 from toolkit.corpus import _ANY_CONTROL, _CONTROL, _MOJIBAKE_SEED, _STRAY_CONTROL
 from toolkit.langdata import load_all
 from toolkit.numbers import fold as number_fold
@@ -129,7 +129,7 @@ def test_folding_a_capital_sigma_differs_only_between_the_two_lower_case_sigmas(
 
 @pytest.mark.parametrize("mapping", [names.fold, number_fold])
 def test_char_map_gives_the_per_character_mapping(mapping):
-    table = names.CharMap(mapping)
+    table = places.CharMap(mapping)
     text = "Ngày 5.3 Łódź «Hà Nội» – 12,5 % ĐỒNG " * 3
     assert table(text) == mapping(text)
     assert table("") is None and table("ok \u3042") is None  # beyond the table: the caller folds

@@ -63,9 +63,28 @@ def test_a_tree_of_spellings_matches_as_their_alternation(spellings, pieces):
 
 
 @pytest.mark.parametrize(
-    "text", ["Hà Nội", "Łódź", "İstanbul", "ΟΔΟΣ ΣΑΣ", "Straße", "\u212a", "ĐẮK LẮK", "plain"]
+    "text",
+    [
+        "Hà Nội",
+        "Łódź",
+        "İstanbul",
+        "ΟΔΟΣ ΣΑΣ",
+        "Straße",
+        "\u212a",
+        "ĐẮK LẮK",
+        "plain",
+        # long texts go through the character table; one beyond it takes the plain way
+        "Hà Nội, ΟΔΟΣ ΣΑΣ, İstanbul, Łódź, Straße, \u212a, ĐẮK LẮK " * 3,
+        "ĐẮK LẮK " * 10 + "\u3042",
+    ],
 )
 def test_fold_is_fold_char_of_every_character(text):
+    assert places.fold(text) == "".join(places.fold_char(ch) for ch in text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=places.LONG_TEXT, max_size=200))
+def test_a_long_text_is_folded_character_by_character(text):
     assert places.fold(text) == "".join(places.fold_char(ch) for ch in text)
 
 

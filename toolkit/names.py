@@ -12,14 +12,11 @@ photo credits) are read the same way.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
-
-import numpy as np
+from functools import cache, lru_cache
 
 from toolkit.langdata import load
-from toolkit.places import fold_char
+from toolkit.places import LONG_TEXT, CharMap, fold_char
 
 MIN_WORDS, MAX_WORDS = 2, 5
 SPLIT_CACHE = 8192  # capitalised runs whose reading is remembered
@@ -64,37 +61,9 @@ def _fold_char(m: re.Match) -> str:
     return _FOLD_TABLE.get(ch) or fold_char(ch)
 
 
-class CharMap:
-    """A mapping of one character to one character, applied to a long text as one numpy table
-    lookup: a C loop over the text instead of a Python call for every accented letter.
-
-    Calling it returns None for a text it cannot map that way (a character beyond the table, or
-    one of `context`, whose mapping depends on its neighbours): the caller takes its slow path."""
-
-    CHARS = 0x3000  # Latin, Greek, Cyrillic, punctuation: all but rare characters of articles
-
-    def __init__(self, per_char: Callable[[str], str], context: str = ""):
-        self._per_char = per_char
-        self._context = context
-
-    @cached_property
-    def _table(self) -> np.ndarray:
-        """Built on first use (a few milliseconds), so that importing costs nothing."""
-        return np.array([ord(self._per_char(chr(c))) for c in range(self.CHARS)], dtype=np.uint32)
-
-    def __call__(self, text: str) -> str | None:
-        if not text or any(ch in text for ch in self._context):
-            return None
-        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        if codes.max() >= self.CHARS:
-            return None
-        return self._table[codes].tobytes().decode("utf-32-le")
-
-
 # Texts this long are folded through the table (shorter ones cost less the plain way below).
 # Folding is one character for one except for the capital sigma, whose lower case depends on
 # where it stands in its word; all other characters fold on their own (tested).
-LONG_TEXT = 64
 _FOLD_LONG = CharMap(lambda ch: fold(ch), context="\u03a3")
 
 

@@ -25,9 +25,7 @@ from toolkit.metrics import lexicon as metrics_lexicon
 from toolkit.metrics import sentences
 from toolkit.model import Document, Segment
 from toolkit.names import (
-    LONG_TEXT,
     SPLIT_CACHE,
-    CharMap,
     NameSpan,
     fold,
     name_runs,
@@ -427,7 +425,7 @@ def _records(doc: Document, lex: R.Lexicon, mentions: list[Mention]) -> list[dic
     for m in sorted(mentions, key=lambda m: m.start):
         groups.setdefault(person_id(m.name), []).append(m)
     # the text folded as the figures fold it, once: quotes are cut at the figures' sentence ends
-    number_folded = _number_fold(doc.text) if groups else ""
+    number_folded = number_fold(doc.text) if groups else ""
     out = []
     for pid, ms in groups.items():
         rec = _person(doc, pid, ms, number_folded)
@@ -532,15 +530,6 @@ def _quote(text: str, number_folded: str, start: int, end: int, lang: str = "") 
         half = MAX_QUOTE_CHARS // 2
         s, e = _word_start(text, max(s, start - half), start), _word_end(text, min(e, end + half), end)
     return " ".join(text[s:e].split())
-
-
-# The figures' folding (`ł` -> `l` too), one character for one: long texts go through a table.
-_NUMBER_FOLD_LONG = CharMap(number_fold)
-
-
-def _number_fold(text: str) -> str:
-    folded = _NUMBER_FOLD_LONG(text) if len(text) >= LONG_TEXT else None
-    return number_fold(text) if folded is None else folded
 
 
 @lru_cache(maxsize=16)

@@ -15,10 +15,13 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
+
+import numpy as np
 
 from toolkit.langdata import load
 from toolkit.patterns import alternation_tree
@@ -85,7 +88,41 @@ def fold(text: str) -> str:
     return folded
 
 
+class CharMap:
+    """A mapping of one character to one character, applied to a long text as one numpy table
+    lookup: a C loop over the text instead of a Python call for every accented letter.
+
+    Calling it returns None for a text it cannot map that way (a character beyond the table, or
+    one of `context`, whose mapping depends on its neighbours): the caller takes its slow path."""
+
+    CHARS = 0x3000  # Latin, Greek, Cyrillic, punctuation: all but rare characters of articles
+
+    def __init__(self, per_char: Callable[[str], str], context: str = ""):
+        self._per_char = per_char
+        self._context = context
+
+    @cached_property
+    def _table(self) -> np.ndarray:
+        """Built on first use (a few milliseconds), so that importing costs nothing."""
+        return np.array([ord(self._per_char(chr(c))) for c in range(self.CHARS)], dtype=np.uint32)
+
+    def __call__(self, text: str) -> str | None:
+        if not text or any(ch in text for ch in self._context):
+            return None
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        if codes.max() >= self.CHARS:
+            return None
+        return self._table[codes].tobytes().decode("utf-32-le")
+
+
+# Texts this long are folded through the table (shorter ones cost less the plain way below).
+LONG_TEXT = 64
+_FOLD_LONG = CharMap(fold_char)
+
+
 def _fold(text: str) -> str:
+    if len(text) >= LONG_TEXT and (folded := _FOLD_LONG(text)) is not None:
+        return folded
     # `str.translate` looks every character up in Python; C-level `lower()` and one `replace` per
     # distinct non-ASCII letter give the same text (fold_char(ch) == fold_char(ch.lower()) and
     # fold_char is idempotent, for every code point) ...
