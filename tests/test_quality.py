@@ -452,6 +452,24 @@ def test_magnitudes_are_checked_against_the_ranges_catalogue(row, expected):
     assert checks_of(consistency.range_findings(figs(fig("d", 1, **row)))) == [expected]
 
 
+@pytest.mark.parametrize("rows", [case.values[0] for case in ARITHMETIC_CASES])
+def test_a_documents_figures_are_checked_in_the_worker_as_in_the_table(rows):
+    """figure_findings runs per document on plain records (in any order) and finds what the table
+    checks find."""
+    table = figs(*rows)
+    expected = consistency.arithmetic_findings(table) + consistency.range_findings(table)
+    assert quality.figure_findings(list(reversed(rows))) == expected
+
+
+@pytest.mark.parametrize("row, expected", RANGE_CASES)
+def test_a_documents_magnitudes_are_checked_in_the_worker(row, expected):
+    assert checks_of(quality.figure_findings([fig("d", 1, **row)])) == [expected]
+
+
+def test_a_figure_of_a_unit_without_a_range_is_not_counted_as_checked():
+    assert quality.figure_findings([fig("d", 1, 5, unit="km")]) == []
+
+
 def test_every_range_and_part_names_a_catalogued_indicator():
     keys = set(catalogues.indicators()["key"]) | {"*"}
     assert set(catalogues.ranges()["indicator"]) <= keys

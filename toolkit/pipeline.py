@@ -1,5 +1,5 @@
 """The flow: read → clean → detect language → place → find figures → find people, per document;
-then stories, roster, quality checks and validation over the tables.
+then stories, roster, the checks across documents and validation over the tables.
 
 `process_file` is a pure function of one file and returns plain records, so the
 same code runs in a notebook, the CLI, a process pool or a Dask cluster.
@@ -134,7 +134,7 @@ def _process_file(path: str, doc_id: str | None, max_bytes: int, keep_doc: bool)
     if doc.ok:
         out.metrics = metrics_stage.extract_metrics(doc)
         out.people = people_stage.extract_people(doc)
-        out.findings += quality_stage.document_findings(doc)
+        out.findings += quality_stage.document_findings(doc) + quality_stage.figure_findings(out.metrics)
     return out
 
 

@@ -3,11 +3,13 @@
 - `document_findings(doc)`: checks of one cleaned document on its own (repeated
   paragraphs, language label or paragraphs in another language, missing
   source, text cut off, captions). Runs per document, in the worker.
+- `figure_findings(figures)`: checks within one document's figures: arithmetic
+  (parts against their whole, percentages against their ratio) and plausible
+  magnitudes (`toolkit.consistency`). Also per document, in the worker.
 - `assign_stories(documents, metrics, people)`: which articles report the same
   event (`toolkit.stories`).
 - `corpus_findings(documents, metrics, people)`: checks that need several
-  figures or documents: stories, conflicts and agreements between reports,
-  arithmetic, plausible magnitudes (`toolkit.consistency`).
+  documents: stories, conflicts and agreements between reports.
 - `document_scores` defines the quality score, used by `add_scores` (documents
   table) and `province_summary`.
 
@@ -21,7 +23,7 @@ import re
 
 import pandas as pd
 
-from toolkit.consistency import arithmetic_findings, compare_reports, range_findings
+from toolkit.consistency import compare_reports, document_figure_checks
 from toolkit.findings import (
     QUOTE_CHARS,
     SUBJECT_CHARS,
@@ -34,7 +36,14 @@ from toolkit.language import detect_text
 from toolkit.model import Document, finding
 from toolkit.stories import Stories, assign_stories, find_stories, story_findings
 
-__all__ = ["add_scores", "assign_stories", "corpus_findings", "document_findings", "province_summary"]
+__all__ = [
+    "add_scores",
+    "assign_stories",
+    "corpus_findings",
+    "document_findings",
+    "figure_findings",
+    "province_summary",
+]
 
 # ---------------------------------------------------------------------------
 # Text checks: one document
@@ -225,7 +234,7 @@ def captions_present(doc: Document) -> list[dict]:
 def corpus_findings(
     documents: pd.DataFrame, metrics: pd.DataFrame, people: pd.DataFrame, stories: Stories | None = None
 ) -> list[dict]:
-    """Findings that need several figures or documents: stories, conflicts, arithmetic, magnitudes.
+    """Findings that need several documents: stories, conflicts and agreements between reports.
 
     Expects story_id already filled by `assign_stories` in the three tables; `stories`, when the
     caller has found them already (`find_stories`), saves finding them a second time.
@@ -235,9 +244,12 @@ def corpus_findings(
     out = story_findings(stories, documents)
     if len(metrics):
         out += compare_reports(metrics)
-        out += arithmetic_findings(metrics)
-        out += range_findings(metrics)
     return out
+
+
+def figure_findings(figures: list[dict]) -> list[dict]:
+    """Checks within one document's figures (its metrics records): arithmetic and magnitudes."""
+    return document_figure_checks(figures)
 
 
 # ---------------------------------------------------------------------------

@@ -4,8 +4,7 @@
 line the same tables are made without that: `write_streamed` takes the documents in doc_id
 order and, every `BATCH` documents,
 
-- builds the batch's tables, runs the checks that need one document's figures only (arithmetic,
-  ranges) and validates the batch's rows (pandera; row numbers are the table's);
+- builds the batch's tables and validates their rows (pandera; row numbers are the table's);
 - spills the validated metrics and people rows, and the batch's findings sorted, to Parquet files
   in a hidden folder of the run's staging folder (removed with it, whatever happens);
 - keeps only slim columns: the documents table, figure and people keys as integers (stories),
@@ -36,7 +35,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from toolkit import people as people_stage
-from toolkit.consistency import DEFERRED, arithmetic_findings, iter_compare_reports, range_findings
+from toolkit.consistency import DEFERRED, iter_compare_reports
 from toolkit.findings import _quotes
 from toolkit.pipeline import DocOutput, use_system_allocator
 from toolkit.quality import COUNTED_SEVERITIES, scores_from_counts
@@ -105,7 +104,7 @@ class Spill:
             self.records[name] = []
 
     def flush(self) -> None:
-        """The batch's tables: per-document checks, validation, spilled; slim columns kept."""
+        """The batch's tables: validated, spilled; slim columns kept."""
         if not self.pending:
             return
         self._compact()
@@ -120,8 +119,6 @@ class Spill:
         metrics = self._table("metrics")
         people = self._table("people")
         findings, self.findings = self.findings, []
-        # checks of one document's figures: whole here (story ids are filled in with the finding ids)
-        findings += arithmetic_findings(metrics) + range_findings(metrics)
         self._keep_slim(metrics, people, code, base, len(docs))
         for name, table in (("metrics", metrics), ("people", people)):
             valid, failures = validate_table(name, table)
