@@ -22,7 +22,7 @@ from operator import itemgetter
 import numpy as np
 import pandas as pd
 
-from toolkit import catalogues
+from toolkit import catalogues, schemas
 from toolkit.findings import amount, figure_finding, growth_pattern, indicator_text, plain
 from toolkit.langdata import language_name
 from toolkit.model import finding
@@ -116,7 +116,7 @@ def grouped_records(
     while begin < len(positions):
         end = min(begin + GROUP_CHUNK_ROWS, len(positions))
         end = int(np.searchsorted(group, group[end - 1], side="right"))  # whole groups only
-        records = table.iloc[positions[begin:end]].to_dict("records")
+        records = schemas.records(table.iloc[positions[begin:end]])
         if derive_ids:
             for r in records:
                 r["metric_id"] = metric_id_of(r["doc_id"], r["start"])

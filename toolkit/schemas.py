@@ -232,6 +232,14 @@ def frame(table: str, records: list[dict]) -> pd.DataFrame:
     return in_contract_order(df, table)
 
 
+def records(df: pd.DataFrame) -> list[dict]:
+    """The rows as plain records, as `df.to_dict("records")` gives them, a column at a time: pandas
+    boxes every value of an Arrow-backed text column one by one, ten times slower."""
+    names = list(df.columns)
+    values = [df[name].tolist() for name in names]
+    return [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]
+
+
 def in_contract_order(df: pd.DataFrame, table: str) -> pd.DataFrame:
     """`df` with the contract's columns first, in order, then any others it has."""
     cols = columns(table)
