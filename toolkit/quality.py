@@ -20,7 +20,10 @@ the figures it is about, so that a reader (and the score) can find them.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from toolkit.consistency import compare_reports, document_figure_checks
@@ -272,27 +275,29 @@ def document_scores(documents: pd.DataFrame, metrics: pd.DataFrame, quality: pd.
     A document without figures therefore scores 1 when its text is clean and 0 when
     not; a rejected document scores 0. Columns: doc_id, items, clean, quality_score.
     """
-    q = quality[quality["severity"].isin(COUNTED_SEVERITIES)] if len(quality) else quality
-    named = q["metric_ids"].fillna("") if "metric_ids" in q else pd.Series("", index=q.index)
-    flagged = set(named[named != ""].str.split(";").explode()) if len(q) else set()
-    text_bad = set(q.loc[(named == "") & (q["doc_id"] != ""), "doc_id"]) if len(q) else set()
-    if len(metrics):
-        figures = metrics.groupby("doc_id").size()
-        bad = metrics[metrics["metric_id"].isin(flagged)].groupby("doc_id").size()
-    else:
-        figures = bad = pd.Series(dtype=int)
+    # plain sets and counters: pandas' isin over Arrow text converts every value it looks for
+    keys = quality[[c for c in ("severity", "metric_ids", "doc_id") if c in quality]]  # not the long texts
+    counted = keys[keys["severity"].isin(COUNTED_SEVERITIES)] if len(keys) else keys
+    named = counted["metric_ids"].fillna("").tolist() if "metric_ids" in counted else [""] * len(counted)
+    about = counted["doc_id"].tolist() if len(counted) else []
+    flagged = {m for ids in named if ids for m in ids.split(";")}
+    text_bad = {d for ids, d in zip(named, about, strict=True) if not ids and d}
+    doc_of = metrics["doc_id"].tolist() if len(metrics) else []
+    figures = dict(Counter(doc_of))
+    bad = dict(Counter(d for m, d in zip(metrics["metric_id"].tolist(), doc_of, strict=True) if m in flagged))
     return scores_from_counts(documents, figures, bad, text_bad)
 
 
 def scores_from_counts(
-    documents: pd.DataFrame, figures: pd.Series, bad: pd.Series, text_bad: set[str]
+    documents: pd.DataFrame, figures: Mapping[str, int], bad: Mapping[str, int], text_bad: set[str]
 ) -> pd.DataFrame:
     """`document_scores` from what it counts: figures per doc_id, flagged figures per doc_id, and the
     documents whose text has a warning or error (a large run counts them while streaming findings)."""
     ids = documents["doc_id"] if len(documents) else pd.Series(dtype=str)
     n = ids.map(figures).fillna(0).astype(int)
     items = n + 1
-    clean = (n - ids.map(bad).fillna(0).astype(int)) + (~ids.isin(text_bad)).astype(int)
+    text_clean = np.fromiter((d not in text_bad for d in ids.tolist()), bool, len(ids))
+    clean = (n - ids.map(bad).fillna(0).astype(int)) + pd.Series(text_clean, index=ids.index).astype(int)
     rejected = (documents["status"] != "ok") if len(documents) else pd.Series(dtype=bool)
     clean = clean.where(~rejected, 0)
     return pd.DataFrame(
