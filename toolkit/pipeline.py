@@ -28,7 +28,7 @@ from toolkit.language import detect_language
 from toolkit.model import Document, finding
 from toolkit.places import find_places, main_province
 from toolkit.schemas import TABLES, frame, validate_table
-from toolkit.stories import find_stories
+from toolkit.stories import Stories, figure_keys, people_keys, stories_of
 
 
 @dataclass
@@ -164,15 +164,18 @@ class Collector:
 
     Records wait as plain dicts until a batch of documents is complete, then become one compact
     table batch (text in Arrow buffers, numbers in arrays) and are dropped: the object heap
-    stays the size of a batch whatever the size of the run; no DocOutput is kept.
+    stays the size of a batch whatever the size of the run; no DocOutput is kept. What depends
+    on a batch alone (the tables, the keys that link stories) is done then, while worker
+    processes go on with the next documents, not after the last one.
     """
 
-    BATCH = 2000  # documents per table batch
+    BATCH = 500  # documents per table batch
 
     def __init__(self) -> None:
         use_system_allocator()
         self.records: dict[str, list[dict]] = {t: [] for t in ("documents", "metrics", "people")}
         self.batches: dict[str, list[pd.DataFrame]] = {t: [] for t in self.records}
+        self.story_keys: dict[str, list[pd.DataFrame]] = {"figures": [], "people": []}
         self.findings: list[dict] = []
         self.docs: dict[str, Document] = {}
         self._pending = 0
@@ -192,8 +195,25 @@ class Collector:
         for table, records in self.records.items():
             if records:
                 self.batches[table].append(frame(table, records))
+                if table == "metrics":
+                    self.story_keys["figures"].append(figure_keys(self.batches[table][-1]))
+                elif table == "people":
+                    self.story_keys["people"].append(people_keys(self.batches[table][-1]))
             self.records[table] = []
         self._pending = 0
+
+    def stories(self, documents: pd.DataFrame) -> Stories:
+        """The stories of the collected documents (`stories.find_stories`), from the keys of each batch."""
+        self._flush()
+        figures, people = (self._joined(self.story_keys[kind]) for kind in ("figures", "people"))
+        return stories_of(documents, figures, people)
+
+    @staticmethod
+    def _joined(parts: list[pd.DataFrame]) -> pd.DataFrame:
+        parts = [p for p in parts if len(p)]
+        if not parts:
+            return pd.DataFrame(columns=["doc_id", "key"])
+        return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
 
     def frame(self, table: str) -> pd.DataFrame:
         """The table in document order (doc_id, stable), its batches released as they are joined."""
@@ -244,7 +264,7 @@ def assemble_collected(
         findings, collected.findings = list(input_findings or []) + collected.findings, []
 
     with _step(timings, "quality"):
-        found = find_stories(documents, metrics, people)  # once: the ids and the story findings
+        found = collected.stories(documents)  # once: the ids and the story findings
         stories = found.story_of
         for table in (documents, metrics, people):
             if len(table):

@@ -70,13 +70,17 @@ def assign_stories(documents: pd.DataFrame, metrics: pd.DataFrame, people: pd.Da
 
 def find_stories(documents: pd.DataFrame, metrics: pd.DataFrame, people: pd.DataFrame) -> Stories:
     """Link documents that share an article id, or enough figures (and people); stories are the groups."""
+    return stories_of(documents, figure_keys(metrics), people_keys(people))
+
+
+def stories_of(documents: pd.DataFrame, figures: pd.DataFrame, people: pd.DataFrame) -> Stories:
+    """`find_stories` from the documents' figure and people keys (`figure_keys`, `people_keys`), which
+    depend on one document only: a run takes them batch by batch while documents stream in."""
     if not len(documents):
         return Stories()
     ids = sorted(set(documents["doc_id"]))
     code = {d: i for i, d in enumerate(ids)}
-    return stories_from_keys(
-        documents, ids, key_codes(figure_keys(metrics), code), key_codes(people_keys(people), code)
-    )
+    return stories_from_keys(documents, ids, key_codes(figures, code), key_codes(people, code))
 
 
 KeyCodes = tuple[np.ndarray, np.ndarray]  # (document codes, hashed keys): one pair per document and key
