@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 import pytest
 from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
@@ -10,7 +12,7 @@ from hypothesis import strategies as st
 
 from toolkit.clean import _is_heading
 from toolkit.corpus import looks_like_mojibake
-from toolkit.pipeline import Collector, DocOutput
+from toolkit.pipeline import Collector, DocOutput, finding_digest
 from toolkit.places import fold, fold_char
 from toolkit.schemas import frame
 
@@ -85,3 +87,12 @@ def test_collector_builds_the_tables_that_records_build(monkeypatch, batch):
     }
     for table, records in expected.items():
         pd.testing.assert_frame_equal(collected.frame(table), frame(table, records))
+
+
+_FIELD = st.one_of(st.text(max_size=40), st.integers(), st.floats(allow_nan=True), st.none())
+
+
+@given(st.dictionaries(st.sampled_from(["check", "doc_id", "subject", "detail", "evidence"]), _FIELD))
+def test_a_findings_digest_is_the_hash_of_its_joined_content(f):
+    text = "|".join(str(f.get(k, "")) for k in ("check", "doc_id", "subject", "detail"))
+    assert finding_digest(f) == hashlib.blake2b(text.encode(), digest_size=6).hexdigest()

@@ -8,7 +8,7 @@ text that goes on elsewhere) comes from `toolkit/data/quality/<lang>.toml`.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from toolkit import catalogues
 from toolkit.langdata import languages, load, words
@@ -48,9 +48,14 @@ def _quotes(rows: list[dict]) -> str:
         if key in seen:
             continue
         seen.add(key)
-        quote = f'"{excerpt(r["quote"], QUOTE_CHARS, r.get("raw", ""))}"'
+        quote = _quote_excerpt(r["quote"], r.get("raw", ""))
         parts.append(f"{r['doc_id']}: {quote}" if len(docs) > 1 else quote)
     return " | ".join(parts)
+
+
+@lru_cache(maxsize=4096)  # a sentence is quoted by every finding about one of its figures
+def _quote_excerpt(quote: str, raw: str) -> str:
+    return f'"{excerpt(quote, QUOTE_CHARS, raw)}"'
 
 
 def excerpt(text: str, n: int, around: str = "") -> str:

@@ -277,7 +277,7 @@ def assemble_collected(
         for name, table in tables.items():
             tables[name], failures = validate_table(name, table)
             findings += failures
-        quality = frame("quality", _with_ids(findings, stories))
+        quality = frame("quality", with_ids(findings, stories))
         del findings
         quality, failures = validate_table("quality", quality)
         # the documents table is validated once scored, so that its score column is checked too
@@ -285,7 +285,7 @@ def assemble_collected(
         tables["documents"], doc_failures = validate_table("documents", scored)
         # a finding that breaks the quality schema is itself reported, never lost
         if failures or doc_failures:
-            extra = frame("quality", _with_ids(failures + doc_failures, stories))
+            extra = frame("quality", with_ids(failures + doc_failures, stories))
             quality = pd.concat([quality, extra], ignore_index=True)
     return Result(**tables, quality=quality, docs=dict(sorted(collected.docs.items())))
 
@@ -300,21 +300,27 @@ def _step(timings: dict[str, float] | None, name: str) -> Iterator[None]:
             timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
 
 
-def _with_ids(findings: list[dict], stories: dict[str, str]) -> list[dict]:
-    """Stable ids from the finding's content; story ids filled from the document's story."""
+def finding_key(f: dict) -> tuple[str, str, str, str]:
+    """The order of the quality table: document, check, subject, detail."""
+    return (f.get("doc_id", ""), f.get("check", ""), f.get("subject", ""), f.get("detail", ""))
+
+
+def finding_digest(f: dict) -> str:
+    """The content part of a finding's id: the same finding has the same id from run to run."""
+    text = f"{f.get('check', '')}|{f.get('doc_id', '')}|{f.get('subject', '')}|{f.get('detail', '')}"
+    return hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
+
+
+def with_ids(findings: list[dict], stories: dict[str, str]) -> list[dict]:
+    """The findings in table order with stable ids from their content (a count appended to a repeated
+    one); story ids filled in from the document's story."""
     out = []
     counts: dict[str, int] = {}
-    for f in sorted(
-        findings,
-        key=lambda f: (f.get("doc_id", ""), f.get("check", ""), f.get("subject", ""), f.get("detail", "")),
-    ):
+    for f in sorted(findings, key=finding_key):
         f = dict(f)
         if not f.get("story_id") and f.get("doc_id"):
             f["story_id"] = stories.get(f["doc_id"], f["doc_id"])
-        digest = hashlib.blake2b(
-            "|".join(str(f.get(k, "")) for k in ("check", "doc_id", "subject", "detail")).encode(),
-            digest_size=6,
-        ).hexdigest()
+        digest = finding_digest(f)
         counts[digest] = counts.get(digest, 0) + 1
         f["finding_id"] = f"q-{digest}" + (f"-{counts[digest]}" if counts[digest] > 1 else "")
         out.append(f)

@@ -13,7 +13,7 @@ order and, every `BATCH` documents,
 Then the corpus steps run on those: stories, comparisons (their quotes fetched back only for the
 figures a finding names), the roster (people read back a bucket of person ids at a time), and
 the outputs are written batch by batch with the story ids joined on; the quality table is an
-external merge of sorted runs, in the same order as `pipeline._with_ids` gives it. The files are
+external merge of sorted runs, in the same order as `pipeline.with_ids` gives it. The files are
 the same, byte for byte, as those written from `pipeline.assemble`'s tables.
 """
 
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import hashlib
 import heapq
 from array import array
 from collections.abc import Iterable, Iterator
@@ -37,7 +36,7 @@ import pyarrow.parquet as pq
 from toolkit import people as people_stage
 from toolkit.consistency import DEFERRED, iter_compare_reports
 from toolkit.findings import _quotes
-from toolkit.pipeline import DocOutput, use_system_allocator
+from toolkit.pipeline import DocOutput, finding_digest, finding_key, use_system_allocator, with_ids
 from toolkit.quality import COUNTED_SEVERITIES, scores_from_counts
 from toolkit.schemas import frame, validate_table
 from toolkit.stories import figure_keys, key_codes, people_keys, stories_from_keys, story_findings
@@ -52,17 +51,6 @@ QUALITY_CHUNK = 5000  # quality rows validated and written at a time
 FINDING_COLUMNS = ["check", "severity", "doc_id", "story_id", "subject", "detail", "evidence", "metric_ids"]
 # Columns of the named figures kept in memory for the comparisons (text ones as categories).
 COMPARE_TEXT = ["province", "scope", "indicator", "unit", "period", "qualifier", "language"]
-
-
-def finding_key(f: dict) -> tuple[str, str, str, str]:
-    """The order of the quality table (as `pipeline._with_ids` sorts it)."""
-    return (f.get("doc_id", ""), f.get("check", ""), f.get("subject", ""), f.get("detail", ""))
-
-
-def finding_digest(f: dict) -> str:
-    """The content part of a finding's id (as `pipeline._with_ids` makes it)."""
-    text = "|".join(str(f.get(k, "")) for k in ("check", "doc_id", "subject", "detail"))
-    return hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
 
 
 class Spill:
@@ -435,11 +423,9 @@ class _QualityWriter:
 
     def write_extra(self, doc_failures: list[dict]) -> None:
         """Findings about the quality and documents tables themselves, after the table (as `assemble`)."""
-        from toolkit.pipeline import _with_ids
-
         extra = self.failures + doc_failures
         if extra:
-            self._write(_with_ids(extra, self.story_of), validate=False)
+            self._write(with_ids(extra, self.story_of), validate=False)
 
 
 def _run_rows(path: Path) -> Iterator[dict]:
