@@ -599,4 +599,6 @@ def _most_common(items: list[str]) -> str:
     counts: dict[str, int] = {}
     for it in items:
         counts[it] = counts.get(it, 0) + 1
-    return max(counts, key=lambda k: (counts[k], sum(not c.isascii() for c in k))) if counts else ""
+    if len(counts) < 2:  # most people are written one way
+        return next(iter(counts), "")
+    return max(counts, key=lambda k: (counts[k], sum(not c.isascii() for c in k)))

@@ -94,7 +94,7 @@ def key_codes(keys: pd.DataFrame, code: dict[str, int]) -> KeyCodes:
     """
     if not len(keys):
         return np.empty(0, np.int64), np.empty(0, np.uint64)
-    docs = np.fromiter((code[d] for d in keys["doc_id"]), np.int64, len(keys))
+    docs = np.fromiter(map(code.__getitem__, keys["doc_id"].tolist()), np.int64, len(keys))
     return docs, hash_keys(keys["key"])
 
 
@@ -124,7 +124,10 @@ def stories_from_keys(
     by_figures = (n_figures >= MIN_SHARED_FIGURES) & (n_figures >= MIN_SHARED_SHARE * smaller)
     by_people = (n_figures >= MIN_FIGURES_WITH_PEOPLE) & (n_people >= MIN_SHARED_PEOPLE)
     maybe = np.isin(candidates, article_pairs) | by_figures | by_people
-    meta = ok.set_index("doc_id")[["province", "published"]].to_dict("index")
+    meta = {
+        d: {"province": p, "published": when}
+        for d, p, when in zip(*(ok[c].tolist() for c in ("doc_id", "province", "published")), strict=True)
+    }
     counts = {doc_ids[i]: int(fig_counts[i]) for i in np.unique(np.r_[a[maybe], b[maybe]])}
     links = [
         Link(doc_ids[i], doc_ids[j], articles.get((doc_ids[i], doc_ids[j]), ""), int(f), int(p))
@@ -137,7 +140,7 @@ def stories_from_keys(
 def _same_article(docs: pd.DataFrame) -> dict[tuple[str, str], str]:
     """Pairs of documents whose source addresses name the same article of the same publisher."""
     by_article: dict[str, list[str]] = defaultdict(list)
-    for doc_id, url in zip(docs["doc_id"], docs["source_url"], strict=True):
+    for doc_id, url in zip(docs["doc_id"].tolist(), docs["source_url"].tolist(), strict=True):
         key = article_key(url)
         if key:
             by_article[key].append(doc_id)
