@@ -122,6 +122,7 @@ def time_stages(
             out_.metrics = timed("figures", metrics_stage.extract_metrics, doc)
             out_.people = timed("people", people_stage.extract_people, doc)
             out_.findings += timed("quality", quality_stage.document_findings, doc)
+            out_.findings += timed("quality", quality_stage.figure_findings, out_.metrics)
         else:
             out_ = DocOutput(document=document_record(doc), findings=list(doc.findings))
         timed("tables", collected.add, out_)
