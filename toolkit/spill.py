@@ -70,10 +70,17 @@ class Spill:
         self.rows = {"metrics": 0, "people": 0}
         self.runs: list[Path] = []
         self.doc_ids: list[str] = []
+        self._codes: dict[str, int] = {}
         self.figure_keys: list[tuple[np.ndarray, np.ndarray]] = []
         self.people_keys: list[tuple[np.ndarray, np.ndarray]] = []
         self.named: list[pd.DataFrame] = []
         self.figures_per_doc: list[np.ndarray] = []
+
+    def doc_codes(self) -> dict[str, int]:
+        """doc_id -> its code, its rank in doc_id order (made once, when every batch is in)."""
+        if len(self._codes) != len(self.doc_ids):
+            self._codes = {d: i for i, d in enumerate(self.doc_ids)}
+        return self._codes
 
     def add(self, out: DocOutput) -> None:
         self.records["documents"].append(out.document)
@@ -248,11 +255,11 @@ def _stories(spill: Spill, documents: pd.DataFrame) -> dict[str, str]:
     figures = _concat_keys(spill.figure_keys)
     people = _concat_keys(spill.people_keys)
     spill.figure_keys = spill.people_keys = []
-    found = stories_from_keys(documents, spill.doc_ids, figures, people)
+    code = spill.doc_codes()
+    found = stories_from_keys(documents, code, figures, people)
     del figures, people
     spill.spill_findings(story_findings(found, documents))
     story_of = found.story_of
-    code = {d: i for i, d in enumerate(spill.doc_ids)}
     story_code = np.fromiter((code[story_of[d]] for d in spill.doc_ids), np.int32, len(spill.doc_ids))
     named = _named(spill, story_code)
     pending: list[dict] = []
@@ -350,7 +357,7 @@ class _QualityWriter:
 
     def __init__(self, spill: Spill, story_of: dict[str, str], stream) -> None:
         self.spill, self.story_of, self.stream = spill, story_of, stream
-        self.code = {d: i for i, d in enumerate(spill.doc_ids)}
+        self.code = spill.doc_codes()
         self.flagged = array("q")  # flagged figures as doc code << 32 | start
         self.text_bad: set[str] = set()
         self.failures: list[dict] = []

@@ -78,9 +78,8 @@ def stories_of(documents: pd.DataFrame, figures: pd.DataFrame, people: pd.DataFr
     depend on one document only: a run takes them batch by batch while documents stream in."""
     if not len(documents):
         return Stories()
-    ids = sorted(set(documents["doc_id"]))
-    code = {d: i for i, d in enumerate(ids)}
-    return stories_from_keys(documents, ids, key_codes(figures, code), key_codes(people, code))
+    code = {d: i for i, d in enumerate(sorted(set(documents["doc_id"])))}
+    return stories_from_keys(documents, code, key_codes(figures, code), key_codes(people, code))
 
 
 KeyCodes = tuple[np.ndarray, np.ndarray]  # (document codes, hashed keys): one pair per document and key
@@ -103,13 +102,13 @@ def hash_keys(keys: pd.Series) -> np.ndarray:
 
 
 def stories_from_keys(
-    documents: pd.DataFrame, doc_ids: list[str], figures: KeyCodes, people: KeyCodes
+    documents: pd.DataFrame, code: dict[str, int], figures: KeyCodes, people: KeyCodes
 ) -> Stories:
     """The stories from the documents table and the figure and people keys of each document, as codes
-    (`doc_ids[code]` is the document; codes in doc_id order, so a pair (a, b) has a < b)."""
+    (`code[doc_id]`: the document's rank in doc_id order, so a pair (a, b) has a < b)."""
     ok = documents[documents["status"] == "ok"]
     articles = _same_article(ok)  # pairs come sorted (a < b) from every signal
-    code = {d: i for i, d in enumerate(doc_ids)}
+    doc_ids = list(code)
     fig_counts = np.bincount(figures[0], minlength=len(doc_ids))
     # most pairs share a single value by chance: only pairs that could pass a rule are looked at
     article_pairs = np.unique(np.array([(code[a] << 32) | code[b] for a, b in articles], dtype=np.int64))
