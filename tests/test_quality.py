@@ -219,6 +219,16 @@ def test_story_id_is_the_smallest_doc_id_whatever_the_order():
         assert set(quality.assign_stories(docs(*order), figs(), NO_PEOPLE).values()) == {"a"}
 
 
+def test_articles_whose_figures_are_all_too_common_to_link_are_each_their_own_story():
+    small = [fig(d, i, v) for d in ("a", "b") for i, v in enumerate([1, 2, 3])] + [
+        fig("a", 9, 100, unit="percent")
+    ]
+    assert quality.assign_stories(docs(dict(doc_id="a"), dict(doc_id="b")), figs(*small), NO_PEOPLE) == {
+        "a": "a",
+        "b": "b",
+    }
+
+
 def test_a_rejected_document_is_its_own_story():
     documents = docs(
         dict(doc_id="a", source_url="https://x.vn/a-12345.html"),

@@ -181,8 +181,12 @@ def figure_keys(metrics: pd.DataFrame) -> pd.DataFrame:
     common = (m["unit"] == "percent") & m["value"].isin(COMMON_PERCENTS)
     small = m["unit"].isin(["count", "rank"]) & (m["value"].abs() < MIN_DISTINCT_COUNT)
     m = m[~common & ~small]
-    keys = m["unit"] + ":" + m["value"].map(lambda v: f"{v:.9g}")
-    return pd.DataFrame({"doc_id": m["doc_id"], "key": keys}).drop_duplicates()
+    keys = [
+        f"{unit}:{value:.9g}" for unit, value in zip(m["unit"].tolist(), m["value"].tolist(), strict=True)
+    ]
+    return pd.DataFrame(
+        {"doc_id": m["doc_id"], "key": pd.Series(keys, index=m.index, dtype=str)}
+    ).drop_duplicates()
 
 
 def people_keys(people: pd.DataFrame) -> pd.DataFrame:
