@@ -47,7 +47,7 @@ _METRIC_COLUMNS = [
 
 # A figure's `row` in a large run: its position in the metrics table, whose quotes stay on disk
 # (`toolkit.spill`). Findings about such figures carry DEFERRED and the rows as their evidence,
-# replaced by the quotes (`findings._quotes`) when the quality table is written.
+# replaced by the quotes (`findings.evidence_quotes`) when the quality table is written.
 DEFERRED = "\x00rows:"
 
 

@@ -33,13 +33,13 @@ def figure_finding(
         detail,
         doc_id=first["doc_id"],
         subject=" vs ".join(r["metric_id"] for r in rows),
-        evidence=evidence or _quotes(rows),
+        evidence=evidence or evidence_quotes(rows),
         story_id=story_id or first.get("story_id", ""),
         metric_ids=";".join(r["metric_id"] for r in rows),
     )
 
 
-def _quotes(rows: list[dict]) -> str:
+def evidence_quotes(rows: list[dict]) -> str:
     """Each distinct sentence once, with the document it comes from when there are several."""
     docs = {r["doc_id"] for r in rows}
     seen, parts = set(), []

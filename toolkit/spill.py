@@ -35,7 +35,7 @@ import pyarrow.parquet as pq
 
 from toolkit import people as people_stage
 from toolkit.consistency import DEFERRED, iter_compare_reports
-from toolkit.findings import _quotes
+from toolkit.findings import evidence_quotes
 from toolkit.pipeline import DocOutput, finding_digest, finding_key, use_system_allocator, with_ids
 from toolkit.quality import COUNTED_SEVERITIES, scores_from_counts
 from toolkit.schemas import frame, validate_table
@@ -283,7 +283,7 @@ def _with_quotes(spill: Spill, findings: list[dict]) -> list[dict]:
     cols = spill.metric_rows(wanted, ["doc_id", "quote", "raw"])
     for f, rows in zip(deferred, rows_of, strict=True):
         at = np.searchsorted(wanted, rows)
-        f["evidence"] = _quotes([{c: cols[c][i] for c in cols} for i in at])
+        f["evidence"] = evidence_quotes([{c: cols[c][i] for c in cols} for i in at])
     return findings
 
 
