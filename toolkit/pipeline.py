@@ -82,12 +82,19 @@ def prepare_document(path: str, doc_id: str | None = None, max_bytes: int = DEFA
     if not doc.ok:
         return doc
     clean_document(doc)
-    if not doc.text.strip():
-        doc.status, doc.error = "rejected", "Nothing of the article was left once site chrome was removed."
+    if not kept_text(doc):
         return doc
     doc.language = detect_language(doc)
     place_document(doc)
     return doc
+
+
+def kept_text(doc: Document) -> bool:
+    """Whether cleaning left any text; if not, the document is rejected saying so."""
+    if doc.text.strip():
+        return True
+    doc.status, doc.error = "rejected", "Nothing of the article was left once site chrome was removed."
+    return False
 
 
 def place_document(doc: Document) -> None:
