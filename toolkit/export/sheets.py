@@ -325,7 +325,8 @@ def write_table(
     wrapped = [(i, widths[i]) for i, c in enumerate(columns) if c.kind == "long_text"]
     rows = ws.row_dimensions
     n = 0
-    for row in df[[c.name for c in columns]].itertuples(index=False, name=None):
+    # a column at a time to Python values: pandas would box every Arrow text value one by one
+    for row in zip(*(df[c.name].tolist() for c in columns)):
         n += 1
         height = max((text_height(row[i], width) for i, width in wrapped), default=LINE_HEIGHT)
         if height > LINE_HEIGHT:
