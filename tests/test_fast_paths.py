@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit import clean, names, people, places, roles
-from toolkit.corpus import _ANY_CONTROL, _CONTROL, _MOJIBAKE_SEED, _STRAY_CONTROL
-from toolkit.langdata import load_all
+from toolkit import clean, language, names, people, places, roles
+from toolkit.corpus import _ANY_CONTROL, _CONTROL, _MOJIBAKE_SEED, _STRAY_CONTROL, has_control_bytes
+from toolkit.langdata import function_words, load_all
 from toolkit.numbers import fold as number_fold
 from toolkit.places import fold_char
 
@@ -35,7 +35,27 @@ def test_one_control_scan_finds_every_character_the_other_checks_look_for(patter
     assert chars and all(_ANY_CONTROL.match(ch) for ch in chars)
 
 
+CONTROL_PRONE = "a é\t\n\r\x00\x08\x0b\x1f\x7f\x80\x85\x9f\xa0\xc2\u2028\u2029\u2027\u202a\u0100\U0001f600"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=CONTROL_PRONE, max_size=20))
+def test_control_characters_are_found_in_utf8_bytes_as_in_the_text(text):
+    assert has_control_bytes(text.encode("utf-8")) == bool(_ANY_CONTROL.search(text))
+
+
+def test_every_character_is_a_control_in_its_bytes_as_in_the_text():
+    for code in range(0x110000):
+        if not 0xD800 <= code < 0xE000:  # (surrogates have no UTF-8 form)
+            ch = chr(code)
+            assert has_control_bytes(f"a{ch}b".encode()) == bool(_ANY_CONTROL.match(ch)), hex(code)
+
+
 # --- cleaning -----------------------------------------------------------------------------------
+
+
+def test_the_invisible_characters_searched_one_by_one_are_the_pattern_class():
+    assert {chr(c) for c in range(0x110000) if clean._INVISIBLE.match(chr(c))} == set(clean.INVISIBLE_CHARS)
 
 
 def test_no_character_decomposes_into_an_invisible_one():
@@ -272,3 +292,29 @@ def test_a_run_read_from_memory_is_the_run_read_in_place(lang, text):
             in_place = None
         assert people._clean_run(lex, text, folded, run) == in_place
         assert people._clean_run(lex, text, folded, run) == in_place  # the second time from memory
+
+
+# --- language -----------------------------------------------------------------------------------
+
+
+def _confirms_by_definition(chunk: str, lang: str) -> bool:
+    """language.confirms as first written: every listed language counted, then compared."""
+    if not function_words(lang) or len(chunk.strip()) < language.MIN_CHARS:
+        return False
+    tokens = language._TOKEN.findall(chunk.casefold())
+    listed = [code for code in language.CANDIDATES if function_words(code)]
+    counts = {code: sum(t in function_words(code) for t in tokens) for code in listed}
+    best_other = max((n for code, n in counts.items() if code != lang), default=0)
+    return counts[lang] >= language.CONFIRM_SHARE * len(tokens) and counts[lang] > best_other
+
+
+CHUNK_WORDS = st.sampled_from(
+    ["de", "la", "el", "le", "les", "des", "the", "and", "of", "w", "i", "na", "der", "die", "und", "il",
+     "di", "que", "do", "em", "Nguyen", "Van", "tỉnh", "của", "2024", ",", ".", " ", "  "]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(CHUNK_WORDS, max_size=40).map(" ".join), st.sampled_from(language.CANDIDATES))
+def test_a_chunk_confirms_its_language_as_by_the_plain_count(chunk, lang):
+    assert language.confirms(chunk, lang) == _confirms_by_definition(chunk, lang)

@@ -20,7 +20,10 @@ from toolkit.langdata import words
 from toolkit.model import Document, Segment
 
 # Invisible characters that break numbers and names apart (zero-width, bidi marks, BOM).
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\u00ad]")
+INVISIBLE_CHARS = (
+    "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u00ad"
+)
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 _IMAGE_PLACEHOLDER = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*\|?$")
 _IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)(?:\?\S*)?$", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
@@ -96,7 +99,8 @@ def clean_document(doc: Document) -> Document:
 
 def normalise(text: str) -> str:
     """NFC, Unix newlines, no invisible characters, no-break spaces inside lines kept."""
-    if "\r" not in text and _INVISIBLE.search(text) is None:
+    # (a search for each invisible character, at memchr speed, beats one character-class scan)
+    if "\r" not in text and not any(ch in text for ch in INVISIBLE_CHARS):
         # The usual case, one scan and no copies. (NFC makes no invisible character: none is
         # part of another character's decomposition, so none can appear after the scan.)
         return unicodedata.normalize("NFC", text)
