@@ -3,6 +3,7 @@ definition it stands for (the speed work must not change one output byte)."""
 
 from __future__ import annotations
 
+import io
 import re
 import sys
 import unicodedata
@@ -12,7 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit import clean, language, names, people, places, roles
-from toolkit.corpus import _ANY_CONTROL, _CONTROL, _MOJIBAKE_SEED, _STRAY_CONTROL, has_control_bytes
+from toolkit.corpus import (
+    _ANY_CONTROL,
+    _CONTROL,
+    _MOJIBAKE_SEED,
+    _STRAY_CONTROL,
+    _read_up_to,
+    has_control_bytes,
+)
 from toolkit.langdata import function_words, load_all
 from toolkit.numbers import fold as number_fold
 from toolkit.places import fold_char
@@ -33,6 +41,12 @@ def test_mojibake_seeds_are_the_plain_patterns_seeds(text):
 def test_one_control_scan_finds_every_character_the_other_checks_look_for(pattern):
     chars = [chr(c) for c in range(0x3000) if pattern.match(chr(c))]
     assert chars and all(_ANY_CONTROL.match(ch) for ch in chars)
+
+
+@given(st.binary(max_size=40), st.integers(0, 50), st.integers(1, 50))
+def test_a_file_is_read_up_to_the_limit_whatever_size_was_measured(data, measured, limit):
+    """Measured smaller (the file grew since), the same or larger (it shrank): the bytes of one plain read."""
+    assert _read_up_to(io.BytesIO(data), measured, limit) == io.BytesIO(data).read(limit)
 
 
 CONTROL_PRONE = "a é\t\n\r\x00\x08\x0b\x1f\x7f\x80\x85\x9f\xa0\xc2\u2028\u2029\u2027\u202a\u0100\U0001f600"
@@ -79,6 +93,56 @@ def test_normalise_is_its_definition(text):
 @given(st.text(alphabet="aBßẞ \t\u00a0\u2028\u3000İ.\x1f", max_size=30))
 def test_duplicate_key_is_the_folded_text_with_white_space_collapsed(text):
     assert clean._duplicate_key(text.strip()) == " ".join(text.strip().casefold().split())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aBßẞ \t\u00a0\u2028İ.ﬁ", max_size=80), st.integers(1, 30))
+def test_the_opening_of_a_key_is_the_key_cut(text, n):
+    text = text.strip()
+    assert clean._key_head(text, n) == clean._duplicate_key(text)[:n]
+
+
+@given(st.text(alphabet="aAßẞİ", max_size=20), st.text(alphabet="aAßẞİ \t", max_size=20))
+def test_case_folding_goes_character_by_character(a, b):
+    assert (a + b).casefold() == a.casefold() + b.casefold()
+
+
+def _drop_repeats_by_definition(lines: list[clean.Line]) -> list[clean.Line]:
+    seen, kept = set(), []
+    for line in lines:
+        if (
+            line.kind in ("body", "caption", "lead", "heading")
+            and len(line.text) >= clean.MIN_DUPLICATE_CHARS
+        ):
+            key = " ".join(line.text.casefold().split())
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(line)
+    return kept
+
+
+PARAGRAPHS = st.sampled_from(
+    ["La provincia creció un 8 %.", "LA PROVINCIA  creció un 8 %.", "la provincia creció un 8 %. ", "Straße",
+     "STRASSE", "El comité aprobó el plan.", "El comité aprobó el plan anual."]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["body", "caption", "title"]), st.lists(PARAGRAPHS, min_size=1, max_size=4)
+        ),
+        max_size=8,
+    )
+)
+def test_repeated_paragraphs_are_dropped_as_by_the_whole_keys(specs):
+    lines = [clean.Line(kind, " ".join(parts * 3).strip()) for kind, parts in specs]
+    doc = clean.Document(doc_id="d", path="p")
+    kept = clean._drop_repeats(lines, doc)
+    assert kept == _drop_repeats_by_definition(lines)
+    assert doc.duplicates == [ln.text for ln in lines if not any(ln is k for k in kept)]
 
 
 def test_folding_never_shortens_a_text():

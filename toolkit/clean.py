@@ -252,19 +252,47 @@ def _duplicate_key(text: str) -> str:
     return " ".join(key.split())
 
 
+# Paragraphs are first told apart by the opening of their key: the whole key (the paragraph
+# folded) is made only for those that open alike, the few real repeats among them.
+KEY_HEAD_CHARS = 24
+
+
 def _drop_repeats(lines: list[Line], doc: Document) -> list[Line]:
-    seen: set[str] = set()
+    """The lines but paragraphs whose key (`_duplicate_key`) an earlier paragraph has."""
+    seen: dict[str, dict[str, str | None]] = {}  # key's opening -> {paragraph: its key, once made}
     kept = []
     for line in lines:
         if line.kind in ("body", "caption", "lead", "heading") and len(line.text) >= MIN_DUPLICATE_CHARS:
-            key = _duplicate_key(line.text)
-            if key in seen:
+            alike = seen.setdefault(_key_head(line.text), {})
+            if alike and _key_among(line.text, alike):
                 doc.n_duplicate_paragraphs += 1
                 doc.duplicates.append(line.text)
                 continue
-            seen.add(key)
+            alike.setdefault(line.text, None)
         kept.append(line)
     return kept
+
+
+def _key_among(text: str, alike: dict[str, str | None]) -> bool:
+    """`text`'s key is the key of one of the paragraphs `alike` (their keys made once, when asked)."""
+    if text in alike:
+        return True
+    for other, key in alike.items():
+        if key is None:
+            alike[other] = key = _duplicate_key(other)
+    return _duplicate_key(text) in alike.values()
+
+
+def _key_head(text: str, n: int = KEY_HEAD_CHARS) -> str:
+    """`_duplicate_key(text)[:n]`, from as short an opening of the text as gives it: the key of an
+    opening is an opening of the key (folding goes character by character, white space collapses
+    the same), so once it has n characters its first n are the key's."""
+    size = 2 * n
+    while True:
+        key = _duplicate_key(text[:size])
+        if len(key) >= n or size >= len(text):
+            return key[:n]
+        size *= 4
 
 
 def _assemble(doc: Document, lines: list[Line]) -> None:

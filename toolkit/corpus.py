@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
 
 import ftfy
 from ftfy.badness import BADNESS_RE
@@ -163,7 +164,7 @@ def read_document(
         if st.st_size > max_bytes:
             return _reject(doc, _too_large(st.st_size, max_bytes))
         with path.open("rb") as fh:
-            data = fh.read(max_bytes + 1)  # the file may have grown since it was measured
+            data = _read_up_to(fh, st.st_size, max_bytes + 1)
         if len(data) > max_bytes:
             return _reject(doc, _too_large(len(data), max_bytes))
     except FileNotFoundError:
@@ -179,6 +180,16 @@ def read_document(
             return _reject(doc, "The file is a link that leads back to itself (a loop of links).")
         return _reject(doc, f"The file could not be read ({err.strerror or err}).")
     return decode_document(doc, data)
+
+
+def _read_up_to(fh: BinaryIO, size: int, limit: int) -> bytes:
+    """`fh.read(limit)`, asking first for the `size` measured (and a byte more, to see growth):
+    a read of `limit` bytes allocates all of them first (25 MB for every file, then given back);
+    a file grown since it was measured is read on, up to `limit` in all."""
+    data = fh.read(min(size + 1, limit))
+    if len(data) > size and len(data) < limit:  # the file grew: read on as the plain call would
+        data += fh.read(limit - len(data))
+    return data
 
 
 def _too_large(size: int, max_bytes: int) -> str:
