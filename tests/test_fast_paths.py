@@ -382,3 +382,17 @@ CHUNK_WORDS = st.sampled_from(
 @given(st.lists(CHUNK_WORDS, max_size=40).map(" ".join), st.sampled_from(language.CANDIDATES))
 def test_a_chunk_confirms_its_language_as_by_the_plain_count(chunk, lang):
     assert language.confirms(chunk, lang) == _confirms_by_definition(chunk, lang)
+
+
+CREDIT_PIECES = st.sampled_from(
+    ["Foto", "FOTO", "fotos", "Texto y fotos", "Por", "Photo credit", "Fot.", "x", " ", "  ", "\t", ":", ": ",
+     "(", ".", "é", "_", "Autor", "Zdjęcie"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(CREDIT_PIECES, max_size=12).map("".join), st.sampled_from(["es", "fr", "pl", "en", "de", ""]))
+def test_credit_labels_found_from_the_colons_are_the_patterns_matches(text, lang):
+    lex, folded = roles.lexicon(lang), names.fold(text)
+    found = [(m.span(), m.group(0)) for m in people.credit_labels(lex, folded)]
+    assert found == [(m.span(), m.group(0)) for m in lex.credit.finditer(folded)]

@@ -90,6 +90,9 @@ class Lexicon:
     byline: re.Pattern
     agencies: frozenset[str]
     not_names: frozenset[str]
+    credit_reach: (
+        int  # the longest credit label: a `credit` match starts at most this far before its colon's spaces
+    )
 
     openers: frozenset[str] = frozenset()  # function words and honorifics that may open a run
     not_people: frozenset[str] = frozenset()  # not_names and agencies
@@ -204,6 +207,7 @@ def _lexicon(lang: str) -> Lexicon:
         byline=re.compile(rf"^\s*({_words_re(labels)})(?:\s*:\s*|\s+)", re.I),  # `By NAME` needs no colon
         agencies=frozenset(fold(w) for w in common.get("agencies", [])),
         not_names=frozenset(fold(w) for w in common.get("not_names", [])),
+        credit_reach=max((len(fold(w)) for w in labels), default=0),
     )
 
 
