@@ -396,3 +396,42 @@ def test_credit_labels_found_from_the_colons_are_the_patterns_matches(text, lang
     lex, folded = roles.lexicon(lang), names.fold(text)
     found = [(m.span(), m.group(0)) for m in people.credit_labels(lex, folded)]
     assert found == [(m.span(), m.group(0)) for m in lex.credit.finditer(folded)]
+
+
+def _scope_by_definition(lex: roles.Lexicon, folded: str, lo: int, hi: int) -> str:
+    if lex.scope["local"].search(folded, lo, hi):
+        return "local"
+    c, p = lex.scope["central"].search(folded, lo, hi), lex.scope["provincial"].search(folded, lo, hi)
+    return "central" if c and (p is None or c.start() < p.start()) else "provincial"
+
+
+SCOPE_WORDS = st.sampled_from(
+    [
+        "central",
+        "nacional",
+        "provincia",
+        "provincial",
+        "de la provincia",
+        "distrito",
+        "comuna",
+        "del",
+        " ",
+        ", ",
+    ]
+)
+
+
+@given(st.lists(SCOPE_WORDS, max_size=8).map("".join), st.integers(0, 20), st.integers(0, 60))
+def test_the_scope_of_a_title_is_read_as_by_its_definition(text, lo, hi):
+    lex = roles.lexicon("es")
+    assert roles._scope(lex, text, lo, hi) == _scope_by_definition(lex, text, lo, hi)
+
+
+def test_titles_and_name_spans_are_read_only():
+    title = roles.Title("presidente", 0, 10, "head", "", "provincial", "chair", "m")
+    span = names.NameSpan(0, 10, ("Nguyen", "Van", "A"))
+    with pytest.raises(AttributeError):
+        title.start = 1  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        span.start = 1  # type: ignore[misc]
+    assert span.text == "Nguyen Van A"

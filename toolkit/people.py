@@ -16,7 +16,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
@@ -552,7 +552,7 @@ def _quote(text: str, number_folded: str, start: int, end: int, lang: str = "") 
     return " ".join(text[s:e].split())
 
 
-@lru_cache(maxsize=16)
+@cache
 def _abbreviations(lang: str) -> frozenset:
     """Words a full stop follows without ending the sentence: the indicators' list and honorifics."""
     honorifics = {h.rstrip(".") for h in R.lexicon(lang).honorifics if h.endswith(".")}
