@@ -435,3 +435,27 @@ def test_titles_and_name_spans_are_read_only():
     with pytest.raises(AttributeError):
         span.start = 1  # type: ignore[misc]
     assert span.text == "Nguyen Van A"
+
+
+def _split_by_definition(run: str) -> tuple[names.NameSpan, ...]:
+    out, words, mixed = [], [], names._mixed(run)
+    for pos, w in names.word_offsets(run):
+        if names.is_syllable(w) and not (w.isupper() and len(w) > 1 and mixed):
+            words.append((pos, w))
+        else:
+            out += names._piece(words)
+            words = []
+    return tuple(out + names._piece(words))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Nguyen", "Van", "A", "THANH", "VNA", "El", "Comité", "H'Hen", "Le"]),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_a_run_is_split_as_by_its_definition(words):
+    run = " ".join(words)
+    assert names._split.__wrapped__(run) == _split_by_definition(run)
