@@ -459,3 +459,31 @@ def _split_by_definition(run: str) -> tuple[names.NameSpan, ...]:
 def test_a_run_is_split_as_by_its_definition(words):
     run = " ".join(words)
     assert names._split.__wrapped__(run) == _split_by_definition(run)
+
+
+HONORIFIC_PIECES = st.sampled_from(
+    ["camarada", "camaradas", "sr.", "sra.", "señor", "don", "m.", "mme", "herr", "pan", "pani", "mr", " ", ", ",
+     ": ", ".", "a", "Nguyen", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(HONORIFIC_PIECES, max_size=12).map("".join),
+    st.integers(0, 80),
+    st.sampled_from(["es", "fr", "pl", "en", "de", ""]),
+)
+def test_honorifics_read_up_to_a_name_are_those_a_full_read_finds_before_it(text, before, lang):
+    lex, folded = roles.lexicon(lang), names.fold(text)
+    full = people._Honorifics(roles.honorifics_in(lex, folded))
+    cut = people._Honorifics(roles.honorifics_in(lex, folded, before=before))
+    for pos in range(min(before, len(folded)) + 1):
+        for ask in ("last_ending_by", "last_starting_before"):
+            a, b = getattr(full, ask)(pos), getattr(cut, ask)(pos)
+            assert (a and (a.span(), a.group(0))) == (b and (b.span(), b.group(0)))
+
+
+@given(st.text(alphabet='ab ;.:!?|\n()«»“”"Sr', max_size=30), st.integers(0, 35))
+def test_stops_read_up_to_a_name_are_the_full_reads_stops_before_it(text, before):
+    full, cut = people._stops(text), people._stops(text, before=before)
+    assert cut == tuple([s for s in stops if s <= before] for stops in full)

@@ -101,8 +101,9 @@ def _segment_mentions(lex: R.Lexicon, text: str, folded: str, offset: int) -> li
     runs = [r for r in (_clean_run(lex, text, folded, r) for r in name_runs(text)) if r is not None]
     if not runs:
         return []
-    hons = _Honorifics(R.honorifics_in(lex, folded))
-    stops = _stops(folded)
+    # honorifics and stops matter only before a name: the text after the last one is not read
+    hons = _Honorifics(R.honorifics_in(lex, folded, before=runs[-1].start))
+    stops = _stops(folded, before=runs[-1].start)
     out = []
     for i, run in enumerate(runs):
         prev_end = runs[i - 1].end if i else 0
@@ -334,11 +335,12 @@ def _article(lex: R.Lexicon, folded: str, pos: int) -> str:
     return lex.articles.get(words[-1], "") if words else ""
 
 
-def _stops(folded: str) -> tuple[list[int], list[int]]:
+def _stops(folded: str, before: int | None = None) -> tuple[list[int], list[int]]:
     """Where each clause and each sentence of a segment starts: just after each stop. One scan:
-    the characters that end a sentence are some of those that end a clause."""
+    the characters that end a sentence are some of those that end a clause. `before`: only the
+    starts up to it are wanted (the stops before it)."""
     clauses, sentences_ = [], []
-    for m in CLAUSE_STOP.finditer(folded):
+    for m in CLAUSE_STOP.finditer(folded, 0, len(folded) if before is None else before):
         ch = m.group(0)
         if ch == "." and SHORT_WORD_BEFORE.search(folded, max(0, m.start() - 5), m.start()):
             continue  # `Sr.`, `n.º`: no stop

@@ -91,9 +91,9 @@ class Lexicon:
     byline: re.Pattern
     agencies: frozenset[str]
     not_names: frozenset[str]
-    credit_reach: (
-        int  # the longest credit label: a `credit` match starts at most this far before its colon's spaces
-    )
+    # the longest credit label: a `credit` match starts at most this far before its colon's spaces
+    credit_reach: int
+    longest_honorific: int = 0  # set by `lexicon`
 
     openers: frozenset[str] = frozenset()  # function words and honorifics that may open a run
     not_people: frozenset[str] = frozenset()  # not_names and agencies
@@ -101,10 +101,16 @@ class Lexicon:
     place_or_org: frozenset[str] = frozenset()  # place words and organisation words
 
 
-def honorifics_in(lex: Lexicon, folded: str) -> list[re.Match]:
-    """Honorifics in folded text that start a word (no look-behind in the pattern: it stays fast)."""
+def honorifics_in(lex: Lexicon, folded: str, before: int | None = None) -> list[re.Match]:
+    """Honorifics in folded text that start a word (no look-behind in the pattern: it stays fast).
+    `before`: only those starting before it are needed; the text is read no further than that and
+    the longest honorific (with a character for the look-ahead), so the ones wanted are all there
+    as a full read finds them (any found beyond start after `before`)."""
+    end = len(folded) if before is None else min(len(folded), before + lex.longest_honorific + 1)
     return [
-        m for m in lex.honorific.finditer(folded) if m.start() == 0 or not folded[m.start() - 1].isalnum()
+        m
+        for m in lex.honorific.finditer(folded, 0, end)
+        if m.start() == 0 or not folded[m.start() - 1].isalnum()
     ]
 
 
@@ -167,6 +173,7 @@ def lexicon(lang: str) -> Lexicon:
         not_people=lex.not_names | lex.agencies,
         skip_before=lex.connectors | lex.stop,
         place_or_org=lex.place | lex.org_words,
+        longest_honorific=max(map(len, lex.honorifics), default=0),
     )
 
 
