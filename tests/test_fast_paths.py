@@ -3,6 +3,7 @@ definition it stands for (the speed work must not change one output byte)."""
 
 from __future__ import annotations
 
+import io
 import re
 import sys
 import unicodedata
@@ -11,9 +12,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit import clean, names, people, places, roles
-from toolkit.corpus import _ANY_CONTROL, _CONTROL, _MOJIBAKE_SEED, _STRAY_CONTROL
-from toolkit.langdata import load_all
+from toolkit import clean, language, names, people, places, roles
+from toolkit.corpus import (
+    _ANY_CONTROL,
+    _CONTROL,
+    _MOJIBAKE_SEED,
+    _STRAY_CONTROL,
+    _read_up_to,
+    has_control_bytes,
+)
+from toolkit.langdata import function_words, load_all
 from toolkit.numbers import fold as number_fold
 from toolkit.places import fold_char
 
@@ -35,7 +43,33 @@ def test_one_control_scan_finds_every_character_the_other_checks_look_for(patter
     assert chars and all(_ANY_CONTROL.match(ch) for ch in chars)
 
 
+@given(st.binary(max_size=40), st.integers(0, 50), st.integers(1, 50))
+def test_a_file_is_read_up_to_the_limit_whatever_size_was_measured(data, measured, limit):
+    """Measured smaller (the file grew since), the same or larger (it shrank): the bytes of one plain read."""
+    assert _read_up_to(io.BytesIO(data), measured, limit) == io.BytesIO(data).read(limit)
+
+
+CONTROL_PRONE = "a é\t\n\r\x00\x08\x0b\x1f\x7f\x80\x85\x9f\xa0\xc2\u2028\u2029\u2027\u202a\u0100\U0001f600"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=CONTROL_PRONE, max_size=20))
+def test_control_characters_are_found_in_utf8_bytes_as_in_the_text(text):
+    assert has_control_bytes(text.encode("utf-8")) == bool(_ANY_CONTROL.search(text))
+
+
+def test_every_character_is_a_control_in_its_bytes_as_in_the_text():
+    for code in range(0x110000):
+        if not 0xD800 <= code < 0xE000:  # (surrogates have no UTF-8 form)
+            ch = chr(code)
+            assert has_control_bytes(f"a{ch}b".encode()) == bool(_ANY_CONTROL.match(ch)), hex(code)
+
+
 # --- cleaning -----------------------------------------------------------------------------------
+
+
+def test_the_invisible_characters_searched_one_by_one_are_the_pattern_class():
+    assert {chr(c) for c in range(0x110000) if clean._INVISIBLE.match(chr(c))} == set(clean.INVISIBLE_CHARS)
 
 
 def test_no_character_decomposes_into_an_invisible_one():
@@ -59,6 +93,56 @@ def test_normalise_is_its_definition(text):
 @given(st.text(alphabet="aBßẞ \t\u00a0\u2028\u3000İ.\x1f", max_size=30))
 def test_duplicate_key_is_the_folded_text_with_white_space_collapsed(text):
     assert clean._duplicate_key(text.strip()) == " ".join(text.strip().casefold().split())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aBßẞ \t\u00a0\u2028İ.ﬁ", max_size=80), st.integers(1, 30))
+def test_the_opening_of_a_key_is_the_key_cut(text, n):
+    text = text.strip()
+    assert clean._key_head(text, n) == clean._duplicate_key(text)[:n]
+
+
+@given(st.text(alphabet="aAßẞİ", max_size=20), st.text(alphabet="aAßẞİ \t", max_size=20))
+def test_case_folding_goes_character_by_character(a, b):
+    assert (a + b).casefold() == a.casefold() + b.casefold()
+
+
+def _drop_repeats_by_definition(lines: list[clean.Line]) -> list[clean.Line]:
+    seen, kept = set(), []
+    for line in lines:
+        if (
+            line.kind in ("body", "caption", "lead", "heading")
+            and len(line.text) >= clean.MIN_DUPLICATE_CHARS
+        ):
+            key = " ".join(line.text.casefold().split())
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(line)
+    return kept
+
+
+PARAGRAPHS = st.sampled_from(
+    ["La provincia creció un 8 %.", "LA PROVINCIA  creció un 8 %.", "la provincia creció un 8 %. ", "Straße",
+     "STRASSE", "El comité aprobó el plan.", "El comité aprobó el plan anual."]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["body", "caption", "title"]), st.lists(PARAGRAPHS, min_size=1, max_size=4)
+        ),
+        max_size=8,
+    )
+)
+def test_repeated_paragraphs_are_dropped_as_by_the_whole_keys(specs):
+    lines = [clean.Line(kind, " ".join(parts * 3).strip()) for kind, parts in specs]
+    doc = clean.Document(doc_id="d", path="p")
+    kept = clean._drop_repeats(lines, doc)
+    assert kept == _drop_repeats_by_definition(lines)
+    assert doc.duplicates == [ln.text for ln in lines if not any(ln is k for k in kept)]
 
 
 def test_folding_never_shortens_a_text():
@@ -272,3 +356,134 @@ def test_a_run_read_from_memory_is_the_run_read_in_place(lang, text):
             in_place = None
         assert people._clean_run(lex, text, folded, run) == in_place
         assert people._clean_run(lex, text, folded, run) == in_place  # the second time from memory
+
+
+# --- language -----------------------------------------------------------------------------------
+
+
+def _confirms_by_definition(chunk: str, lang: str) -> bool:
+    """language.confirms as first written: every listed language counted, then compared."""
+    if not function_words(lang) or len(chunk.strip()) < language.MIN_CHARS:
+        return False
+    tokens = language._TOKEN.findall(chunk.casefold())
+    listed = [code for code in language.CANDIDATES if function_words(code)]
+    counts = {code: sum(t in function_words(code) for t in tokens) for code in listed}
+    best_other = max((n for code, n in counts.items() if code != lang), default=0)
+    return counts[lang] >= language.CONFIRM_SHARE * len(tokens) and counts[lang] > best_other
+
+
+CHUNK_WORDS = st.sampled_from(
+    ["de", "la", "el", "le", "les", "des", "the", "and", "of", "w", "i", "na", "der", "die", "und", "il",
+     "di", "que", "do", "em", "Nguyen", "Van", "tỉnh", "của", "2024", ",", ".", " ", "  "]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(CHUNK_WORDS, max_size=40).map(" ".join), st.sampled_from(language.CANDIDATES))
+def test_a_chunk_confirms_its_language_as_by_the_plain_count(chunk, lang):
+    assert language.confirms(chunk, lang) == _confirms_by_definition(chunk, lang)
+
+
+CREDIT_PIECES = st.sampled_from(
+    ["Foto", "FOTO", "fotos", "Texto y fotos", "Por", "Photo credit", "Fot.", "x", " ", "  ", "\t", ":", ": ",
+     "(", ".", "é", "_", "Autor", "Zdjęcie"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(CREDIT_PIECES, max_size=12).map("".join), st.sampled_from(["es", "fr", "pl", "en", "de", ""]))
+def test_credit_labels_found_from_the_colons_are_the_patterns_matches(text, lang):
+    lex, folded = roles.lexicon(lang), names.fold(text)
+    found = [(m.span(), m.group(0)) for m in people.credit_labels(lex, folded)]
+    assert found == [(m.span(), m.group(0)) for m in lex.credit.finditer(folded)]
+
+
+def _scope_by_definition(lex: roles.Lexicon, folded: str, lo: int, hi: int) -> str:
+    if lex.scope["local"].search(folded, lo, hi):
+        return "local"
+    c, p = lex.scope["central"].search(folded, lo, hi), lex.scope["provincial"].search(folded, lo, hi)
+    return "central" if c and (p is None or c.start() < p.start()) else "provincial"
+
+
+SCOPE_WORDS = st.sampled_from(
+    [
+        "central",
+        "nacional",
+        "provincia",
+        "provincial",
+        "de la provincia",
+        "distrito",
+        "comuna",
+        "del",
+        " ",
+        ", ",
+    ]
+)
+
+
+@given(st.lists(SCOPE_WORDS, max_size=8).map("".join), st.integers(0, 20), st.integers(0, 60))
+def test_the_scope_of_a_title_is_read_as_by_its_definition(text, lo, hi):
+    lex = roles.lexicon("es")
+    assert roles._scope(lex, text, lo, hi) == _scope_by_definition(lex, text, lo, hi)
+
+
+def test_titles_and_name_spans_are_read_only():
+    title = roles.Title("presidente", 0, 10, "head", "", "provincial", "chair", "m")
+    span = names.NameSpan(0, 10, ("Nguyen", "Van", "A"))
+    with pytest.raises(AttributeError):
+        title.start = 1  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        span.start = 1  # type: ignore[misc]
+    assert span.text == "Nguyen Van A"
+
+
+def _split_by_definition(run: str) -> tuple[names.NameSpan, ...]:
+    out, words, mixed = [], [], names._mixed(run)
+    for pos, w in names.word_offsets(run):
+        if names.is_syllable(w) and not (w.isupper() and len(w) > 1 and mixed):
+            words.append((pos, w))
+        else:
+            out += names._piece(words)
+            words = []
+    return tuple(out + names._piece(words))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Nguyen", "Van", "A", "THANH", "VNA", "El", "Comité", "H'Hen", "Le"]),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_a_run_is_split_as_by_its_definition(words):
+    run = " ".join(words)
+    assert names._split.__wrapped__(run) == _split_by_definition(run)
+
+
+HONORIFIC_PIECES = st.sampled_from(
+    ["camarada", "camaradas", "sr.", "sra.", "señor", "don", "m.", "mme", "herr", "pan", "pani", "mr", " ", ", ",
+     ": ", ".", "a", "Nguyen", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(HONORIFIC_PIECES, max_size=12).map("".join),
+    st.integers(0, 80),
+    st.sampled_from(["es", "fr", "pl", "en", "de", ""]),
+)
+def test_honorifics_read_up_to_a_name_are_those_a_full_read_finds_before_it(text, before, lang):
+    lex, folded = roles.lexicon(lang), names.fold(text)
+    full = people._Honorifics(roles.honorifics_in(lex, folded))
+    cut = people._Honorifics(roles.honorifics_in(lex, folded, before=before))
+    for pos in range(min(before, len(folded)) + 1):
+        for ask in ("last_ending_by", "last_starting_before"):
+            a, b = getattr(full, ask)(pos), getattr(cut, ask)(pos)
+            assert (a and (a.span(), a.group(0))) == (b and (b.span(), b.group(0)))
+
+
+@given(st.text(alphabet='ab ;.:!?|\n()«»“”"Sr', max_size=30), st.integers(0, 35))
+def test_stops_read_up_to_a_name_are_the_full_reads_stops_before_it(text, before):
+    full, cut = people._stops(text), people._stops(text, before=before)
+    assert cut == tuple([s for s in stops if s <= before] for stops in full)

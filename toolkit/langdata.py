@@ -70,3 +70,8 @@ def function_words(code: str) -> frozenset[str]:
     """Short words frequent in any paragraph of the language (`data/quality/<lang>.toml`); empty
     for a language without a file."""
     return frozenset(w.casefold() for w in load("quality", code).get("function_words", []))
+
+
+def count_in(tokens: list[str], vocabulary: frozenset[str]) -> int:
+    """How many of the tokens (repeats counted) are in the vocabulary; one C-level pass."""
+    return sum(map(vocabulary.__contains__, tokens))

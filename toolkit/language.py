@@ -13,7 +13,7 @@ from functools import cache
 
 from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
-from toolkit.langdata import function_words
+from toolkit.langdata import count_in, function_words
 from toolkit.model import Document
 
 # The languages we expect, plus neighbours that are easy to confuse with them and Vietnamese (site chrome).
@@ -94,18 +94,20 @@ def confirms(chunk: str, lang: str) -> bool:
     more of them than of any other language's: the identifier's verdict on an earlier chunk then
     stands for this one too, without another pass. A paragraph in another language (neighbours
     share words: `la`, `en`), or of Vietnamese names, does not and is identified."""
-    if not function_words(lang) or len(chunk.strip()) < MIN_CHARS:
+    own = function_words(lang)
+    if not own or len(chunk.strip()) < MIN_CHARS:
         return False
     tokens = _TOKEN.findall(chunk.casefold())
-    counts = {code: sum(t in function_words(code) for t in tokens) for code in _listed()}
-    best_other = max((n for code, n in counts.items() if code != lang), default=0)
-    return counts[lang] >= CONFIRM_SHARE * len(tokens) and counts[lang] > best_other
+    found = count_in(tokens, own)
+    if not found or found < CONFIRM_SHARE * len(tokens):  # the usual way out: no other list is read
+        return False
+    return all(count_in(tokens, words) < found for code, words in _listed() if code != lang)
 
 
 @cache
-def _listed() -> tuple[str, ...]:
-    """The candidate languages that have a list of short words."""
-    return tuple(code for code in CANDIDATES if function_words(code))
+def _listed() -> tuple[tuple[str, frozenset[str]], ...]:
+    """(code, short words) of the candidate languages that have a list of short words."""
+    return tuple((code, function_words(code)) for code in CANDIDATES if function_words(code))
 
 
 def _decided(votes: dict[str, int], unread: int) -> bool:

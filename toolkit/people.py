@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
@@ -101,8 +102,9 @@ def _segment_mentions(lex: R.Lexicon, text: str, folded: str, offset: int) -> li
     runs = [r for r in (_clean_run(lex, text, folded, r) for r in name_runs(text)) if r is not None]
     if not runs:
         return []
-    hons = _Honorifics(R.honorifics_in(lex, folded))
-    stops = _stops(folded)
+    # honorifics and stops matter only before a name: the text after the last one is not read
+    hons = _Honorifics(R.honorifics_in(lex, folded, before=runs[-1].start))
+    stops = _stops(folded, before=runs[-1].start)
     out = []
     for i, run in enumerate(runs):
         prev_end = runs[i - 1].end if i else 0
@@ -334,11 +336,12 @@ def _article(lex: R.Lexicon, folded: str, pos: int) -> str:
     return lex.articles.get(words[-1], "") if words else ""
 
 
-def _stops(folded: str) -> tuple[list[int], list[int]]:
+def _stops(folded: str, before: int | None = None) -> tuple[list[int], list[int]]:
     """Where each clause and each sentence of a segment starts: just after each stop. One scan:
-    the characters that end a sentence are some of those that end a clause."""
+    the characters that end a sentence are some of those that end a clause. `before`: only the
+    starts up to it are wanted (the stops before it)."""
     clauses, sentences_ = [], []
-    for m in CLAUSE_STOP.finditer(folded):
+    for m in CLAUSE_STOP.finditer(folded, 0, len(folded) if before is None else before):
         ch = m.group(0)
         if ch == "." and SHORT_WORD_BEFORE.search(folded, max(0, m.start() - 5), m.start()):
             continue  # `Sr.`, `n.º`: no stop
@@ -395,7 +398,7 @@ def _credits(lex: R.Lexicon, text: str, folded: str, offset: int, anywhere: bool
     out: list[Mention] = []
     if ":" not in text or not (anywhere or _colon_near_opening(text)):  # labels end with a colon
         return out
-    for m in lex.credit.finditer(folded):
+    for m in credit_labels(lex, folded):
         if not anywhere and not _CREDIT_OPENS.search(text, 0, m.start()):
             continue
         stop = _CREDIT_END.search(text, m.end())
@@ -406,6 +409,25 @@ def _credits(lex: R.Lexicon, text: str, folded: str, offset: int, anywhere: bool
             for n in _press_names(lex, text, m.end(), hi)
         ]
     return out
+
+
+def credit_labels(lex: R.Lexicon, folded: str) -> Iterator[re.Match]:
+    """`lex.credit.finditer(folded)`, tried only just before each colon: every match ends with a
+    colon (and spaces) and holds no other, so the one that uses a colon starts at most the longest
+    label and the spaces before it back. The pattern opens with a look-behind and ignores case: tried
+    at every position of a caption, it cost more than the rest of the caption's reading."""
+    done, pos = 0, folded.find(":")  # (matches do not overlap: the next starts where one ends)
+    while pos >= 0:
+        lo = pos
+        while lo > done and folded[lo - 1].isspace():
+            lo -= 1
+        # a match ending at this colon (the text cut after it: the spaces after it do not decide)
+        m = lex.credit.search(folded, max(done, lo - lex.credit_reach), pos + 1)
+        if m is not None:
+            m = lex.credit.match(folded, m.start())  # the same match, with the spaces after the colon
+            yield m
+            done = m.end()
+        pos = folded.find(":", max(done, pos + 1))
 
 
 def _colon_near_opening(text: str) -> bool:
@@ -533,7 +555,7 @@ def _quote(text: str, number_folded: str, start: int, end: int, lang: str = "") 
     return " ".join(text[s:e].split())
 
 
-@lru_cache(maxsize=16)
+@cache
 def _abbreviations(lang: str) -> frozenset:
     """Words a full stop follows without ending the sentence: the indicators' list and honorifics."""
     honorifics = {h.rstrip(".") for h in R.lexicon(lang).honorifics if h.endswith(".")}

@@ -34,7 +34,7 @@ from toolkit.findings import (
     excerpt,
     label_languages,
 )
-from toolkit.langdata import function_words, language_name
+from toolkit.langdata import count_in, function_words, language_name
 from toolkit.language import detect_text
 from toolkit.model import Document, finding
 from toolkit.stories import Stories, assign_stories, find_stories, story_findings
@@ -152,22 +152,17 @@ def paragraph_language(text: str, expected: str) -> str:
     sample = text[:LANGUAGE_SAMPLE_CHARS]
     tokens = _TOKEN.findall(sample.casefold())
     expected_words = function_words(expected)
-    usual = _count_in(tokens, expected_words)
+    usual = count_in(tokens, expected_words)
     if expected_words and usual >= EXPECTED_WORD_SHARE * len(tokens):
         return ""
     lang = detect_text(sample)
     if not lang or lang == expected:
         return ""
-    found = _count_in(tokens, function_words(lang))
+    found = count_in(tokens, function_words(lang))
     return lang if found >= usual + FUNCTION_WORD_MARGIN else ""
 
 
 _TOKEN = re.compile(r"\w+")
-
-
-def _count_in(tokens: list[str], vocabulary: frozenset[str]) -> int:
-    """How many of the tokens (repeats counted) are in the vocabulary; one C-level pass."""
-    return sum(map(vocabulary.__contains__, tokens))
 
 
 def source_missing(doc: Document) -> list[dict]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from toolkit.catalogues import roles as role_catalogue
 from toolkit.langdata import languages, load
@@ -52,9 +53,9 @@ OPENS_TITLES = re.compile(r"\s*(?:,|\s?[-–—]|\()\s*")
 SPLIT = re.compile(r"[,\s](?:(?<=,)\s*|(?<=\s)[-–—]\s)")
 
 
-@dataclass(frozen=True)
-class Title:
-    """One title of one person, with offsets relative to the text it was read from."""
+class Title(NamedTuple):
+    """One title of one person, with offsets relative to the text it was read from. (A named
+    tuple: read-only like a frozen dataclass, and made three times as fast; dozens per article.)"""
 
     text: str
     start: int
@@ -90,6 +91,9 @@ class Lexicon:
     byline: re.Pattern
     agencies: frozenset[str]
     not_names: frozenset[str]
+    # the longest credit label: a `credit` match starts at most this far before its colon's spaces
+    credit_reach: int
+    longest_honorific: int = 0  # set by `lexicon`
 
     openers: frozenset[str] = frozenset()  # function words and honorifics that may open a run
     not_people: frozenset[str] = frozenset()  # not_names and agencies
@@ -97,10 +101,16 @@ class Lexicon:
     place_or_org: frozenset[str] = frozenset()  # place words and organisation words
 
 
-def honorifics_in(lex: Lexicon, folded: str) -> list[re.Match]:
-    """Honorifics in folded text that start a word (no look-behind in the pattern: it stays fast)."""
+def honorifics_in(lex: Lexicon, folded: str, before: int | None = None) -> list[re.Match]:
+    """Honorifics in folded text that start a word (no look-behind in the pattern: it stays fast).
+    `before`: only those starting before it are needed; the text is read no further than that and
+    the longest honorific (with a character for the look-ahead), so the ones wanted are all there
+    as a full read finds them (any found beyond start after `before`)."""
+    end = len(folded) if before is None else min(len(folded), before + lex.longest_honorific + 1)
     return [
-        m for m in lex.honorific.finditer(folded) if m.start() == 0 or not folded[m.start() - 1].isalnum()
+        m
+        for m in lex.honorific.finditer(folded, 0, end)
+        if m.start() == 0 or not folded[m.start() - 1].isalnum()
     ]
 
 
@@ -163,6 +173,7 @@ def lexicon(lang: str) -> Lexicon:
         not_people=lex.not_names | lex.agencies,
         skip_before=lex.connectors | lex.stop,
         place_or_org=lex.place | lex.org_words,
+        longest_honorific=max(map(len, lex.honorifics), default=0),
     )
 
 
@@ -204,6 +215,7 @@ def _lexicon(lang: str) -> Lexicon:
         byline=re.compile(rf"^\s*({_words_re(labels)})(?:\s*:\s*|\s+)", re.I),  # `By NAME` needs no colon
         agencies=frozenset(fold(w) for w in common.get("agencies", [])),
         not_names=frozenset(fold(w) for w in common.get("not_names", [])),
+        credit_reach=max((len(fold(w)) for w in labels), default=0),
     )
 
 
@@ -275,15 +287,17 @@ _HEAD_WORDS = re.compile(r"[\s\-]+")
 def _scope(lex: Lexicon, folded: str, lo: int, hi: int) -> str:
     if lex.scope["local"].search(folded, lo, hi):
         return "local"
-    c, p = lex.scope["central"].search(folded, lo, hi), lex.scope["provincial"].search(folded, lo, hi)
-    if c and (p is None or c.start() < p.start()):
-        return "central"
-    return "provincial"
+    c = lex.scope["central"].search(folded, lo, hi)
+    if c is None:  # then provincial whatever else is written: no need to look for it
+        return "provincial"
+    p = lex.scope["provincial"].search(folded, lo, hi)
+    return "central" if p is None or c.start() < p.start() else "provincial"
 
 
-@lru_cache(maxsize=4096)
+@cache
 def _rule(lang: str, head: str, org: str, scope: str) -> str:
-    """The role key of the first rule that fits (remembered: a few hundred combinations exist)."""
+    """The role key of the first rule that fits (remembered: the wording's classes allow a few
+    hundred combinations, not one per text)."""
     for r_head, r_org, r_scope, key in lexicon(lang).rules:
         if r_head not in ("*", head):
             continue
