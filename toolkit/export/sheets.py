@@ -326,7 +326,7 @@ def write_table(
     rows = ws.row_dimensions
     n = 0
     # a column at a time to Python values: pandas would box every Arrow text value one by one
-    for row in zip(*(df[c.name].tolist() for c in columns)):
+    for row in zip(*(df[c.name].tolist() for c in columns), strict=True):
         n += 1
         height = max((text_height(row[i], width) for i, width in wrapped), default=LINE_HEIGHT)
         if height > LINE_HEIGHT:
