@@ -491,6 +491,7 @@ def main(argv: list[str] | None = None) -> int:
             "people",
             "quality",
             "tables",
+            "corpus checks",
             "validation",
             "CSV",
             "Parquet",

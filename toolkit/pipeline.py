@@ -294,7 +294,7 @@ def assemble_collected(
     collected: Collector, input_findings: list[dict] | None = None, timings: dict[str, float] | None = None
 ) -> Result:
     """The tables from collected records: stories, roster, corpus checks, validation.
-    `timings`, when given, receives the seconds spent in each step (for the benchmark)."""
+    `timings`, when given, receives the CPU seconds spent in each step (for the benchmark)."""
     with _step(timings, "tables"):
         documents = collected.frame("documents")
         metrics, metric_failures = collected.validated("metrics")
@@ -303,7 +303,7 @@ def assemble_collected(
         findings, collected.findings = list(input_findings or []) + collected.findings, []
         findings += metric_failures + people_failures
 
-    with _step(timings, "quality"):
+    with _step(timings, "corpus checks"):
         found = collected.stories(documents)  # once: the ids and the story findings
         stories = found.story_of
         for table in (documents, metrics, people):
@@ -331,12 +331,12 @@ def assemble_collected(
 
 @contextmanager
 def _step(timings: dict[str, float] | None, name: str) -> Iterator[None]:
-    start = time.perf_counter()
+    start = time.process_time()
     try:
         yield
     finally:
         if timings is not None:
-            timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
+            timings[name] = timings.get(name, 0.0) + time.process_time() - start
 
 
 def finding_key(f: dict) -> tuple[str, str, str, str]:
