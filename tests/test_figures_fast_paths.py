@@ -283,6 +283,40 @@ def test_no_before_pattern_matches_where_the_cue_search_finds_nothing(lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_every_before_pattern_searched_from_the_cue_found_finds_what_it_finds_from_the_start(lang):
+    r = numbers.rules(lang)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(_cue_pieces(lang)), max_size=6), st.sampled_from(["", " ", "  ", ": "]))
+    def check(pieces, end):
+        before = numbers.fold(" ".join(pieces) + end)[-36:]
+        cue = r.cue_before.search(before)
+        if cue is not None:
+            for name in GATED:
+                rx = getattr(r, name)
+                fast, plain = rx.search(before, cue.start()), rx.search(before)
+                assert (fast and (fast.span(), fast.lastgroup)) == (plain and (plain.span(), plain.lastgroup))
+            fast, plain = numbers._qualifier_before(before, r, cue.start()), r.qualifier_before.search(before)
+            assert (fast and (fast.span(), fast.lastgroup)) == (plain and (plain.span(), plain.lastgroup))
+
+    check()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "qualifier", "unit"),
+    [
+        ("es", "más de US$ 5 millones", "more_than", "USD"),  # the qualifier stands before the cue found
+        ("en", "more than VND 20 billion", "more_than", "VND"),
+        ("es", "más de 2.517 servicios", "more_than", "count"),
+        ("pl", "ponad 120 zadań", "more_than", "count"),
+    ],
+)
+def test_a_qualifier_before_a_currency_is_read(lang, text, qualifier, unit):
+    (q,) = [q for q in numbers.read_numbers(text, lang) if q.is_figure]
+    assert (q.qualifier, q.unit) == (qualifier, unit)
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_no_after_pattern_matches_where_the_cue_after_finds_nothing(lang):
     r = numbers.rules(lang)
 
