@@ -137,6 +137,87 @@ def test_names_are_found_from_the_character_before_them_as_the_gazetteer_pattern
     assert places.spelling_spans(text, pos, endpos) == expected
 
 
+def test_the_scan_text_keeps_every_character_in_its_class_for_an_ascii_pattern():
+    for code in range(places.CharMap.CHARS):
+        ch = places.scan_char(chr(code))
+        assert len(ch) == 1 and ch.isascii()
+        for cls in (r"\w", r"\s"):
+            assert bool(re.match(cls, chr(code))) == bool(re.match(cls, ch, re.ASCII)), (code, cls)
+        if chr(code).isascii() and chr(code) not in "\x1c\x1d\x1e\x1f":
+            assert ch == chr(code)
+
+
+SCAN_PIECES = GAZETTEER_PIECES + [
+    "ł",
+    "łao cai",
+    "\u00a0",
+    "ha\u00a0noi",
+    "«",
+    "–",
+    "\x1c",
+    "σ",
+    "é",
+    "\u0301",
+    "_",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(SCAN_PIECES), max_size=10),
+    st.sampled_from([" ", "-", "", "  ", "\u2009"]),
+    st.integers(0, 60),
+    st.integers(0, 90),
+)
+def test_names_read_off_the_scan_text_are_the_names_of_the_folded_text(pieces, glue, pos, endpos):
+    folded = places.fold(glue.join(pieces))
+    scan = places.scan_text(folded)
+    assert scan is not None and len(scan) == len(folded)
+    assert places.scan_spans(scan, pos, endpos) == places.spelling_spans(folded, pos, endpos)
+    alone = [(a + pos, b + pos) for a, b in places.spelling_spans(folded[pos:endpos])] if pos < endpos else []
+    assert places.scan_spans(scan, pos, endpos, alone=True) == alone
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(SCAN_PIECES + ["Hà Nội", "Cà Mau", "\n", "Łódź"]), max_size=14),
+    st.lists(st.integers(0, 80), max_size=8),
+)
+def test_places_found_in_spans_of_a_text_are_those_found_in_each_span_alone(pieces, cuts):
+    text = " ".join(pieces)
+    bounds = sorted({min(c, len(text)) for c in cuts})
+    spans = list(zip(bounds, bounds[1:], strict=False))
+    expected = [
+        (m.start + s, m.end + s, m.raw, m.province, m.legacy)
+        for s, e in spans
+        for m in places.find_places(text[s:e])
+    ]
+    found = [(m.start, m.end, m.raw, m.province, m.legacy) for m in places.find_places_in(text, spans)]
+    assert found == expected
+
+
+def test_a_text_beyond_the_scan_table_is_searched_span_by_span():
+    text = "Hà Nội \u3042 Cà Mau"
+    assert places.scan_text(places.fold(text)) is None
+    assert [m.province for m in places.find_places_in(text, [(0, 6), (9, len(text))])] == ["Hà Nội", "Cà Mau"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(SCAN_PIECES + ["Łao Cai", "Hà Nội"]), max_size=10),
+    st.integers(0, 30),
+    st.integers(0, 60),
+    st.integers(0, 60),
+)
+def test_the_figures_read_places_off_the_scan_text_as_off_their_folded_segment(pieces, offset, s, e):
+    text = "x" * offset + " ".join(pieces)  # a segment at `offset`, a letter right before it
+    whole = metrics.fold(text)
+    seg_text, seg_folded = text[offset:], whole[offset:]
+    s, e = min(s, len(seg_text)), min(max(s, e), len(seg_text))
+    plain = metrics._places_in(seg_text, seg_folded, s, e)
+    assert metrics._places_in(seg_text, seg_folded, s, e, places.scan_text(whole), offset) == plain
+
+
 # --------------------------------------------------------------------------- wording matchers
 
 

@@ -32,7 +32,7 @@ from toolkit.numbers import (
 from toolkit.numbers import rules as number_rules
 from toolkit.patterns import any_of, has_top_level_bar, literal_head
 from toolkit.periods import find_periods, period_at
-from toolkit.places import PlaceMention, find_places
+from toolkit.places import PlaceMention
 
 READ_KINDS = ("title", "lead", "heading", "body", "caption")
 MONEY_UNITS = {"VND", "USD", "EUR"}
@@ -352,10 +352,14 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
     lang = doc.language or FALLBACK_LANGUAGE
     lex = lexicon(lang)
     out = []
+    # The whole text folded once and sliced (folding goes character by character); the names of
+    # provinces read off the scan text of the fold (see `places.scan_text`).
+    whole = fold(doc.text)
+    scan = gazetteer.scan_text(whole)
     for seg, text in doc.iter_segments(*READ_KINDS):
         if not _HAS_DIGIT.search(text):
             continue
-        folded = fold(text)
+        folded = whole[seg.start : seg.end]
         figures = [_Figure(q) for q in read_numbers(text, lang, folded) if q.is_figure]
         if not figures:
             continue
@@ -366,30 +370,30 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
                 text, folded, start, end, figures[bisect_left(starts, start) : bisect_left(starts, end)]
             )
             if sent.figures:
-                places = _places_in(text, folded, start, end)
+                places = _places_in(text, folded, start, end, scan, seg.start)
                 _analyse_sentence(sent, lex, lang, places)
                 out.append((seg.start, sent, places))
     return out
 
 
-def _places_in(text: str, folded: str, s: int, e: int) -> list[PlaceMention]:
-    """Provinces named in text[s:e]. The gazetteer's own matcher folds the text again, which
-    costs more than the rest of this stage; its pattern runs on our folded text when available."""
-    try:
-        spans, table = gazetteer.spelling_spans, gazetteer._keyword_table()
-        canonical = gazetteer._canonical_spelling
-    except AttributeError:
-        return _shift(find_places(text[s:e]), s)
+def _places_in(
+    text: str, folded: str, s: int, e: int, scan: str | None = None, offset: int = 0
+) -> list[PlaceMention]:
+    """Provinces named in text[s:e] of a segment: the gazetteer's pattern on our folded segment
+    (whose `ł` is an `l`, unlike the gazetteer's fold), or read off the scan text of the whole
+    folded text, where the segment starts at `offset`."""
+    if scan is None:
+        spans = gazetteer.spelling_spans(folded, s, e)
+    else:
+        found = gazetteer.scan_spans(scan, offset + s, offset + e, alone=s == 0)
+        spans = [(a - offset, b - offset) for a, b in found]
+    table = gazetteer._keyword_table()
     out = []
-    for start, end in spans(folded, s, e):
-        key = canonical(folded[start:end], table)
+    for start, end in spans:
+        key = gazetteer._canonical_spelling(folded[start:end], table)
         if key is not None:
             out.append(PlaceMention(start, end, text[start:end], *table[key]))
     return out
-
-
-def _shift(mentions: list[PlaceMention], delta: int) -> list[PlaceMention]:
-    return [PlaceMention(m.start + delta, m.end + delta, m.raw, m.province, m.legacy) for m in mentions]
 
 
 def sentences(
