@@ -289,6 +289,22 @@ def test_matchers_in_one_pass_find_what_each_finds_alone(words):
     assert together == [m.find(text, 0, len(text)) for m in parts]
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(TABLE_WORDS + ["(", "((tareas", "x(", "-"]), max_size=12),
+    st.sampled_from([" ", "", "  "]),
+    st.integers(0, 20),
+    st.integers(0, 200),
+)
+def test_matchers_in_one_pass_find_in_a_span_what_every_pattern_at_every_word_finds(words, glue, lo, hi):
+    text = glue.join(words)
+    hi = min(hi, len(text))
+    lo = min(lo, hi)
+    tables = [{k: v} for k, v in TABLE.items()]
+    together = metrics.Matchers(*map(metrics.Matcher, tables)).find(text, lo, hi)
+    assert together == [_find_word_by_word(t, text, lo, hi) for t in tables]
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_language_finds_its_wording_in_one_pass_as_each_matcher_alone(lang):
     lex = metrics.lexicon(lang)

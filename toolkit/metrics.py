@@ -132,14 +132,16 @@ class Matcher:
                         self.by_head.setdefault(head, []).append(entry)
                 else:
                     self.anywhere.append(entry)
-        self.starts = re.compile(rf"{_AT_WORD}(?:{_match_tree(self.patterns)})")
+        tree = _match_tree(self.patterns)
+        self.starts = re.compile(rf"{_AT_WORD}(?={tree})")
+        self.after = re.compile(rf"{_BEFORE_WORD}(?={tree})")
 
     def find(self, folded: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         out: list[tuple[int, int, str]] = []
         last = lo
-        for w in self.starts.finditer(folded, lo, hi):
-            if w.start() >= last:
-                last = self._add(out, folded, w.start(), hi, last)
+        for pos, _ in _word_starts(self.starts, self.after, folded, lo, hi):
+            if pos >= last:
+                last = self._add(out, folded, pos, hi, last)
         return out
 
     def _add(self, out: list, folded: str, pos: int, hi: int, last: int) -> int:
@@ -171,21 +173,40 @@ class Matchers:
     def __init__(self, *matchers: Matcher):
         self.matchers = matchers
         every = _match_tree([p for m in matchers for p in m.patterns])
-        self.starts = re.compile(rf"{_AT_WORD}(?={every})")
+        # which matchers have a pattern matching there: one optional look-ahead group each
+        self.names = [f"_own{i}" for i in range(len(matchers))]
+        own = "".join(
+            rf"(?:(?=(?P<{name}>{_match_tree(m.patterns)}))|)"
+            for name, m in zip(self.names, matchers, strict=True)
+        )
+        self.starts = re.compile(rf"{_AT_WORD}(?={every}){own}")
+        self.after = re.compile(rf"{_BEFORE_WORD}(?={every}){own}")
 
     def find(self, folded: str, lo: int, hi: int) -> list[list[tuple[int, int, str]]]:
         outs: list[list] = [[] for _ in self.matchers]
         lasts = [lo] * len(self.matchers)
-        for w in self.starts.finditer(folded, lo, hi):
-            pos = w.start()
+        for pos, w in _word_starts(self.starts, self.after, folded, lo, hi):
             for i, matcher in enumerate(self.matchers):
-                if pos >= lasts[i] and matcher.starts.match(folded, pos, hi):  # one of its own
+                if pos >= lasts[i] and w.start(self.names[i]) >= 0:  # one of its own matches there
                     lasts[i] = matcher._add(outs[i], folded, pos, hi, lasts[i])
         return outs
 
 
+def _word_starts(at: re.Pattern, after: re.Pattern, folded: str, lo: int, hi: int):
+    """(word start, match) in folded[lo:hi] where `at` (`_AT_WORD` then look-aheads) matches, found
+    as `at.finditer` finds them: at `lo` itself, then from the character before each further word
+    start by `after` (`_BEFORE_WORD` then the same look-aheads), which the engine skips to instead
+    of trying every character (a pattern that starts with a look-behind cannot be skipped to)."""
+    first = at.match(folded, lo, hi)
+    if first is not None:
+        yield lo, first
+    for w in after.finditer(folded, lo, hi):
+        yield w.start() + 1, w
+
+
 HEAD = 3
 _AT_WORD = r"(?<![\w])(?=[\w\[(])"
+_BEFORE_WORD = r"[^\w](?=[\w\[(])"  # the character before a word start (`_AT_WORD` one further on)
 
 
 def _match_tree(patterns: list[str]) -> str:
