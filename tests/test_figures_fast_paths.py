@@ -314,6 +314,32 @@ def test_each_language_finds_its_wording_in_one_pass_as_each_matcher_alone(lang)
     assert lex.wording.find(text, 0, len(text)) == [m.find(text, 0, len(text)) for m in lex.wording.matchers]
 
 
+def _context_pieces(lang: str) -> list[str]:
+    stems = {w for ctx in metrics.lexicon(lang).context.values() for w in ctx.pattern.pattern.split("|")}
+    plain = sorted(w for w in stems if re.fullmatch(r"[\w ]+", w))[:30]
+    return plain + ["x" + w for w in plain[:5]] + ["x", "(", ",", "2025", "é", "_"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_context_is_found_as_its_plain_pattern_finds_it(lang):
+    contexts = list(metrics.lexicon(lang).context.values())
+    assert contexts
+
+    @settings(max_examples=200, deadline=None)
+    @given(
+        st.lists(st.sampled_from(_context_pieces(lang)), max_size=8),
+        st.sampled_from([" ", "", "-"]),
+        st.integers(0, 40),
+        st.integers(0, 120),
+    )
+    def check(pieces, glue, pos, endpos):
+        text = glue.join(pieces)
+        for ctx in contexts:
+            assert ctx.found(text, pos, endpos) == (ctx.pattern.search(text, pos, endpos) is not None)
+
+    check()
+
+
 # --------------------------------------------------------------------------- numbers
 
 PLAIN_DIGITS = (

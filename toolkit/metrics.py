@@ -258,7 +258,7 @@ def lexicon(lang: str) -> Lexicon:
     scope = Matcher({"national": sc.get("national", []), "provincial": sc.get("provincial", [])})
     return Lexicon(
         keys=keys,
-        context={k: re.compile(_context_pattern(v, w)) for k, v in d.get("context", {}).items()},
+        context={k: _Context(v, w) for k, v in d.get("context", {}).items()},
         status=status,
         of_which=re.compile(_bounded(words_alternation(w.get("of_which", [])))),
         ratio=re.compile(rf"\s*(?:{words_alternation(w.get('ratio', []))})\s*"),
@@ -288,11 +288,27 @@ def lexicon(lang: str) -> Lexicon:
     )
 
 
-def _context_pattern(stems: list[str], words: dict) -> str:
+class _Context:
     """Context stems match at a word's start (`rise` is not in `enterprises`); languages that build
-    compounds (`Wirtschaftswachstum`) set `context_inside_words` to match them anywhere."""
-    alternation = words_alternation(stems)
-    return alternation if words.get("context_inside_words") else rf"(?<![\w])(?:{alternation})"
+    compounds (`Wirtschaftswachstum`) set `context_inside_words` to match them anywhere.
+
+    `pattern` is the plain definition. A pattern that starts with a look-behind makes the engine
+    try every character of the sentence; `found` looks at `pos` with it, then searches from the
+    character before each further word (a non-word character, which the engine skips to): the same answer."""
+
+    def __init__(self, stems: list[str], words: dict):
+        alternation = words_alternation(stems)
+        self.anywhere = bool(words.get("context_inside_words"))
+        self.pattern = re.compile(alternation if self.anywhere else rf"(?<![\w])(?:{alternation})")
+        self.after = re.compile(rf"[^\w](?:{alternation})")
+
+    def found(self, text: str, pos: int, endpos: int) -> bool:
+        if self.anywhere:
+            return self.pattern.search(text, pos, endpos) is not None
+        return (
+            self.pattern.match(text, pos, endpos) is not None
+            or self.after.search(text, pos, endpos) is not None
+        )
 
 
 @dataclass
@@ -575,7 +591,7 @@ def _allowed(key: str, unit: str, lex: Lexicon) -> bool:
 
 def _context_ok(key: str, sent: _Sentence, lex: Lexicon) -> bool:
     ctx = lex.context.get(key)
-    return ctx is None or ctx.search(sent.folded, sent.start, sent.end) is not None
+    return ctx is None or ctx.found(sent.folded, sent.start, sent.end)
 
 
 class _Fitting(dict):
