@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import islice
+from itertools import chain, islice
 
 from toolkit import places as gazetteer
 from toolkit.model import Document
@@ -139,7 +140,8 @@ class Matcher:
     def find(self, folded: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         out: list[tuple[int, int, str]] = []
         last = lo
-        for pos, _ in _word_starts(self.starts, self.after, folded, lo, hi):
+        for w in _word_starts(self.starts, self.after, folded, lo, hi):
+            pos = w.start() if w.re is self.starts else w.start() + 1
             if pos >= last:
                 last = self._add(out, folded, pos, hi, last)
         return out
@@ -185,23 +187,23 @@ class Matchers:
     def find(self, folded: str, lo: int, hi: int) -> list[list[tuple[int, int, str]]]:
         outs: list[list] = [[] for _ in self.matchers]
         lasts = [lo] * len(self.matchers)
-        for pos, w in _word_starts(self.starts, self.after, folded, lo, hi):
+        for w in _word_starts(self.starts, self.after, folded, lo, hi):
+            pos = w.start() if w.re is self.starts else w.start() + 1
             for i, matcher in enumerate(self.matchers):
                 if pos >= lasts[i] and w.start(self.names[i]) >= 0:  # one of its own matches there
                     lasts[i] = matcher._add(outs[i], folded, pos, hi, lasts[i])
         return outs
 
 
-def _word_starts(at: re.Pattern, after: re.Pattern, folded: str, lo: int, hi: int):
-    """(word start, match) in folded[lo:hi] where `at` (`_AT_WORD` then look-aheads) matches, found
-    as `at.finditer` finds them: at `lo` itself, then from the character before each further word
-    start by `after` (`_BEFORE_WORD` then the same look-aheads), which the engine skips to instead
-    of trying every character (a pattern that starts with a look-behind cannot be skipped to)."""
+def _word_starts(at: re.Pattern, after: re.Pattern, folded: str, lo: int, hi: int) -> Iterable[re.Match]:
+    """The matches in folded[lo:hi] of `at` (`_AT_WORD` then look-aheads), found as `at.finditer`
+    finds them: at `lo` itself, then from the character before each further word start by `after`
+    (`_BEFORE_WORD` then the same look-aheads), which the engine skips to instead of trying every
+    character (a pattern that starts with a look-behind cannot be skipped to). A match of `at` is
+    at its word start; one of `after` starts one character before its word."""
     first = at.match(folded, lo, hi)
-    if first is not None:
-        yield lo, first
-    for w in after.finditer(folded, lo, hi):
-        yield w.start() + 1, w
+    rest = after.finditer(folded, lo, hi)
+    return rest if first is None else chain((first,), rest)
 
 
 HEAD = 3
