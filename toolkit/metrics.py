@@ -395,10 +395,10 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
     # provinces read off the scan text of the fold (see `places.scan_text`).
     whole = fold(doc.text)
     scan = gazetteer.scan_text(whole)
-    for seg, text in doc.iter_segments(*READ_KINDS):
-        if not _HAS_DIGIT.search(text):
+    for seg in doc.segments:
+        if seg.kind not in READ_KINDS or not _HAS_DIGIT.search(doc.text, seg.start, seg.end):
             continue
-        folded = whole[seg.start : seg.end]
+        text, folded = doc.text[seg.start : seg.end], whole[seg.start : seg.end]
         figures = [_Figure(q) for q in read_numbers(text, lang, folded) if q.is_figure]
         if not figures:
             continue
