@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import toolkit.api as api
 import toolkit.export.outputs as outputs
 from tests.conftest import DATA, ROOT
 from toolkit.cli import main
@@ -219,3 +220,13 @@ def test_a_fault_of_the_toolkit_is_a_plain_message_not_a_traceback(previous, mon
     err = capsys.readouterr().err
     assert "fault in the toolkit (ValueError: a bug)" in err and "Traceback" not in err
     assert snapshot(previous) == before
+
+
+@pytest.mark.parametrize("entry", ["run", "run_to_folder"])
+def test_an_unknown_output_format_is_refused_before_any_document_is_read(entry, tmp_path, monkeypatch):
+    def never(*args, **kwargs):
+        raise AssertionError("documents were read")
+
+    monkeypatch.setattr(api, "map_documents", never)
+    with pytest.raises(ValueError, match="Unknown format 'xlsx'; choose one of: csv, parquet, both"):
+        getattr(api, entry)(DATA, tmp_path / "out", fmt="xlsx")

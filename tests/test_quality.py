@@ -219,6 +219,16 @@ def test_story_id_is_the_smallest_doc_id_whatever_the_order():
         assert set(quality.assign_stories(docs(*order), figs(), NO_PEOPLE).values()) == {"a"}
 
 
+def test_articles_whose_figures_are_all_too_common_to_link_are_each_their_own_story():
+    small = [fig(d, i, v) for d in ("a", "b") for i, v in enumerate([1, 2, 3])] + [
+        fig("a", 9, 100, unit="percent")
+    ]
+    assert quality.assign_stories(docs(dict(doc_id="a"), dict(doc_id="b")), figs(*small), NO_PEOPLE) == {
+        "a": "a",
+        "b": "b",
+    }
+
+
 def test_a_rejected_document_is_its_own_story():
     documents = docs(
         dict(doc_id="a", source_url="https://x.vn/a-12345.html"),
@@ -450,6 +460,24 @@ RANGE_CASES = [
 @pytest.mark.parametrize("row, expected", RANGE_CASES)
 def test_magnitudes_are_checked_against_the_ranges_catalogue(row, expected):
     assert checks_of(consistency.range_findings(figs(fig("d", 1, **row)))) == [expected]
+
+
+@pytest.mark.parametrize("rows", [case.values[0] for case in ARITHMETIC_CASES])
+def test_a_documents_figures_are_checked_in_the_worker_as_in_the_table(rows):
+    """figure_findings runs per document on plain records (in any order) and finds what the table
+    checks find."""
+    table = figs(*rows)
+    expected = consistency.arithmetic_findings(table) + consistency.range_findings(table)
+    assert quality.figure_findings(list(reversed(rows))) == expected
+
+
+@pytest.mark.parametrize("row, expected", RANGE_CASES)
+def test_a_documents_magnitudes_are_checked_in_the_worker(row, expected):
+    assert checks_of(quality.figure_findings([fig("d", 1, **row)])) == [expected]
+
+
+def test_a_figure_of_a_unit_without_a_range_is_not_counted_as_checked():
+    assert quality.figure_findings([fig("d", 1, 5, unit="km")]) == []
 
 
 def test_every_range_and_part_names_a_catalogued_indicator():

@@ -123,3 +123,16 @@ def test_corpus_truth_is_recovered_at_the_seed_gold_thresholds(corpus200, tmp_pa
     assert m["qualifier_acc"] >= 0.95 and m["province_acc"] >= 0.95
     assert p["f1"] >= 0.95 and p["role_jaccard"] >= 0.85
     assert p["level_acc"] >= 0.95 and p["province_acc"] >= 0.95
+
+
+def test_the_benchmarks_stage_timing_runs_the_flow_of_toolkit_run(tmp_path):
+    bench = _load("bench_run", ROOT / "benchmarks" / "run.py")
+    (tmp_path / "chrome_only.txt").write_text("Compartir\nImprimir\nComentarios (3)\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    extra = sorted((FIXTURES / "extra" / "articles").glob("*.txt"))[:12]
+    files = [*extra, *sorted((ROOT / "data").glob("*.txt")), *sorted(tmp_path.glob("*.txt"))]
+    _, _, timed = bench.time_flow(files, toolkit.corpus.doc_ids_for(files))
+    expected = toolkit.run(files, keep_docs=False)
+    assert set(expected.documents["status"]) == {"ok", "rejected"}
+    for name in TABLES:
+        pd.testing.assert_frame_equal(timed.tables()[name], expected.tables()[name], obj=name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.schemas import SCHEMAS, columns, frame, validate_table
+from toolkit.schemas import SCHEMAS, columns, frame, records, validate_table
 
 CONTRACT = {
     "documents": "doc_id, path, status, error, language, title, source_url, publisher, published, province, scope, story_id, n_chars, n_paragraphs, n_duplicate_paragraphs",
@@ -82,3 +82,20 @@ def test_metric_offsets_must_span_the_raw_figure():
     )
     _, findings = validate_table("metrics", frame("metrics", [row]))
     assert findings and "offsets" in findings[0]["detail"].lower() or "span" in findings[0]["detail"].lower()
+
+
+RECORD_ROWS = [
+    [],
+    [dict(metric_id="d:m1", doc_id="d", value=1.5, start=1, end=4, raw="1,5", quote="Fue 1,5.")],
+    [
+        dict(metric_id="d:m1", doc_id="d", value=2.0, start=0, end=1, raw="2", province="Sơn La"),
+        dict(metric_id="e:m9", doc_id="e", value=-3e9, start=9, end=12, raw="3 mil", label="x"),
+    ],
+]
+
+
+@pytest.mark.parametrize("rows", RECORD_ROWS)
+def test_a_table_becomes_the_records_pandas_gives(rows):
+    table = frame("metrics", rows)
+    assert records(table) == table.to_dict("records")
+    assert all(type(r["start"]) is int and type(r["value"]) is float for r in records(table))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pandas as pd
 import pytest
 from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
@@ -10,9 +12,9 @@ from hypothesis import strategies as st
 
 from toolkit.clean import _is_heading
 from toolkit.corpus import looks_like_mojibake
-from toolkit.pipeline import Collector, DocOutput
+from toolkit.pipeline import Collector, DocOutput, finding_digest
 from toolkit.places import fold, fold_char
-from toolkit.schemas import frame
+from toolkit.schemas import frame, validate_table
 
 
 def _category_chars() -> str:
@@ -85,3 +87,43 @@ def test_collector_builds_the_tables_that_records_build(monkeypatch, batch):
     }
     for table, records in expected.items():
         pd.testing.assert_frame_equal(collected.frame(table), frame(table, records))
+
+
+def _figure(doc_id: str, start: int, **changes) -> dict:
+    raw = str(start)
+    good = {
+        "metric_id": f"{doc_id}:m{start}", "doc_id": doc_id, "scope": "provincial", "indicator": "other",
+        "value": float(start), "unit": "count", "qualifier": "exact", "language": "es", "raw": raw,
+        "quote": f"Son {raw}.", "start": start, "end": start + len(raw),
+    }  # fmt: skip
+    return {**good, **changes}
+
+
+BROKEN_RUNS = {
+    "in order": [("a", [_figure("a", 10)]), ("b", [_figure("b", 5, end=99)]), ("c", [_figure("c", 7, scope="x")])],
+    "out of order": [("b", [_figure("b", 5, end=99)]), ("a", [_figure("a", 10), _figure("a", 12, language="??")])],
+    "one id twice": [("a", [_figure("a", 10)]), ("b", [_figure("b", 5, metric_id="a:m10")])],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("batch", [1, 2, 1000])
+@pytest.mark.parametrize("run", BROKEN_RUNS, ids=str)
+def test_tables_validated_batch_by_batch_give_the_findings_of_the_whole_table(monkeypatch, batch, run):
+    monkeypatch.setattr(Collector, "BATCH", batch)
+    collected = Collector()
+    for doc_id, figures in BROKEN_RUNS[run]:
+        collected.add(DocOutput(document={"doc_id": doc_id, "status": "ok"}, metrics=figures))
+    records = [f for _, figures in sorted(BROKEN_RUNS[run]) for f in figures]
+    expected_table, expected = validate_table("metrics", frame("metrics", records))
+    table, found = collected.validated("metrics")
+    assert expected and sorted(map(str, found)) == sorted(map(str, expected))
+    pd.testing.assert_frame_equal(table, expected_table)
+
+
+_FIELD = st.one_of(st.text(max_size=40), st.integers(), st.floats(allow_nan=True), st.none())
+
+
+@given(st.dictionaries(st.sampled_from(["check", "doc_id", "subject", "detail", "evidence"]), _FIELD))
+def test_a_findings_digest_is_the_hash_of_its_joined_content(f):
+    text = "|".join(str(f.get(k, "")) for k in ("check", "doc_id", "subject", "detail"))
+    assert finding_digest(f) == hashlib.blake2b(text.encode(), digest_size=6).hexdigest()

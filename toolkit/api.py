@@ -36,6 +36,8 @@ def run(
     or a local cluster of `jobs` workers). Documents stream through: only their records are kept,
     and their cleaned texts only with `keep_docs`.
     """
+    if out is not None:
+        check_format(fmt)  # before the run, not after it
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     inputs = find_inputs(list(paths))
@@ -57,13 +59,18 @@ def run(
     return result
 
 
+def check_format(fmt: str) -> None:
+    """A plain error for an output format the toolkit does not write."""
+    if fmt not in FORMATS:
+        raise ValueError(f"Unknown format '{fmt}'; choose one of: {', '.join(FORMATS)}.")
+
+
 def write_outputs(
     result: Result, out: str | os.PathLike, fmt: str = "csv", workbook: bool = True
 ) -> list[Path]:
     """The tables of the contract (CSV, Parquet or both) and the workbook, all or nothing
     (see `toolkit.export.outputs`)."""
-    if fmt not in FORMATS:
-        raise ValueError(f"Unknown format '{fmt}'; choose one of: {', '.join(FORMATS)}.")
+    check_format(fmt)
     return write_tables(result.tables(), out, fmt=fmt, workbook=workbook)
 
 
@@ -80,8 +87,7 @@ def run_to_folder(
     """`run(paths, out, fmt=fmt, workbook=False)` for runs of any size: the tables are written batch by
     batch (`toolkit.spill`), never whole in memory, into the same files, all or nothing. Returns the
     run's summary (`Result.summary`) instead of the tables."""
-    if fmt not in FORMATS:
-        raise ValueError(f"Unknown format '{fmt}'; choose one of: {', '.join(FORMATS)}.")
+    check_format(fmt)
     from toolkit.spill import write_streamed
 
     paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)

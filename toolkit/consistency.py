@@ -17,11 +17,12 @@ from collections import defaultdict
 from collections.abc import Iterator
 from functools import cache
 from itertools import combinations, pairwise
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
 
-from toolkit import catalogues
+from toolkit import catalogues, schemas
 from toolkit.findings import amount, figure_finding, growth_pattern, indicator_text, plain
 from toolkit.langdata import language_name
 from toolkit.model import finding
@@ -46,7 +47,7 @@ _METRIC_COLUMNS = [
 
 # A figure's `row` in a large run: its position in the metrics table, whose quotes stay on disk
 # (`toolkit.spill`). Findings about such figures carry DEFERRED and the rows as their evidence,
-# replaced by the quotes (`findings._quotes`) when the quality table is written.
+# replaced by the quotes (`findings.evidence_quotes`) when the quality table is written.
 DEFERRED = "\x00rows:"
 
 
@@ -115,7 +116,7 @@ def grouped_records(
     while begin < len(positions):
         end = min(begin + GROUP_CHUNK_ROWS, len(positions))
         end = int(np.searchsorted(group, group[end - 1], side="right"))  # whole groups only
-        records = table.iloc[positions[begin:end]].to_dict("records")
+        records = schemas.records(table.iloc[positions[begin:end]])
         if derive_ids:
             for r in records:
                 r["metric_id"] = metric_id_of(r["doc_id"], r["start"])
@@ -435,18 +436,28 @@ def _percent_bounds(pct: dict) -> tuple[float, float]:
 
 
 def range_findings(metrics: pd.DataFrame) -> list[dict]:
+    """`document_ranges` over a metrics table, document by document."""
+    return [f for group in grouped_records(metrics, ["doc_id"]) for f in document_ranges(group)]
+
+
+def document_ranges(rows: list[dict]) -> list[dict]:
     """Percentages over 100 that are no growth rate, and values outside their indicator's range
-    (ranges.csv); one info per document whose figures all lie in range."""
-    if not len(metrics):
-        return []
-    # the ranges are joined to the few columns they need (not to a copy of every quote);
-    # full records are made only for the flagged figures
-    m = with_ranges(metrics[["doc_id", "indicator", "unit", "value"]])
-    over = (m["unit"] == "percent") & (m["value"] > 100) & (m["max"] <= 100)
-    unsure = over & (m["indicator"] == "other")  # a growth rate only its wording can tell
-    over[unsure] = ~metrics["quote"][unsure.to_numpy()].str.contains(growth_pattern()).to_numpy()
-    outside = ~over & m["min"].notna() & ((m["value"] < m["min"]) | (m["value"] > m["max"]))
-    outside &= ~((m["indicator"] == "other") & (m["unit"] == "percent") & (m["value"] > 100) & ~over)
+    (ranges.csv), in one document's figures; an info when its figures all lie in range."""
+    over, outside, checked = [], [], 0
+    for r in rows:
+        low, high, why = range_of(r["indicator"], r["unit"])
+        share_over_100 = r["unit"] == "percent" and r["value"] > 100
+        is_over = share_over_100 and high <= 100
+        if is_over and r["indicator"] == "other":  # a growth rate only its wording can tell
+            is_over = not growth_pattern().search(r["quote"])
+        if not math.isnan(low):
+            checked += 1
+            out_of_range = not is_over and (r["value"] < low or r["value"] > high)
+            # an unnamed percentage over 100 that reads as a growth rate is left alone
+            if out_of_range and not (r["indicator"] == "other" and share_over_100):
+                outside.append({**r, "min": low, "max": high, "why": why})
+        if is_over:
+            over.append(r)
     out = [
         figure_finding(
             "arithmetic_percent_over_100",
@@ -455,7 +466,7 @@ def range_findings(metrics: pd.DataFrame) -> list[dict]:
             "rate; the figure or its decimal mark was probably misread.",
             [r],
         )
-        for r in _flagged_records(metrics, m, over)
+        for r in over
     ]
     out += [
         figure_finding(
@@ -467,42 +478,41 @@ def range_findings(metrics: pd.DataFrame) -> list[dict]:
             "Check the scale word and the figure.",
             [r],
         )
-        for r in _flagged_records(metrics, m, outside)
+        for r in outside
     ]
-    flagged = m[over | outside].groupby("doc_id").size()
-    checked = m[m["min"].notna()].groupby("doc_id").size()
-    for doc_id, n in checked.items():
-        if doc_id in flagged.index:
-            continue
+    if checked and not over and not outside:
+        doc_id = rows[0]["doc_id"]
         out.append(
             finding(
                 "arithmetic_ranges_ok",
                 "info",
-                f"Verified: all {n} figure{'s' if n > 1 else ''} of this article lie within the ranges expected "
-                "for their indicator and unit (shares at most 100 % except growth rates).",
+                f"Verified: all {checked} figure{'s' if checked > 1 else ''} of this article lie within the "
+                "ranges expected for their indicator and unit (shares at most 100 % except growth rates).",
                 doc_id=doc_id,
-                subject=f"{doc_id}: {n} figures",
+                subject=f"{doc_id}: {checked} figures",
             )
         )
     return out
 
 
-def with_ranges(metrics: pd.DataFrame) -> pd.DataFrame:
-    """The metrics with the min, max and why of their indicator's range, else of their unit's."""
-    ranges = catalogues.ranges().astype({"min": float, "max": float})
-    own = ranges[ranges["indicator"] != "*"]
-    generic = ranges[ranges["indicator"] == "*"].drop(columns="indicator")
-    m = metrics.merge(own, on=["indicator", "unit"], how="left")
-    g = metrics[["unit"]].merge(generic, on="unit", how="left")
-    for col in ("min", "max", "why"):
-        m[col] = m[col].where(m[col].notna(), g[col].to_numpy())
-    return m
+@cache
+def range_of(indicator: str, unit: str) -> tuple[float, float, str]:
+    """(min, max, why) of a figure's plausible range (ranges.csv): its indicator's, else its unit's
+    ('*'); NaN when neither is in the catalogue."""
+    table = _ranges()
+    return table.get((indicator, unit)) or table.get(("*", unit)) or (math.nan, math.nan, "")
 
 
-def _flagged_records(metrics: pd.DataFrame, ranged: pd.DataFrame, mask: pd.Series) -> list[dict]:
-    """The flagged figures as records: every metrics column, then their range (min, max, why)."""
-    rows = mask.to_numpy()
-    flagged = metrics[rows].reset_index(drop=True)
-    for col in ("min", "max", "why"):
-        flagged[col] = ranged[col][rows].to_numpy()
-    return flagged.to_dict("records")
+@cache
+def _ranges() -> dict[tuple[str, str], tuple[float, float, str]]:
+    ranges = catalogues.ranges()
+    return {
+        (r["indicator"], r["unit"]): (float(r["min"]), float(r["max"]), r["why"])
+        for r in ranges.to_dict("records")
+    }
+
+
+def document_figure_checks(figures: list[dict]) -> list[dict]:
+    """The checks within one document's figures (records in any order): arithmetic, then ranges."""
+    rows = sorted(figures, key=itemgetter("start"))
+    return document_arithmetic(rows) + document_ranges(rows)

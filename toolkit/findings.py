@@ -8,7 +8,7 @@ text that goes on elsewhere) comes from `toolkit/data/quality/<lang>.toml`.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from toolkit import catalogues
 from toolkit.langdata import languages, load, words
@@ -33,13 +33,13 @@ def figure_finding(
         detail,
         doc_id=first["doc_id"],
         subject=" vs ".join(r["metric_id"] for r in rows),
-        evidence=evidence or _quotes(rows),
+        evidence=evidence or evidence_quotes(rows),
         story_id=story_id or first.get("story_id", ""),
         metric_ids=";".join(r["metric_id"] for r in rows),
     )
 
 
-def _quotes(rows: list[dict]) -> str:
+def evidence_quotes(rows: list[dict]) -> str:
     """Each distinct sentence once, with the document it comes from when there are several."""
     docs = {r["doc_id"] for r in rows}
     seen, parts = set(), []
@@ -48,9 +48,14 @@ def _quotes(rows: list[dict]) -> str:
         if key in seen:
             continue
         seen.add(key)
-        quote = f'"{excerpt(r["quote"], QUOTE_CHARS, r.get("raw", ""))}"'
+        quote = _quote_excerpt(r["quote"], r.get("raw", ""))
         parts.append(f"{r['doc_id']}: {quote}" if len(docs) > 1 else quote)
     return " | ".join(parts)
+
+
+@lru_cache(maxsize=4096)  # a sentence is quoted by every finding about one of its figures
+def _quote_excerpt(quote: str, raw: str) -> str:
+    return f'"{excerpt(quote, QUOTE_CHARS, raw)}"'
 
 
 def excerpt(text: str, n: int, around: str = "") -> str:

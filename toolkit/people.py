@@ -36,6 +36,7 @@ from toolkit.names import (
 )
 from toolkit.numbers import fold as number_fold
 from toolkit.places import find_places
+from toolkit.schemas import records
 
 # Characters that end the clause a title before a name can belong to.
 # A period ends a clause only after a word of four letters or more (not `Sr.`, `Mme.`, `n.º`).
@@ -563,7 +564,7 @@ def build_roster(people: pd.DataFrame) -> list[dict]:
     # One conversion to records, then plain grouping: no pandas work per person.
     cols = ["person_id", "doc_id", "start", "name", "gender", "role", "role_keys", "level", "province"]
     groups: dict[str, list[dict]] = {}
-    for rec in people.sort_values(["doc_id", "start"])[cols].to_dict("records"):
+    for rec in records(people.sort_values(["doc_id", "start"])[cols]):
         if not pd.isna(rec["person_id"]):
             groups.setdefault(rec["person_id"], []).append(rec)
     return [_roster_row(str(pid), groups[pid]) for pid in sorted(groups)]
@@ -598,4 +599,6 @@ def _most_common(items: list[str]) -> str:
     counts: dict[str, int] = {}
     for it in items:
         counts[it] = counts.get(it, 0) + 1
-    return max(counts, key=lambda k: (counts[k], sum(not c.isascii() for c in k))) if counts else ""
+    if len(counts) < 2:  # most people are written one way
+        return next(iter(counts), "")
+    return max(counts, key=lambda k: (counts[k], sum(not c.isascii() for c in k)))

@@ -1,5 +1,5 @@
 """The flow: read → clean → detect language → place → find figures → find people, per document;
-then stories, roster, quality checks and validation over the tables.
+then stories, roster, the checks across documents and validation over the tables.
 
 `process_file` is a pure function of one file and returns plain records, so the
 same code runs in a notebook, the CLI, a process pool or a Dask cluster.
@@ -27,8 +27,8 @@ from toolkit.corpus import DEFAULT_MAX_BYTES, read_document
 from toolkit.language import detect_language
 from toolkit.model import Document, finding
 from toolkit.places import find_places_in, main_province
-from toolkit.schemas import TABLES, frame, validate_table
-from toolkit.stories import find_stories
+from toolkit.schemas import TABLES, frame, unique_columns, validate_table
+from toolkit.stories import Stories, figure_keys, people_keys, stories_of
 
 
 @dataclass
@@ -82,12 +82,19 @@ def prepare_document(path: str, doc_id: str | None = None, max_bytes: int = DEFA
     if not doc.ok:
         return doc
     clean_document(doc)
-    if not doc.text.strip():
-        doc.status, doc.error = "rejected", "Nothing of the article was left once site chrome was removed."
+    if not kept_text(doc):
         return doc
     doc.language = detect_language(doc)
     place_document(doc)
     return doc
+
+
+def kept_text(doc: Document) -> bool:
+    """Whether cleaning left any text; if not, the document is rejected saying so."""
+    if doc.text.strip():
+        return True
+    doc.status, doc.error = "rejected", "Nothing of the article was left once site chrome was removed."
+    return False
 
 
 PLACE_KINDS = ("title", "lead", "body", "caption")
@@ -130,7 +137,7 @@ def _process_file(path: str, doc_id: str | None, max_bytes: int, keep_doc: bool)
     if doc.ok:
         out.metrics = metrics_stage.extract_metrics(doc)
         out.people = people_stage.extract_people(doc)
-        out.findings += quality_stage.document_findings(doc)
+        out.findings += quality_stage.document_findings(doc) + quality_stage.figure_findings(out.metrics)
     return out
 
 
@@ -160,20 +167,32 @@ class Collector:
 
     Records wait as plain dicts until a batch of documents is complete, then become one compact
     table batch (text in Arrow buffers, numbers in arrays) and are dropped: the object heap
-    stays the size of a batch whatever the size of the run; no DocOutput is kept.
+    stays the size of a batch whatever the size of the run; no DocOutput is kept. What depends
+    on a batch alone (its tables, their validation, the keys that link stories) is done then,
+    while worker processes go on with the next documents, not after the last one.
     """
 
-    BATCH = 2000  # documents per table batch
+    BATCH = 500  # documents per table batch
+    CHECKED_EARLY = ("metrics", "people")  # validated batch by batch; no corpus step adds to their rows
 
     def __init__(self) -> None:
         use_system_allocator()
         self.records: dict[str, list[dict]] = {t: [] for t in ("documents", "metrics", "people")}
         self.batches: dict[str, list[pd.DataFrame]] = {t: [] for t in self.records}
+        self.failures: dict[str, list[dict]] = {t: [] for t in self.CHECKED_EARLY}
+        self.rows = dict.fromkeys(self.records, 0)
+        self.story_keys: dict[str, list[pd.DataFrame]] = {"figures": [], "people": []}
         self.findings: list[dict] = []
         self.docs: dict[str, Document] = {}
         self._pending = 0
+        self._last_doc_id: str | None = None
+        self.in_order = True  # doc_ids strictly increasing: no two batches hold rows of one document
 
     def add(self, out: DocOutput) -> None:
+        doc_id = out.document["doc_id"]
+        if self._last_doc_id is not None and doc_id <= self._last_doc_id:
+            self.in_order = False
+        self._last_doc_id = doc_id
         self.records["documents"].append(out.document)
         self.records["metrics"] += out.metrics
         self.records["people"] += out.people
@@ -187,9 +206,36 @@ class Collector:
     def _flush(self) -> None:
         for table, records in self.records.items():
             if records:
-                self.batches[table].append(frame(table, records))
+                self.batches[table].append(self._batch(table, records))
             self.records[table] = []
         self._pending = 0
+
+    def _batch(self, table: str, records: list[dict]) -> pd.DataFrame:
+        """One batch of a table, its rows numbered as rows of the whole table (as findings cite them)."""
+        batch = frame(table, records)
+        batch.index = pd.RangeIndex(self.rows[table], self.rows[table] + len(batch))
+        self.rows[table] += len(batch)
+        if table == "metrics":
+            self.story_keys["figures"].append(figure_keys(batch))
+        elif table == "people":
+            self.story_keys["people"].append(people_keys(batch))
+        if table in self.CHECKED_EARLY:
+            batch, failures = validate_table(table, batch)
+            self.failures[table] += failures
+        return batch
+
+    def stories(self, documents: pd.DataFrame) -> Stories:
+        """The stories of the collected documents (`stories.find_stories`), from the keys of each batch."""
+        self._flush()
+        figures, people = (self._joined(self.story_keys[kind]) for kind in ("figures", "people"))
+        return stories_of(documents, figures, people)
+
+    @staticmethod
+    def _joined(parts: list[pd.DataFrame]) -> pd.DataFrame:
+        parts = [p for p in parts if len(p)]
+        if not parts:
+            return pd.DataFrame(columns=["doc_id", "key"])
+        return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
 
     def frame(self, table: str) -> pd.DataFrame:
         """The table in document order (doc_id, stable), its batches released as they are joined."""
@@ -202,6 +248,19 @@ class Collector:
         if len(df) and not df["doc_id"].is_monotonic_increasing:
             df = df.sort_values("doc_id", kind="stable").reset_index(drop=True)
         return df
+
+    def validated(self, table: str) -> tuple[pd.DataFrame, list[dict]]:
+        """The table in document order, validated (`schemas.validate_table`), and its failures.
+
+        The batch checks stand for the whole table when each document's rows are in one batch and
+        the batches are in order (doc_ids strictly increasing), and the columns that must be unique
+        are unique across batches too; otherwise (files named otherwise than they sort, a repeated
+        doc_id) the table is validated again whole, so that findings cite its final rows."""
+        df = self.frame(table)
+        early = table in self.CHECKED_EARLY and self.in_order and self.rows[table]
+        if not early or not all(df[c].is_unique for c in unique_columns(table)):
+            return validate_table(table, df)
+        return df, self.failures[table]
 
 
 def use_system_allocator() -> None:
@@ -234,13 +293,14 @@ def assemble_collected(
     `timings`, when given, receives the seconds spent in each step (for the benchmark)."""
     with _step(timings, "tables"):
         documents = collected.frame("documents")
-        metrics = collected.frame("metrics")
-        people = collected.frame("people")
+        metrics, metric_failures = collected.validated("metrics")
+        people, people_failures = collected.validated("people")
         # the findings leave the collector: the run holds them once, and only until quality.csv is built
         findings, collected.findings = list(input_findings or []) + collected.findings, []
+        findings += metric_failures + people_failures
 
     with _step(timings, "quality"):
-        found = find_stories(documents, metrics, people)  # once: the ids and the story findings
+        found = collected.stories(documents)  # once: the ids and the story findings
         stories = found.story_of
         for table in (documents, metrics, people):
             if len(table):
@@ -249,11 +309,10 @@ def assemble_collected(
         findings += quality_stage.corpus_findings(documents, metrics, people, stories=found)
 
     with _step(timings, "validation"):
-        tables = {"metrics": metrics, "people": people, "roster": roster}
-        for name, table in tables.items():
-            tables[name], failures = validate_table(name, table)
-            findings += failures
-        quality = frame("quality", _with_ids(findings, stories))
+        tables = {"metrics": metrics, "people": people}
+        tables["roster"], failures = validate_table("roster", roster)
+        findings += failures
+        quality = frame("quality", with_ids(findings, stories))
         del findings
         quality, failures = validate_table("quality", quality)
         # the documents table is validated once scored, so that its score column is checked too
@@ -261,7 +320,7 @@ def assemble_collected(
         tables["documents"], doc_failures = validate_table("documents", scored)
         # a finding that breaks the quality schema is itself reported, never lost
         if failures or doc_failures:
-            extra = frame("quality", _with_ids(failures + doc_failures, stories))
+            extra = frame("quality", with_ids(failures + doc_failures, stories))
             quality = pd.concat([quality, extra], ignore_index=True)
     return Result(**tables, quality=quality, docs=dict(sorted(collected.docs.items())))
 
@@ -276,21 +335,27 @@ def _step(timings: dict[str, float] | None, name: str) -> Iterator[None]:
             timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
 
 
-def _with_ids(findings: list[dict], stories: dict[str, str]) -> list[dict]:
-    """Stable ids from the finding's content; story ids filled from the document's story."""
+def finding_key(f: dict) -> tuple[str, str, str, str]:
+    """The order of the quality table: document, check, subject, detail."""
+    return (f.get("doc_id", ""), f.get("check", ""), f.get("subject", ""), f.get("detail", ""))
+
+
+def finding_digest(f: dict) -> str:
+    """The content part of a finding's id: the same finding has the same id from run to run."""
+    text = f"{f.get('check', '')}|{f.get('doc_id', '')}|{f.get('subject', '')}|{f.get('detail', '')}"
+    return hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
+
+
+def with_ids(findings: list[dict], stories: dict[str, str]) -> list[dict]:
+    """The findings in table order with stable ids from their content (a count appended to a repeated
+    one); story ids filled in from the document's story."""
     out = []
     counts: dict[str, int] = {}
-    for f in sorted(
-        findings,
-        key=lambda f: (f.get("doc_id", ""), f.get("check", ""), f.get("subject", ""), f.get("detail", "")),
-    ):
+    for f in sorted(findings, key=finding_key):
         f = dict(f)
         if not f.get("story_id") and f.get("doc_id"):
             f["story_id"] = stories.get(f["doc_id"], f["doc_id"])
-        digest = hashlib.blake2b(
-            "|".join(str(f.get(k, "")) for k in ("check", "doc_id", "subject", "detail")).encode(),
-            digest_size=6,
-        ).hexdigest()
+        digest = finding_digest(f)
         counts[digest] = counts.get(digest, 0) + 1
         f["finding_id"] = f"q-{digest}" + (f"-{counts[digest]}" if counts[digest] > 1 else "")
         out.append(f)

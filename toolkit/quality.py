@@ -3,11 +3,13 @@
 - `document_findings(doc)`: checks of one cleaned document on its own (repeated
   paragraphs, language label or paragraphs in another language, missing
   source, text cut off, captions). Runs per document, in the worker.
+- `figure_findings(figures)`: checks within one document's figures: arithmetic
+  (parts against their whole, percentages against their ratio) and plausible
+  magnitudes (`toolkit.consistency`). Also per document, in the worker.
 - `assign_stories(documents, metrics, people)`: which articles report the same
   event (`toolkit.stories`).
 - `corpus_findings(documents, metrics, people)`: checks that need several
-  figures or documents: stories, conflicts and agreements between reports,
-  arithmetic, plausible magnitudes (`toolkit.consistency`).
+  documents: stories, conflicts and agreements between reports.
 - `document_scores` defines the quality score, used by `add_scores` (documents
   table) and `province_summary`.
 
@@ -18,10 +20,13 @@ the figures it is about, so that a reader (and the score) can find them.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
-from toolkit.consistency import arithmetic_findings, compare_reports, range_findings
+from toolkit.consistency import compare_reports, document_figure_checks
 from toolkit.findings import (
     QUOTE_CHARS,
     SUBJECT_CHARS,
@@ -34,7 +39,14 @@ from toolkit.language import detect_text
 from toolkit.model import Document, finding
 from toolkit.stories import Stories, assign_stories, find_stories, story_findings
 
-__all__ = ["add_scores", "assign_stories", "corpus_findings", "document_findings", "province_summary"]
+__all__ = [
+    "add_scores",
+    "assign_stories",
+    "corpus_findings",
+    "document_findings",
+    "figure_findings",
+    "province_summary",
+]
 
 # ---------------------------------------------------------------------------
 # Text checks: one document
@@ -225,7 +237,7 @@ def captions_present(doc: Document) -> list[dict]:
 def corpus_findings(
     documents: pd.DataFrame, metrics: pd.DataFrame, people: pd.DataFrame, stories: Stories | None = None
 ) -> list[dict]:
-    """Findings that need several figures or documents: stories, conflicts, arithmetic, magnitudes.
+    """Findings that need several documents: stories, conflicts and agreements between reports.
 
     Expects story_id already filled by `assign_stories` in the three tables; `stories`, when the
     caller has found them already (`find_stories`), saves finding them a second time.
@@ -235,9 +247,12 @@ def corpus_findings(
     out = story_findings(stories, documents)
     if len(metrics):
         out += compare_reports(metrics)
-        out += arithmetic_findings(metrics)
-        out += range_findings(metrics)
     return out
+
+
+def figure_findings(figures: list[dict]) -> list[dict]:
+    """Checks within one document's figures (its metrics records): arithmetic and magnitudes."""
+    return document_figure_checks(figures)
 
 
 # ---------------------------------------------------------------------------
@@ -260,27 +275,29 @@ def document_scores(documents: pd.DataFrame, metrics: pd.DataFrame, quality: pd.
     A document without figures therefore scores 1 when its text is clean and 0 when
     not; a rejected document scores 0. Columns: doc_id, items, clean, quality_score.
     """
-    q = quality[quality["severity"].isin(COUNTED_SEVERITIES)] if len(quality) else quality
-    named = q["metric_ids"].fillna("") if "metric_ids" in q else pd.Series("", index=q.index)
-    flagged = set(named[named != ""].str.split(";").explode()) if len(q) else set()
-    text_bad = set(q.loc[(named == "") & (q["doc_id"] != ""), "doc_id"]) if len(q) else set()
-    if len(metrics):
-        figures = metrics.groupby("doc_id").size()
-        bad = metrics[metrics["metric_id"].isin(flagged)].groupby("doc_id").size()
-    else:
-        figures = bad = pd.Series(dtype=int)
+    # plain sets and counters: pandas' isin over Arrow text converts every value it looks for
+    keys = quality[[c for c in ("severity", "metric_ids", "doc_id") if c in quality]]  # not the long texts
+    counted = keys[keys["severity"].isin(COUNTED_SEVERITIES)] if len(keys) else keys
+    named = counted["metric_ids"].fillna("").tolist() if "metric_ids" in counted else [""] * len(counted)
+    about = counted["doc_id"].tolist() if len(counted) else []
+    flagged = {m for ids in named if ids for m in ids.split(";")}
+    text_bad = {d for ids, d in zip(named, about, strict=True) if not ids and d}
+    doc_of = metrics["doc_id"].tolist() if len(metrics) else []
+    figures = dict(Counter(doc_of))
+    bad = dict(Counter(d for m, d in zip(metrics["metric_id"].tolist(), doc_of, strict=True) if m in flagged))
     return scores_from_counts(documents, figures, bad, text_bad)
 
 
 def scores_from_counts(
-    documents: pd.DataFrame, figures: pd.Series, bad: pd.Series, text_bad: set[str]
+    documents: pd.DataFrame, figures: Mapping[str, int], bad: Mapping[str, int], text_bad: set[str]
 ) -> pd.DataFrame:
     """`document_scores` from what it counts: figures per doc_id, flagged figures per doc_id, and the
     documents whose text has a warning or error (a large run counts them while streaming findings)."""
     ids = documents["doc_id"] if len(documents) else pd.Series(dtype=str)
     n = ids.map(figures).fillna(0).astype(int)
     items = n + 1
-    clean = (n - ids.map(bad).fillna(0).astype(int)) + (~ids.isin(text_bad)).astype(int)
+    text_clean = np.fromiter((d not in text_bad for d in ids.tolist()), bool, len(ids))
+    clean = (n - ids.map(bad).fillna(0).astype(int)) + pd.Series(text_clean, index=ids.index).astype(int)
     rejected = (documents["status"] != "ok") if len(documents) else pd.Series(dtype=bool)
     clean = clean.where(~rejected, 0)
     return pd.DataFrame(

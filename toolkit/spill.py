@@ -4,8 +4,7 @@
 line the same tables are made without that: `write_streamed` takes the documents in doc_id
 order and, every `BATCH` documents,
 
-- builds the batch's tables, runs the checks that need one document's figures only (arithmetic,
-  ranges) and validates the batch's rows (pandera; row numbers are the table's);
+- builds the batch's tables and validates their rows (pandera; row numbers are the table's);
 - spills the validated metrics and people rows, and the batch's findings sorted, to Parquet files
   in a hidden folder of the run's staging folder (removed with it, whatever happens);
 - keeps only slim columns: the documents table, figure and people keys as integers (stories),
@@ -14,7 +13,7 @@ order and, every `BATCH` documents,
 Then the corpus steps run on those: stories, comparisons (their quotes fetched back only for the
 figures a finding names), the roster (people read back a bucket of person ids at a time), and
 the outputs are written batch by batch with the story ids joined on; the quality table is an
-external merge of sorted runs, in the same order as `pipeline._with_ids` gives it. The files are
+external merge of sorted runs, in the same order as `pipeline.with_ids` gives it. The files are
 the same, byte for byte, as those written from `pipeline.assemble`'s tables.
 """
 
@@ -22,7 +21,6 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import hashlib
 import heapq
 from array import array
 from collections.abc import Iterable, Iterator
@@ -36,9 +34,9 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from toolkit import people as people_stage
-from toolkit.consistency import DEFERRED, arithmetic_findings, iter_compare_reports, range_findings
-from toolkit.findings import _quotes
-from toolkit.pipeline import DocOutput, use_system_allocator
+from toolkit.consistency import DEFERRED, iter_compare_reports
+from toolkit.findings import evidence_quotes
+from toolkit.pipeline import DocOutput, finding_digest, finding_key, use_system_allocator, with_ids
 from toolkit.quality import COUNTED_SEVERITIES, scores_from_counts
 from toolkit.schemas import frame, validate_table
 from toolkit.stories import figure_keys, key_codes, people_keys, stories_from_keys, story_findings
@@ -53,17 +51,6 @@ QUALITY_CHUNK = 5000  # quality rows validated and written at a time
 FINDING_COLUMNS = ["check", "severity", "doc_id", "story_id", "subject", "detail", "evidence", "metric_ids"]
 # Columns of the named figures kept in memory for the comparisons (text ones as categories).
 COMPARE_TEXT = ["province", "scope", "indicator", "unit", "period", "qualifier", "language"]
-
-
-def finding_key(f: dict) -> tuple[str, str, str, str]:
-    """The order of the quality table (as `pipeline._with_ids` sorts it)."""
-    return (f.get("doc_id", ""), f.get("check", ""), f.get("subject", ""), f.get("detail", ""))
-
-
-def finding_digest(f: dict) -> str:
-    """The content part of a finding's id (as `pipeline._with_ids` makes it)."""
-    text = "|".join(str(f.get(k, "")) for k in ("check", "doc_id", "subject", "detail"))
-    return hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
 
 
 class Spill:
@@ -83,10 +70,17 @@ class Spill:
         self.rows = {"metrics": 0, "people": 0}
         self.runs: list[Path] = []
         self.doc_ids: list[str] = []
+        self._codes: dict[str, int] = {}
         self.figure_keys: list[tuple[np.ndarray, np.ndarray]] = []
         self.people_keys: list[tuple[np.ndarray, np.ndarray]] = []
         self.named: list[pd.DataFrame] = []
         self.figures_per_doc: list[np.ndarray] = []
+
+    def doc_codes(self) -> dict[str, int]:
+        """doc_id -> its code, its rank in doc_id order (made once, when every batch is in)."""
+        if len(self._codes) != len(self.doc_ids):
+            self._codes = {d: i for i, d in enumerate(self.doc_ids)}
+        return self._codes
 
     def add(self, out: DocOutput) -> None:
         self.records["documents"].append(out.document)
@@ -105,7 +99,7 @@ class Spill:
             self.records[name] = []
 
     def flush(self) -> None:
-        """The batch's tables: per-document checks, validation, spilled; slim columns kept."""
+        """The batch's tables: validated, spilled; slim columns kept."""
         if not self.pending:
             return
         self._compact()
@@ -120,8 +114,6 @@ class Spill:
         metrics = self._table("metrics")
         people = self._table("people")
         findings, self.findings = self.findings, []
-        # checks of one document's figures: whole here (story ids are filled in with the finding ids)
-        findings += arithmetic_findings(metrics) + range_findings(metrics)
         self._keep_slim(metrics, people, code, base, len(docs))
         for name, table in (("metrics", metrics), ("people", people)):
             valid, failures = validate_table(name, table)
@@ -263,11 +255,11 @@ def _stories(spill: Spill, documents: pd.DataFrame) -> dict[str, str]:
     figures = _concat_keys(spill.figure_keys)
     people = _concat_keys(spill.people_keys)
     spill.figure_keys = spill.people_keys = []
-    found = stories_from_keys(documents, spill.doc_ids, figures, people)
+    code = spill.doc_codes()
+    found = stories_from_keys(documents, code, figures, people)
     del figures, people
     spill.spill_findings(story_findings(found, documents))
     story_of = found.story_of
-    code = {d: i for i, d in enumerate(spill.doc_ids)}
     story_code = np.fromiter((code[story_of[d]] for d in spill.doc_ids), np.int32, len(spill.doc_ids))
     named = _named(spill, story_code)
     pending: list[dict] = []
@@ -291,7 +283,7 @@ def _with_quotes(spill: Spill, findings: list[dict]) -> list[dict]:
     cols = spill.metric_rows(wanted, ["doc_id", "quote", "raw"])
     for f, rows in zip(deferred, rows_of, strict=True):
         at = np.searchsorted(wanted, rows)
-        f["evidence"] = _quotes([{c: cols[c][i] for c in cols} for i in at])
+        f["evidence"] = evidence_quotes([{c: cols[c][i] for c in cols} for i in at])
     return findings
 
 
@@ -365,7 +357,7 @@ class _QualityWriter:
 
     def __init__(self, spill: Spill, story_of: dict[str, str], stream) -> None:
         self.spill, self.story_of, self.stream = spill, story_of, stream
-        self.code = {d: i for i, d in enumerate(spill.doc_ids)}
+        self.code = spill.doc_codes()
         self.flagged = array("q")  # flagged figures as doc code << 32 | start
         self.text_bad: set[str] = set()
         self.failures: list[dict] = []
@@ -438,11 +430,9 @@ class _QualityWriter:
 
     def write_extra(self, doc_failures: list[dict]) -> None:
         """Findings about the quality and documents tables themselves, after the table (as `assemble`)."""
-        from toolkit.pipeline import _with_ids
-
         extra = self.failures + doc_failures
         if extra:
-            self._write(_with_ids(extra, self.story_of), validate=False)
+            self._write(with_ids(extra, self.story_of), validate=False)
 
 
 def _run_rows(path: Path) -> Iterator[dict]:

@@ -70,13 +70,16 @@ def assign_stories(documents: pd.DataFrame, metrics: pd.DataFrame, people: pd.Da
 
 def find_stories(documents: pd.DataFrame, metrics: pd.DataFrame, people: pd.DataFrame) -> Stories:
     """Link documents that share an article id, or enough figures (and people); stories are the groups."""
+    return stories_of(documents, figure_keys(metrics), people_keys(people))
+
+
+def stories_of(documents: pd.DataFrame, figures: pd.DataFrame, people: pd.DataFrame) -> Stories:
+    """`find_stories` from the documents' figure and people keys (`figure_keys`, `people_keys`), which
+    depend on one document only: a run takes them batch by batch while documents stream in."""
     if not len(documents):
         return Stories()
-    ids = sorted(set(documents["doc_id"]))
-    code = {d: i for i, d in enumerate(ids)}
-    return stories_from_keys(
-        documents, ids, key_codes(figure_keys(metrics), code), key_codes(people_keys(people), code)
-    )
+    code = {d: i for i, d in enumerate(sorted(set(documents["doc_id"])))}
+    return stories_from_keys(documents, code, key_codes(figures, code), key_codes(people, code))
 
 
 KeyCodes = tuple[np.ndarray, np.ndarray]  # (document codes, hashed keys): one pair per document and key
@@ -90,7 +93,7 @@ def key_codes(keys: pd.DataFrame, code: dict[str, int]) -> KeyCodes:
     """
     if not len(keys):
         return np.empty(0, np.int64), np.empty(0, np.uint64)
-    docs = np.fromiter((code[d] for d in keys["doc_id"]), np.int64, len(keys))
+    docs = np.fromiter(map(code.__getitem__, keys["doc_id"].tolist()), np.int64, len(keys))
     return docs, hash_keys(keys["key"])
 
 
@@ -99,13 +102,13 @@ def hash_keys(keys: pd.Series) -> np.ndarray:
 
 
 def stories_from_keys(
-    documents: pd.DataFrame, doc_ids: list[str], figures: KeyCodes, people: KeyCodes
+    documents: pd.DataFrame, code: dict[str, int], figures: KeyCodes, people: KeyCodes
 ) -> Stories:
     """The stories from the documents table and the figure and people keys of each document, as codes
-    (`doc_ids[code]` is the document; codes in doc_id order, so a pair (a, b) has a < b)."""
+    (`code[doc_id]`: the document's rank in doc_id order, so a pair (a, b) has a < b)."""
     ok = documents[documents["status"] == "ok"]
     articles = _same_article(ok)  # pairs come sorted (a < b) from every signal
-    code = {d: i for i, d in enumerate(doc_ids)}
+    doc_ids = list(code)
     fig_counts = np.bincount(figures[0], minlength=len(doc_ids))
     # most pairs share a single value by chance: only pairs that could pass a rule are looked at
     article_pairs = np.unique(np.array([(code[a] << 32) | code[b] for a, b in articles], dtype=np.int64))
@@ -120,7 +123,10 @@ def stories_from_keys(
     by_figures = (n_figures >= MIN_SHARED_FIGURES) & (n_figures >= MIN_SHARED_SHARE * smaller)
     by_people = (n_figures >= MIN_FIGURES_WITH_PEOPLE) & (n_people >= MIN_SHARED_PEOPLE)
     maybe = np.isin(candidates, article_pairs) | by_figures | by_people
-    meta = ok.set_index("doc_id")[["province", "published"]].to_dict("index")
+    meta = {
+        d: {"province": p, "published": when}
+        for d, p, when in zip(*(ok[c].tolist() for c in ("doc_id", "province", "published")), strict=True)
+    }
     counts = {doc_ids[i]: int(fig_counts[i]) for i in np.unique(np.r_[a[maybe], b[maybe]])}
     links = [
         Link(doc_ids[i], doc_ids[j], articles.get((doc_ids[i], doc_ids[j]), ""), int(f), int(p))
@@ -133,7 +139,7 @@ def stories_from_keys(
 def _same_article(docs: pd.DataFrame) -> dict[tuple[str, str], str]:
     """Pairs of documents whose source addresses name the same article of the same publisher."""
     by_article: dict[str, list[str]] = defaultdict(list)
-    for doc_id, url in zip(docs["doc_id"], docs["source_url"], strict=True):
+    for doc_id, url in zip(docs["doc_id"].tolist(), docs["source_url"].tolist(), strict=True):
         key = article_key(url)
         if key:
             by_article[key].append(doc_id)
@@ -175,8 +181,12 @@ def figure_keys(metrics: pd.DataFrame) -> pd.DataFrame:
     common = (m["unit"] == "percent") & m["value"].isin(COMMON_PERCENTS)
     small = m["unit"].isin(["count", "rank"]) & (m["value"].abs() < MIN_DISTINCT_COUNT)
     m = m[~common & ~small]
-    keys = m["unit"] + ":" + m["value"].map(lambda v: f"{v:.9g}")
-    return pd.DataFrame({"doc_id": m["doc_id"], "key": keys}).drop_duplicates()
+    keys = [
+        f"{unit}:{value:.9g}" for unit, value in zip(m["unit"].tolist(), m["value"].tolist(), strict=True)
+    ]
+    return pd.DataFrame(
+        {"doc_id": m["doc_id"], "key": pd.Series(keys, index=m.index, dtype=str)}
+    ).drop_duplicates()
 
 
 def people_keys(people: pd.DataFrame) -> pd.DataFrame:
