@@ -137,6 +137,87 @@ def test_names_are_found_from_the_character_before_them_as_the_gazetteer_pattern
     assert places.spelling_spans(text, pos, endpos) == expected
 
 
+def test_the_scan_text_keeps_every_character_in_its_class_for_an_ascii_pattern():
+    for code in range(places.CharMap.CHARS):
+        ch = places.scan_char(chr(code))
+        assert len(ch) == 1 and ch.isascii()
+        for cls in (r"\w", r"\s"):
+            assert bool(re.match(cls, chr(code))) == bool(re.match(cls, ch, re.ASCII)), (code, cls)
+        if chr(code).isascii() and chr(code) not in "\x1c\x1d\x1e\x1f":
+            assert ch == chr(code)
+
+
+SCAN_PIECES = GAZETTEER_PIECES + [
+    "ł",
+    "łao cai",
+    "\u00a0",
+    "ha\u00a0noi",
+    "«",
+    "–",
+    "\x1c",
+    "σ",
+    "é",
+    "\u0301",
+    "_",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(SCAN_PIECES), max_size=10),
+    st.sampled_from([" ", "-", "", "  ", "\u2009"]),
+    st.integers(0, 60),
+    st.integers(0, 90),
+)
+def test_names_read_off_the_scan_text_are_the_names_of_the_folded_text(pieces, glue, pos, endpos):
+    folded = places.fold(glue.join(pieces))
+    scan = places.scan_text(folded)
+    assert scan is not None and len(scan) == len(folded)
+    assert places.scan_spans(scan, pos, endpos) == places.spelling_spans(folded, pos, endpos)
+    alone = [(a + pos, b + pos) for a, b in places.spelling_spans(folded[pos:endpos])] if pos < endpos else []
+    assert places.scan_spans(scan, pos, endpos, alone=True) == alone
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(SCAN_PIECES + ["Hà Nội", "Cà Mau", "\n", "Łódź"]), max_size=14),
+    st.lists(st.integers(0, 80), max_size=8),
+)
+def test_places_found_in_spans_of_a_text_are_those_found_in_each_span_alone(pieces, cuts):
+    text = " ".join(pieces)
+    bounds = sorted({min(c, len(text)) for c in cuts})
+    spans = list(zip(bounds, bounds[1:], strict=False))
+    expected = [
+        (m.start + s, m.end + s, m.raw, m.province, m.legacy)
+        for s, e in spans
+        for m in places.find_places(text[s:e])
+    ]
+    found = [(m.start, m.end, m.raw, m.province, m.legacy) for m in places.find_places_in(text, spans)]
+    assert found == expected
+
+
+def test_a_text_beyond_the_scan_table_is_searched_span_by_span():
+    text = "Hà Nội \u3042 Cà Mau"
+    assert places.scan_text(places.fold(text)) is None
+    assert [m.province for m in places.find_places_in(text, [(0, 6), (9, len(text))])] == ["Hà Nội", "Cà Mau"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(SCAN_PIECES + ["Łao Cai", "Hà Nội"]), max_size=10),
+    st.integers(0, 30),
+    st.integers(0, 60),
+    st.integers(0, 60),
+)
+def test_the_figures_read_places_off_the_scan_text_as_off_their_folded_segment(pieces, offset, s, e):
+    text = "x" * offset + " ".join(pieces)  # a segment at `offset`, a letter right before it
+    whole = metrics.fold(text)
+    seg_text, seg_folded = text[offset:], whole[offset:]
+    s, e = min(s, len(seg_text)), min(max(s, e), len(seg_text))
+    plain = metrics._places_in(seg_text, seg_folded, s, e)
+    assert metrics._places_in(seg_text, seg_folded, s, e, places.scan_text(whole), offset) == plain
+
+
 # --------------------------------------------------------------------------- wording matchers
 
 
@@ -208,6 +289,22 @@ def test_matchers_in_one_pass_find_what_each_finds_alone(words):
     assert together == [m.find(text, 0, len(text)) for m in parts]
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(TABLE_WORDS + ["(", "((tareas", "x(", "-"]), max_size=12),
+    st.sampled_from([" ", "", "  "]),
+    st.integers(0, 20),
+    st.integers(0, 200),
+)
+def test_matchers_in_one_pass_find_in_a_span_what_every_pattern_at_every_word_finds(words, glue, lo, hi):
+    text = glue.join(words)
+    hi = min(hi, len(text))
+    lo = min(lo, hi)
+    tables = [{k: v} for k, v in TABLE.items()]
+    together = metrics.Matchers(*map(metrics.Matcher, tables)).find(text, lo, hi)
+    assert together == [_find_word_by_word(t, text, lo, hi) for t in tables]
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_language_finds_its_wording_in_one_pass_as_each_matcher_alone(lang):
     lex = metrics.lexicon(lang)
@@ -215,6 +312,32 @@ def test_each_language_finds_its_wording_in_one_pass_as_each_matcher_alone(lang)
         " ".join(p for m in (lex.keys, lex.status, lex.scope) for p in m.patterns if p.isalpha())
     )
     assert lex.wording.find(text, 0, len(text)) == [m.find(text, 0, len(text)) for m in lex.wording.matchers]
+
+
+def _context_pieces(lang: str) -> list[str]:
+    stems = {w for ctx in metrics.lexicon(lang).context.values() for w in ctx.pattern.pattern.split("|")}
+    plain = sorted(w for w in stems if re.fullmatch(r"[\w ]+", w))[:30]
+    return plain + ["x" + w for w in plain[:5]] + ["x", "(", ",", "2025", "é", "_"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_context_is_found_as_its_plain_pattern_finds_it(lang):
+    contexts = list(metrics.lexicon(lang).context.values())
+    assert contexts
+
+    @settings(max_examples=200, deadline=None)
+    @given(
+        st.lists(st.sampled_from(_context_pieces(lang)), max_size=8),
+        st.sampled_from([" ", "", "-"]),
+        st.integers(0, 40),
+        st.integers(0, 120),
+    )
+    def check(pieces, glue, pos, endpos):
+        text = glue.join(pieces)
+        for ctx in contexts:
+            assert ctx.found(text, pos, endpos) == (ctx.pattern.search(text, pos, endpos) is not None)
+
+    check()
 
 
 # --------------------------------------------------------------------------- numbers
@@ -280,6 +403,40 @@ def test_no_before_pattern_matches_where_the_cue_search_finds_nothing(lang):
             assert not [name for name in GATED if getattr(r, name).search(before)]
 
     check()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_before_pattern_searched_from_the_cue_found_finds_what_it_finds_from_the_start(lang):
+    r = numbers.rules(lang)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(_cue_pieces(lang)), max_size=6), st.sampled_from(["", " ", "  ", ": "]))
+    def check(pieces, end):
+        before = numbers.fold(" ".join(pieces) + end)[-36:]
+        cue = r.cue_before.search(before)
+        if cue is not None:
+            for name in GATED:
+                rx = getattr(r, name)
+                fast, plain = rx.search(before, cue.start()), rx.search(before)
+                assert (fast and (fast.span(), fast.lastgroup)) == (plain and (plain.span(), plain.lastgroup))
+            fast, plain = numbers._qualifier_before(before, r, cue.start()), r.qualifier_before.search(before)
+            assert (fast and (fast.span(), fast.lastgroup)) == (plain and (plain.span(), plain.lastgroup))
+
+    check()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "qualifier", "unit"),
+    [
+        ("es", "más de US$ 5 millones", "more_than", "USD"),  # the qualifier stands before the cue found
+        ("en", "more than VND 20 billion", "more_than", "VND"),
+        ("es", "más de 2.517 servicios", "more_than", "count"),
+        ("pl", "ponad 120 zadań", "more_than", "count"),
+    ],
+)
+def test_a_qualifier_before_a_currency_is_read(lang, text, qualifier, unit):
+    (q,) = [q for q in numbers.read_numbers(text, lang) if q.is_figure]
+    assert (q.qualifier, q.unit) == (qualifier, unit)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import islice
+from itertools import chain, islice
 
 from toolkit import places as gazetteer
 from toolkit.model import Document
@@ -32,7 +33,7 @@ from toolkit.numbers import (
 from toolkit.numbers import rules as number_rules
 from toolkit.patterns import any_of, has_top_level_bar, literal_head
 from toolkit.periods import find_periods, period_at
-from toolkit.places import PlaceMention, find_places
+from toolkit.places import PlaceMention
 
 READ_KINDS = ("title", "lead", "heading", "body", "caption")
 MONEY_UNITS = {"VND", "USD", "EUR"}
@@ -132,14 +133,17 @@ class Matcher:
                         self.by_head.setdefault(head, []).append(entry)
                 else:
                     self.anywhere.append(entry)
-        self.starts = re.compile(rf"{_AT_WORD}(?:{_match_tree(self.patterns)})")
+        tree = _match_tree(self.patterns)
+        self.starts = re.compile(rf"{_AT_WORD}(?={tree})")
+        self.after = re.compile(rf"{_BEFORE_WORD}(?={tree})")
 
     def find(self, folded: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
         out: list[tuple[int, int, str]] = []
         last = lo
-        for w in self.starts.finditer(folded, lo, hi):
-            if w.start() >= last:
-                last = self._add(out, folded, w.start(), hi, last)
+        for w in _word_starts(self.starts, self.after, folded, lo, hi):
+            pos = w.start() if w.re is self.starts else w.start() + 1
+            if pos >= last:
+                last = self._add(out, folded, pos, hi, last)
         return out
 
     def _add(self, out: list, folded: str, pos: int, hi: int, last: int) -> int:
@@ -171,21 +175,40 @@ class Matchers:
     def __init__(self, *matchers: Matcher):
         self.matchers = matchers
         every = _match_tree([p for m in matchers for p in m.patterns])
-        self.starts = re.compile(rf"{_AT_WORD}(?={every})")
+        # which matchers have a pattern matching there: one optional look-ahead group each
+        self.names = [f"_own{i}" for i in range(len(matchers))]
+        own = "".join(
+            rf"(?:(?=(?P<{name}>{_match_tree(m.patterns)}))|)"
+            for name, m in zip(self.names, matchers, strict=True)
+        )
+        self.starts = re.compile(rf"{_AT_WORD}(?={every}){own}")
+        self.after = re.compile(rf"{_BEFORE_WORD}(?={every}){own}")
 
     def find(self, folded: str, lo: int, hi: int) -> list[list[tuple[int, int, str]]]:
         outs: list[list] = [[] for _ in self.matchers]
         lasts = [lo] * len(self.matchers)
-        for w in self.starts.finditer(folded, lo, hi):
-            pos = w.start()
+        for w in _word_starts(self.starts, self.after, folded, lo, hi):
+            pos = w.start() if w.re is self.starts else w.start() + 1
             for i, matcher in enumerate(self.matchers):
-                if pos >= lasts[i] and matcher.starts.match(folded, pos, hi):  # one of its own
+                if pos >= lasts[i] and w.start(self.names[i]) >= 0:  # one of its own matches there
                     lasts[i] = matcher._add(outs[i], folded, pos, hi, lasts[i])
         return outs
 
 
+def _word_starts(at: re.Pattern, after: re.Pattern, folded: str, lo: int, hi: int) -> Iterable[re.Match]:
+    """The matches in folded[lo:hi] of `at` (`_AT_WORD` then look-aheads), found as `at.finditer`
+    finds them: at `lo` itself, then from the character before each further word start by `after`
+    (`_BEFORE_WORD` then the same look-aheads), which the engine skips to instead of trying every
+    character (a pattern that starts with a look-behind cannot be skipped to). A match of `at` is
+    at its word start; one of `after` starts one character before its word."""
+    first = at.match(folded, lo, hi)
+    rest = after.finditer(folded, lo, hi)
+    return rest if first is None else chain((first,), rest)
+
+
 HEAD = 3
 _AT_WORD = r"(?<![\w])(?=[\w\[(])"
+_BEFORE_WORD = r"[^\w](?=[\w\[(])"  # the character before a word start (`_AT_WORD` one further on)
 
 
 def _match_tree(patterns: list[str]) -> str:
@@ -237,7 +260,7 @@ def lexicon(lang: str) -> Lexicon:
     scope = Matcher({"national": sc.get("national", []), "provincial": sc.get("provincial", [])})
     return Lexicon(
         keys=keys,
-        context={k: re.compile(_context_pattern(v, w)) for k, v in d.get("context", {}).items()},
+        context={k: _Context(v, w) for k, v in d.get("context", {}).items()},
         status=status,
         of_which=re.compile(_bounded(words_alternation(w.get("of_which", [])))),
         ratio=re.compile(rf"\s*(?:{words_alternation(w.get('ratio', []))})\s*"),
@@ -267,11 +290,27 @@ def lexicon(lang: str) -> Lexicon:
     )
 
 
-def _context_pattern(stems: list[str], words: dict) -> str:
+class _Context:
     """Context stems match at a word's start (`rise` is not in `enterprises`); languages that build
-    compounds (`Wirtschaftswachstum`) set `context_inside_words` to match them anywhere."""
-    alternation = words_alternation(stems)
-    return alternation if words.get("context_inside_words") else rf"(?<![\w])(?:{alternation})"
+    compounds (`Wirtschaftswachstum`) set `context_inside_words` to match them anywhere.
+
+    `pattern` is the plain definition. A pattern that starts with a look-behind makes the engine
+    try every character of the sentence; `found` looks at `pos` with it, then searches from the
+    character before each further word (a non-word character, which the engine skips to): the same answer."""
+
+    def __init__(self, stems: list[str], words: dict):
+        alternation = words_alternation(stems)
+        self.anywhere = bool(words.get("context_inside_words"))
+        self.pattern = re.compile(alternation if self.anywhere else rf"(?<![\w])(?:{alternation})")
+        self.after = re.compile(rf"[^\w](?:{alternation})")
+
+    def found(self, text: str, pos: int, endpos: int) -> bool:
+        if self.anywhere:
+            return self.pattern.search(text, pos, endpos) is not None
+        return (
+            self.pattern.match(text, pos, endpos) is not None
+            or self.after.search(text, pos, endpos) is not None
+        )
 
 
 @dataclass
@@ -352,10 +391,14 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
     lang = doc.language or FALLBACK_LANGUAGE
     lex = lexicon(lang)
     out = []
-    for seg, text in doc.iter_segments(*READ_KINDS):
-        if not _HAS_DIGIT.search(text):
+    # The whole text folded once and sliced (folding goes character by character); the names of
+    # provinces read off the scan text of the fold (see `places.scan_text`).
+    whole = fold(doc.text)
+    scan = gazetteer.scan_text(whole)
+    for seg in doc.segments:
+        if seg.kind not in READ_KINDS or not _HAS_DIGIT.search(doc.text, seg.start, seg.end):
             continue
-        folded = fold(text)
+        text, folded = doc.text[seg.start : seg.end], whole[seg.start : seg.end]
         figures = [_Figure(q) for q in read_numbers(text, lang, folded) if q.is_figure]
         if not figures:
             continue
@@ -366,30 +409,30 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
                 text, folded, start, end, figures[bisect_left(starts, start) : bisect_left(starts, end)]
             )
             if sent.figures:
-                places = _places_in(text, folded, start, end)
+                places = _places_in(text, folded, start, end, scan, seg.start)
                 _analyse_sentence(sent, lex, lang, places)
                 out.append((seg.start, sent, places))
     return out
 
 
-def _places_in(text: str, folded: str, s: int, e: int) -> list[PlaceMention]:
-    """Provinces named in text[s:e]. The gazetteer's own matcher folds the text again, which
-    costs more than the rest of this stage; its pattern runs on our folded text when available."""
-    try:
-        spans, table = gazetteer.spelling_spans, gazetteer._keyword_table()
-        canonical = gazetteer._canonical_spelling
-    except AttributeError:
-        return _shift(find_places(text[s:e]), s)
+def _places_in(
+    text: str, folded: str, s: int, e: int, scan: str | None = None, offset: int = 0
+) -> list[PlaceMention]:
+    """Provinces named in text[s:e] of a segment: the gazetteer's pattern on our folded segment
+    (whose `ł` is an `l`, unlike the gazetteer's fold), or read off the scan text of the whole
+    folded text, where the segment starts at `offset`."""
+    if scan is None:
+        spans = gazetteer.spelling_spans(folded, s, e)
+    else:
+        found = gazetteer.scan_spans(scan, offset + s, offset + e, alone=s == 0)
+        spans = [(a - offset, b - offset) for a, b in found]
+    table = gazetteer._keyword_table()
     out = []
-    for start, end in spans(folded, s, e):
-        key = canonical(folded[start:end], table)
+    for start, end in spans:
+        key = gazetteer._canonical_spelling(folded[start:end], table)
         if key is not None:
             out.append(PlaceMention(start, end, text[start:end], *table[key]))
     return out
-
-
-def _shift(mentions: list[PlaceMention], delta: int) -> list[PlaceMention]:
-    return [PlaceMention(m.start + delta, m.end + delta, m.raw, m.province, m.legacy) for m in mentions]
 
 
 def sentences(
@@ -550,7 +593,7 @@ def _allowed(key: str, unit: str, lex: Lexicon) -> bool:
 
 def _context_ok(key: str, sent: _Sentence, lex: Lexicon) -> bool:
     ctx = lex.context.get(key)
-    return ctx is None or ctx.search(sent.folded, sent.start, sent.end) is not None
+    return ctx is None or ctx.found(sent.folded, sent.start, sent.end)
 
 
 class _Fitting(dict):

@@ -404,8 +404,11 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
     if not math.isfinite(value):  # hundreds of digits: no quantity an article reports, and no number
         return Quantity(start, end, text[start:end], 0.0, "count", "exact", "name", end)
     unit_end = raw_end
-    cued = r.cue_before.search(before) is not None  # else no `..._before` pattern matches
-    curb = r.currency_before.search(before) if cued else None
+    # No `..._before` pattern matches where the cue search finds nothing, nor starts before the cue
+    # it finds (every one of them is one of its alternatives): they are searched from there.
+    cue = r.cue_before.search(before)
+    cued, at = cue is not None, cue.start() if cue is not None else 0
+    curb = r.currency_before.search(before, at) if cued else None
     if raw_end != end:  # from here on, what follows the percent or scale word is read
         follows = r.cue_after.match(folded, raw_end) is not None
     if not pct:
@@ -418,16 +421,17 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
             unit = r.currency_before_unit[curb.lastgroup]
         elif u:
             unit, unit_end = r.unit_name[u.lastgroup], u.end()
-        elif cued and r.score_before.search(before):
+        elif cued and r.score_before.search(before, at):
             unit = "points"  # `con un punteggio di 0,7812`, `a score of 80.12`
         elif follows and r.range_percent.match(folded, raw_end):
             unit = "percent"  # `85 bis 90 %`, `10-15%`: the first end of a range of percents
 
-    kind = _kind(text, folded, start, end, raw_end, digits, value, unit, before, r, prev, cued, follows)
+    kind = _kind(text, folded, start, end, raw_end, digits, value, unit, before, r, prev, cued, follows, at)
     if kind == "rank":
         kind, unit = "figure", "rank"
-    qm = _qualifier_before(_strip_currency(before, curb), r) if cued else None
-    if qm and r.not_qualifier.search(before):
+    # (a qualifier before a currency, `más de US$ 5`, stands before the cue found: the currency)
+    qm = _qualifier_before(_strip_currency(before, curb), r, 0 if curb else at) if cued else None
+    if qm and r.not_qualifier.search(before, at):
         qm = None  # `verfügt über 24 Unternehmen`: has 24, not more than 24
     if qm:
         qualifier = r.qualifier_kind[qm.lastgroup]
@@ -436,7 +440,7 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
         if qa:
             qualifier = r.qualifier_after_kind[qa.lastgroup]
     if kind == "figure" and unit == "count":
-        unit, qualifier = _rank(folded, start, raw_end, before, r, qualifier, cued)
+        unit, qualifier = _rank(folded, start, raw_end, before, r, qualifier, cued, at)
     if kind == "year" and qm:  # `más de 2000 personas`: a qualified number is a count, not a year
         kind = "figure"
     if qm and prev is not None and prev.unit == "rank" and r.rank_of.fullmatch(folded, prev.end, start):
@@ -454,25 +458,40 @@ def _strip_currency(before: str, m: re.Match | None) -> str:
     return before[: m.start() + (1 if m.group(0)[:1].isspace() else 0)] if m else before
 
 
-def _qualifier_before(before: str, r: Rules) -> re.Match | None:
-    """`r.qualifier_before.search(before)`, faster: most numbers have no qualifier."""
-    m = r.qualifier_any.search(before)
+def _qualifier_before(before: str, r: Rules, at: int = 0) -> re.Match | None:
+    """`r.qualifier_before.search(before)`, faster: most numbers have no qualifier. `at`: where
+    the cue search found its cue in `before` (a qualifier starts there or after it)."""
+    m = r.qualifier_any.search(before, at)
     return m and r.qualifier_before.match(before, m.start())
 
 
 def _kind(
-    text, folded, start, end, raw_end, digits, value, unit, before, r: Rules, prev, cued: bool, follows: bool
+    text,
+    folded,
+    start,
+    end,
+    raw_end,
+    digits,
+    value,
+    unit,
+    before,
+    r: Rules,
+    prev,
+    cued: bool,
+    follows: bool,
+    at: int = 0,
 ) -> str:
     """What the digits are: a figure, or one of the numbers the guideline does not count.
     `cued`: `r.cue_before` matches `before` (else none of the `..._before` patterns can);
-    `follows`: `r.cue_after` matches at `raw_end` (else none of the `_AFTER_GATED` patterns can)."""
+    `follows`: `r.cue_after` matches at `raw_end` (else none of the `_AFTER_GATED` patterns can);
+    `at`: where the cue search found its cue (no `..._before` pattern matches before it)."""
     if r.address.search(_token(folded, start, end)):
         return "name"
     plain = digits.isdigit()
     if (
         plain
         and 1 <= value <= 31
-        and (r.date_after.match(folded, end) or cued and r.date_before.search(before))
+        and (r.date_after.match(folded, end) or cued and r.date_before.search(before, at))
     ):
         return "date"
     if _in_numeric_date(folded, start) or (
@@ -484,7 +503,7 @@ def _kind(
         return "date"
     ordinal = r.ordinal.match(folded, end)
     if ordinal:
-        ranked = r.rank_place.match(folded, ordinal.end()) or cued and r.rank_verb.search(before)
+        ranked = r.rank_place.match(folded, ordinal.end()) or cued and r.rank_verb.search(before, at)
         return "rank" if ranked else "ordinal"
     if folded[end : end + 1] == "." and r.rank_place.match(folded, end + 1):
         return "rank"  # `2. Platz`, `14. miejsce`: an ordinal written with a point
@@ -503,11 +522,11 @@ def _kind(
             return "docnum" if glued.group(0)[0] in "-/" else "name"
     if _CODE_BEFORE.search(before, len(before) - 3):  # NQ-57, COVID-19 (two letters at the end: from there)
         return "name"
-    if (cued and r.version_before.search(before)) or (_VERSION.fullmatch(digits) and bare):
+    if (cued and r.version_before.search(before, at)) or (_VERSION.fullmatch(digits) and bare):
         return "version"
-    if cued and r.doc_before.search(before):
+    if cued and r.doc_before.search(before, at):
         return "docnum"
-    if cued and r.phone_before.search(before):
+    if cued and r.phone_before.search(before, at):
         return "name"
     # `Avisos n.º 523 y 524` is two document numbers; `Resolución n.º 57 y 136 tareas` is not.
     if (
@@ -541,12 +560,12 @@ def _token(folded: str, start: int, end: int) -> str:
 
 
 def _rank(
-    folded: str, start: int, raw_end: int, before: str, r: Rules, qualifier: str, cued: bool
+    folded: str, start: int, raw_end: int, before: str, r: Rules, qualifier: str, cued: bool, at: int = 0
 ) -> tuple[str, str]:
     """`entre los 10 mejores`, `top 10` -> rank, up_to; `puesto 5` -> rank."""
-    rb = r.rank_before.search(before) if cued else None
+    rb = r.rank_before.search(before, at) if cued else None
     if rb and (r.rank_after.match(folded, raw_end) or rb.group(0).strip().endswith("top")):
         return "rank", "up_to"
-    if cued and r.rank_place_before.search(before):
+    if cued and r.rank_place_before.search(before, at):
         return "rank", qualifier
     return "count", qualifier

@@ -26,7 +26,7 @@ from toolkit.clean import clean_document
 from toolkit.corpus import DEFAULT_MAX_BYTES, read_document
 from toolkit.language import detect_language
 from toolkit.model import Document, finding
-from toolkit.places import find_places, main_province
+from toolkit.places import find_places_in, main_province
 from toolkit.schemas import TABLES, frame, unique_columns, validate_table
 from toolkit.stories import Stories, figure_keys, people_keys, stories_of
 
@@ -97,20 +97,16 @@ def kept_text(doc: Document) -> bool:
     return False
 
 
+PLACE_KINDS = ("title", "lead", "body", "caption")
+
+
 def place_document(doc: Document) -> None:
     """The article's main province (current name, and the pre-merger one named) and its scope."""
-    mentions = [
-        m
-        for seg, text in doc.iter_segments("title", "lead", "body", "caption")
-        for m in _offset(find_places(text), seg.start)
-    ]
+    spans = [(seg.start, seg.end) for seg in doc.segments if seg.kind in PLACE_KINDS]
+    mentions = find_places_in(doc.text, spans)  # as find_places on each segment, the text scanned once
     doc.province, doc.province_legacy = main_province(mentions)
     # national when the article's figures are about the country (a national conference seen from a province)
     doc.scope = metrics_stage.document_scope(doc)
-
-
-def _offset(mentions, delta):
-    return [m.__class__(m.start + delta, m.end + delta, m.raw, m.province, m.legacy) for m in mentions]
 
 
 def process_file(
