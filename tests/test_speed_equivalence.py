@@ -14,7 +14,7 @@ from toolkit.clean import _is_heading
 from toolkit.corpus import looks_like_mojibake
 from toolkit.pipeline import Collector, DocOutput, finding_digest
 from toolkit.places import fold, fold_char
-from toolkit.schemas import frame, validate_table
+from toolkit.schemas import frame
 
 
 def _category_chars() -> str:
@@ -87,37 +87,6 @@ def test_collector_builds_the_tables_that_records_build(monkeypatch, batch):
     }
     for table, records in expected.items():
         pd.testing.assert_frame_equal(collected.frame(table), frame(table, records))
-
-
-def _figure(doc_id: str, start: int, **changes) -> dict:
-    raw = str(start)
-    good = {
-        "metric_id": f"{doc_id}:m{start}", "doc_id": doc_id, "scope": "provincial", "indicator": "other",
-        "value": float(start), "unit": "count", "qualifier": "exact", "language": "es", "raw": raw,
-        "quote": f"Son {raw}.", "start": start, "end": start + len(raw),
-    }  # fmt: skip
-    return {**good, **changes}
-
-
-BROKEN_RUNS = {
-    "in order": [("a", [_figure("a", 10)]), ("b", [_figure("b", 5, end=99)]), ("c", [_figure("c", 7, scope="x")])],
-    "out of order": [("b", [_figure("b", 5, end=99)]), ("a", [_figure("a", 10), _figure("a", 12, language="??")])],
-    "one id twice": [("a", [_figure("a", 10)]), ("b", [_figure("b", 5, metric_id="a:m10")])],
-}  # fmt: skip
-
-
-@pytest.mark.parametrize("batch", [1, 2, 1000])
-@pytest.mark.parametrize("run", BROKEN_RUNS, ids=str)
-def test_tables_validated_batch_by_batch_give_the_findings_of_the_whole_table(monkeypatch, batch, run):
-    monkeypatch.setattr(Collector, "BATCH", batch)
-    collected = Collector()
-    for doc_id, figures in BROKEN_RUNS[run]:
-        collected.add(DocOutput(document={"doc_id": doc_id, "status": "ok"}, metrics=figures))
-    records = [f for _, figures in sorted(BROKEN_RUNS[run]) for f in figures]
-    expected_table, expected = validate_table("metrics", frame("metrics", records))
-    table, found = collected.validated("metrics")
-    assert expected and sorted(map(str, found)) == sorted(map(str, expected))
-    pd.testing.assert_frame_equal(table, expected_table)
 
 
 _FIELD = st.one_of(st.text(max_size=40), st.integers(), st.floats(allow_nan=True), st.none())

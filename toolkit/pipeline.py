@@ -27,7 +27,7 @@ from toolkit.corpus import DEFAULT_MAX_BYTES, read_document
 from toolkit.language import detect_language
 from toolkit.model import Document, finding
 from toolkit.places import find_places_in, main_province
-from toolkit.schemas import TABLES, frame, unique_columns, validate_table
+from toolkit.schemas import TABLES, frame, validate_table
 from toolkit.stories import Stories, figure_keys, people_keys, stories_of
 
 
@@ -168,31 +168,22 @@ class Collector:
     Records wait as plain dicts until a batch of documents is complete, then become one compact
     table batch (text in Arrow buffers, numbers in arrays) and are dropped: the object heap
     stays the size of a batch whatever the size of the run; no DocOutput is kept. What depends
-    on a batch alone (its tables, their validation, the keys that link stories) is done then,
-    while worker processes go on with the next documents, not after the last one.
+    on a batch alone (the tables, the keys that link stories) is done then, while worker
+    processes go on with the next documents, not after the last one.
     """
 
     BATCH = 500  # documents per table batch
-    CHECKED_EARLY = ("metrics", "people")  # validated batch by batch; no corpus step adds to their rows
 
     def __init__(self) -> None:
         use_system_allocator()
         self.records: dict[str, list[dict]] = {t: [] for t in ("documents", "metrics", "people")}
         self.batches: dict[str, list[pd.DataFrame]] = {t: [] for t in self.records}
-        self.failures: dict[str, list[dict]] = {t: [] for t in self.CHECKED_EARLY}
-        self.rows = dict.fromkeys(self.records, 0)
         self.story_keys: dict[str, list[pd.DataFrame]] = {"figures": [], "people": []}
         self.findings: list[dict] = []
         self.docs: dict[str, Document] = {}
         self._pending = 0
-        self._last_doc_id: str | None = None
-        self.in_order = True  # doc_ids strictly increasing: no two batches hold rows of one document
 
     def add(self, out: DocOutput) -> None:
-        doc_id = out.document["doc_id"]
-        if self._last_doc_id is not None and doc_id <= self._last_doc_id:
-            self.in_order = False
-        self._last_doc_id = doc_id
         self.records["documents"].append(out.document)
         self.records["metrics"] += out.metrics
         self.records["people"] += out.people
@@ -206,23 +197,13 @@ class Collector:
     def _flush(self) -> None:
         for table, records in self.records.items():
             if records:
-                self.batches[table].append(self._batch(table, records))
+                self.batches[table].append(frame(table, records))
+                if table == "metrics":
+                    self.story_keys["figures"].append(figure_keys(self.batches[table][-1]))
+                elif table == "people":
+                    self.story_keys["people"].append(people_keys(self.batches[table][-1]))
             self.records[table] = []
         self._pending = 0
-
-    def _batch(self, table: str, records: list[dict]) -> pd.DataFrame:
-        """One batch of a table, its rows numbered as rows of the whole table (as findings cite them)."""
-        batch = frame(table, records)
-        batch.index = pd.RangeIndex(self.rows[table], self.rows[table] + len(batch))
-        self.rows[table] += len(batch)
-        if table == "metrics":
-            self.story_keys["figures"].append(figure_keys(batch))
-        elif table == "people":
-            self.story_keys["people"].append(people_keys(batch))
-        if table in self.CHECKED_EARLY:
-            batch, failures = validate_table(table, batch)
-            self.failures[table] += failures
-        return batch
 
     def stories(self, documents: pd.DataFrame) -> Stories:
         """The stories of the collected documents (`stories.find_stories`), from the keys of each batch."""
@@ -248,19 +229,6 @@ class Collector:
         if len(df) and not df["doc_id"].is_monotonic_increasing:
             df = df.sort_values("doc_id", kind="stable").reset_index(drop=True)
         return df
-
-    def validated(self, table: str) -> tuple[pd.DataFrame, list[dict]]:
-        """The table in document order, validated (`schemas.validate_table`), and its failures.
-
-        The batch checks stand for the whole table when each document's rows are in one batch and
-        the batches are in order (doc_ids strictly increasing), and the columns that must be unique
-        are unique across batches too; otherwise (files named otherwise than they sort, a repeated
-        doc_id) the table is validated again whole, so that findings cite its final rows."""
-        df = self.frame(table)
-        early = table in self.CHECKED_EARLY and self.in_order and self.rows[table]
-        if not early or not all(df[c].is_unique for c in unique_columns(table)):
-            return validate_table(table, df)
-        return df, self.failures[table]
 
 
 def use_system_allocator() -> None:
@@ -293,11 +261,10 @@ def assemble_collected(
     `timings`, when given, receives the CPU seconds spent in each step (for the benchmark)."""
     with _step(timings, "tables"):
         documents = collected.frame("documents")
-        metrics, metric_failures = collected.validated("metrics")
-        people, people_failures = collected.validated("people")
+        metrics = collected.frame("metrics")
+        people = collected.frame("people")
         # the findings leave the collector: the run holds them once, and only until quality.csv is built
         findings, collected.findings = list(input_findings or []) + collected.findings, []
-        findings += metric_failures + people_failures
 
     with _step(timings, "corpus checks"):
         found = collected.stories(documents)  # once: the ids and the story findings
@@ -309,9 +276,10 @@ def assemble_collected(
         findings += quality_stage.corpus_findings(documents, metrics, people, stories=found)
 
     with _step(timings, "validation"):
-        tables = {"metrics": metrics, "people": people}
-        tables["roster"], failures = validate_table("roster", roster)
-        findings += failures
+        tables = {"metrics": metrics, "people": people, "roster": roster}
+        for name, table in tables.items():
+            tables[name], failures = validate_table(name, table)
+            findings += failures
         quality = frame("quality", with_ids(findings, stories))
         del findings
         quality, failures = validate_table("quality", quality)

@@ -208,11 +208,6 @@ def columns(table: str) -> list[str]:
     return [name for name, col in SCHEMAS[table].to_schema().columns.items() if col.required]
 
 
-def unique_columns(table: str) -> list[str]:
-    """The columns of a table whose values must all differ."""
-    return [name for name, col in SCHEMAS[table].to_schema().columns.items() if col.unique]
-
-
 def empty_frame(table: str) -> pd.DataFrame:
     """A table with its contract columns and no rows, typed as the schema says."""
     schema = SCHEMAS[table].to_schema()
