@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations, pairwise
 from operator import itemgetter
 
@@ -189,6 +189,7 @@ def interval(row: dict) -> tuple[float, float]:
     return v - spread, v + spread
 
 
+@lru_cache(maxsize=1 << 16)  # a figure is compared with every other report of its story
 def _last_digit(v: float) -> float:
     """The place value of a number's last non-zero digit (5120000 → 10000, 12.75 → 0.01)."""
     if v == 0:
