@@ -138,6 +138,21 @@ def test_inputs_are_found_recursively_and_other_files_listed_as_skipped(tmp_path
     assert [f["check"] for f in found.findings] == ["file_skipped"]
 
 
+@pytest.mark.parametrize(
+    "names",
+    [
+        pytest.param(lambda d: [d, d / "a.txt"], id="a folder and a file in it"),
+        pytest.param(lambda d: [d / "a.txt", d / "." / "a.txt"], id="one file by two paths"),
+        pytest.param(
+            lambda d: (os.symlink(d / "a.txt", d / "link.txt"), [d])[1], id="a link to a file beside it"
+        ),
+    ],
+)
+def test_a_file_reached_by_several_names_is_read_once(tmp_path, names):
+    (tmp_path / "a.txt").write_text(TEXT)
+    assert len(find_inputs(names(tmp_path)).files) == 1
+
+
 def test_a_missing_input_is_reported():
     found = find_inputs(["/nonexistent/folder"])
     assert not found.files

@@ -64,7 +64,7 @@ class Inputs:
 def find_inputs(paths: list[str | os.PathLike]) -> Inputs:
     """Every `.txt` file under `paths` (files or folders, searched recursively), sorted and unique."""
     found = Inputs()
-    seen_files: set[str] = set()
+    seen_files: set[object] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_file():
@@ -84,14 +84,23 @@ def find_inputs(paths: list[str | os.PathLike]) -> Inputs:
     return found
 
 
-def _add(found: Inputs, seen: set[str], path: Path) -> None:
-    key = os.path.realpath(path)  # never raises, even for a link loop (reading it will say so)
-    if key not in seen:
+def _add(found: Inputs, seen: set[object], path: Path) -> None:
+    if (key := _file_key(path)) not in seen:
         seen.add(key)
         found.files.append(path)
 
 
-def _walk(root: Path, found: Inputs, seen_files: set[str]) -> None:
+def _file_key(path: Path) -> object:
+    """The same key for every name of one file (links, `a/../a`): its device and inode (one system
+    call), else its resolved path, which never raises, even for a link loop (reading it will say so)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)
+    return (st.st_dev, st.st_ino)
+
+
+def _walk(root: Path, found: Inputs, seen_files: set[object]) -> None:
     seen_dirs: set[tuple[int, int]] = set()
 
     def on_error(err: OSError) -> None:
