@@ -9,9 +9,19 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import toolkit
-from toolkit.engine import MIN_PARTITION, EngineUnavailable, map_documents, partition_size
+from toolkit.engine import (
+    MAX_CHUNK,
+    MIN_CHUNK,
+    MIN_PARTITION,
+    EngineUnavailable,
+    chunk_bounds,
+    map_documents,
+    partition_size,
+)
 from toolkit.pipeline import TABLES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -84,6 +94,16 @@ def test_unknown_engine_is_a_clear_error():
 )
 def test_dask_partitions_hold_a_hundred_documents_or_more(items, workers, expected):
     assert partition_size(items, workers) == expected
+
+
+@given(st.integers(0, 5000), st.integers(1, 16))
+def test_chunks_cover_every_document_once_in_order_and_shrink_towards_the_end(n_items, jobs):
+    bounds = list(chunk_bounds(n_items, jobs))
+    assert [i for start, end in bounds for i in range(start, end)] == list(range(n_items))
+    sizes = [end - start for start, end in bounds]
+    assert all(0 < size <= MAX_CHUNK for size in sizes)
+    assert sizes == sorted(sizes, reverse=True)
+    assert len(sizes) < 2 or sizes[-1] <= MIN_CHUNK
 
 
 def test_cli_dask_without_dask_exits_2_with_a_reason(monkeypatch, small, tmp_path, capsys):

@@ -27,6 +27,7 @@ MIN_PARTITION = 100
 MAX_PARTITION = 2000
 # Documents per chunk sent to a worker process: large enough to amortise pickling, small enough to balance.
 MAX_CHUNK = 64
+MIN_CHUNK = 4
 # Chunks submitted ahead per worker process: enough to keep workers busy, few enough to bound memory.
 IN_FLIGHT_PER_JOB = 3
 
@@ -91,8 +92,7 @@ def _pool_map(work: partial, items: _Items, jobs: int) -> Iterator[DocOutput]:
     whenever this process reads them slower than the workers make them; a bounded window
     keeps memory flat however large the run.
     """
-    size = max(1, min(MAX_CHUNK, len(items) // (jobs * 4) or 1))
-    chunks = (items[i : i + size] for i in range(0, len(items), size))
+    chunks = (items[start:end] for start, end in chunk_bounds(len(items), jobs))
     kwargs = work.keywords
     with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
         window: deque = deque()
@@ -104,6 +104,17 @@ def _pool_map(work: partial, items: _Items, jobs: int) -> Iterator[DocOutput]:
                 yield from window.popleft().result()
         while window:
             yield from window.popleft().result()
+
+
+def chunk_bounds(n_items: int, jobs: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each chunk: a quarter of each worker's share of what is left, at most
+    MAX_CHUNK. Chunks shrink towards the end, so that no worker is left with a large last chunk
+    while the others wait (guided scheduling)."""
+    start = 0
+    while start < n_items:
+        size = max(MIN_CHUNK, min(MAX_CHUNK, (n_items - start) // (jobs * 4)))
+        yield start, min(n_items, start + size)
+        start += size
 
 
 def _ignore_interrupts() -> None:
