@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from openpyxl.chart import BarChart
 from PIL import Image as PILImage
 
+from toolkit.export import sheets, write_csvs, write_workbook
 from toolkit.export import workbook as workbook_module
-from toolkit.export import write_csvs, write_workbook
 from toolkit.export.safety import EXCEL_MAX_CELL_CHARS
 from toolkit.schemas import columns, frame
 
@@ -532,3 +532,16 @@ def test_line_breaks_inside_csv_fields_do_not_break_rows(tmp_path):
     back = pd.read_csv(tmp_path / "metrics.csv", encoding="utf-8-sig", keep_default_na=False)
     assert len(back) == len(tables["metrics"])
     assert back.loc[0, "quote"] == "one\rtwo\nthree\r\nfour"
+
+
+_CELL_TEXT = st.one_of(st.none(), st.text(alphabet="ab \n", max_size=300))
+
+
+@given(st.lists(st.tuples(_CELL_TEXT, _CELL_TEXT), max_size=20), st.floats(1, 80), st.floats(1, 80))
+def test_row_heights_are_the_tallest_wrapped_cell_of_each_row(rows, width_a, width_b):
+    df = pd.DataFrame(rows, columns=["a", "b"], dtype="str") if rows else pd.DataFrame(columns=["a", "b"])
+    expected = [
+        max(sheets.text_height(a, width_a), sheets.text_height(b, width_b))
+        for a, b in df.itertuples(index=False)
+    ]
+    assert sheets.row_heights(df, [("a", width_a), ("b", width_b)]) == expected

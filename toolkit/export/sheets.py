@@ -15,12 +15,14 @@ import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
@@ -259,6 +261,27 @@ def text_height(text: object, width: float) -> float:
     return min(MAX_ROW_HEIGHT, LINE_HEIGHT * lines)
 
 
+def row_heights(df: pd.DataFrame, wrapped: list[tuple[str, float]]) -> list[float]:
+    """Each row's height: `text_height` of its tallest wrapped cell (columns and widths in
+    `wrapped`), reckoned a column at a time; only texts that break lines are measured one by one."""
+    lines = np.ones(len(df))
+    for name, width in wrapped:
+        per_line = max(1.0, width * 1.05)
+        texts = df[name]
+        if isinstance(texts.dtype, pd.StringDtype):
+            is_text = texts.notna().to_numpy(bool)
+        else:
+            is_text = texts.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).to_numpy(bool)
+        length = texts.where(is_text).str.len().to_numpy(float, na_value=0.0)
+        here = np.maximum(1.0, np.ceil(length / per_line))
+        for i in np.flatnonzero(
+            is_text & texts.str.contains("\n", regex=False).to_numpy(bool, na_value=False)
+        ):
+            here[i] = text_height(texts.iat[i], width) / LINE_HEIGHT
+        lines = np.maximum(lines, here)
+    return np.minimum(MAX_ROW_HEIGHT, LINE_HEIGHT * lines).tolist()
+
+
 def _place_cells(ws) -> None:
     """Make `ws.append` place prepared cells directly.
 
@@ -322,15 +345,16 @@ def write_table(
         note_cells.append(cell)
     ws.append([styles.header(c) for c in columns] + ([None] + note_cells if note_cells else []))
     convs = converters(styles, columns)
-    wrapped = [(i, widths[i]) for i, c in enumerate(columns) if c.kind == "long_text"]
+    wrapped = [(c.name, widths[i]) for i, c in enumerate(columns) if c.kind == "long_text"]
+    heights = row_heights(df, wrapped)
     rows = ws.row_dimensions
+    tall: dict[float, RowDimension] = {}  # one per height: the writer reads a row's height, not its index
     n = 0
     # a column at a time to Python values: pandas would box every Arrow text value one by one
-    for row in zip(*(df[c.name].tolist() for c in columns), strict=True):
+    for row, height in zip(zip(*(df[c.name].tolist() for c in columns), strict=True), heights, strict=True):
         n += 1
-        height = max((text_height(row[i], width) for i, width in wrapped), default=LINE_HEIGHT)
         if height > LINE_HEIGHT:
-            rows[n + 1].height = height
+            rows[n + 1] = tall.get(height) or tall.setdefault(height, RowDimension(ws, ht=height))
         ws.append([conv(v, row) for conv, v in zip(convs, row, strict=True)])
         rows.pop(n + 1, None)  # written: keep memory bounded on long tables
     if n == 0:  # an Excel table needs a row under its heading
