@@ -173,12 +173,14 @@ class Collector:
     """
 
     BATCH = 500  # documents per table batch
+    # the keys that link stories, taken from a table's batch (each depends on one document only)
+    STORY_KEYS = {"metrics": ("figures", figure_keys), "people": ("people", people_keys)}
 
     def __init__(self) -> None:
         use_system_allocator()
         self.records: dict[str, list[dict]] = {t: [] for t in ("documents", "metrics", "people")}
         self.batches: dict[str, list[pd.DataFrame]] = {t: [] for t in self.records}
-        self.story_keys: dict[str, list[pd.DataFrame]] = {"figures": [], "people": []}
+        self.story_keys: dict[str, list[pd.DataFrame]] = {kind: [] for kind, _ in self.STORY_KEYS.values()}
         self.findings: list[dict] = []
         self.docs: dict[str, Document] = {}
         self._pending = 0
@@ -197,11 +199,11 @@ class Collector:
     def _flush(self) -> None:
         for table, records in self.records.items():
             if records:
-                self.batches[table].append(frame(table, records))
-                if table == "metrics":
-                    self.story_keys["figures"].append(figure_keys(self.batches[table][-1]))
-                elif table == "people":
-                    self.story_keys["people"].append(people_keys(self.batches[table][-1]))
+                batch = frame(table, records)
+                self.batches[table].append(batch)
+                if table in self.STORY_KEYS:
+                    kind, keys_of = self.STORY_KEYS[table]
+                    self.story_keys[kind].append(keys_of(batch))
             self.records[table] = []
         self._pending = 0
 
