@@ -7,7 +7,10 @@
 - `range_findings`: shares over 100 % that are no growth rate, values outside the
   range of their indicator (catalogue `ranges.csv`).
 
-Each works on the metrics table, grouped once into plain records.
+The comparisons work on the metrics table, grouped once into plain records. The
+other two need one article's figures only: `document_figure_checks` runs them on a
+document's records (in the worker, with the extraction); `arithmetic_findings` and
+`range_findings` run them over a table, document by document.
 """
 
 from __future__ import annotations
