@@ -545,3 +545,9 @@ def test_row_heights_are_the_tallest_wrapped_cell_of_each_row(rows, width_a, wid
         for a, b in df.itertuples(index=False)
     ]
     assert sheets.row_heights(df, [("a", width_a), ("b", width_b)]) == expected
+
+
+def test_row_heights_of_a_column_of_mixed_values_count_only_its_texts():
+    df = pd.DataFrame({"a": ["x" * 100, None, 5, "a\nb", float("nan")]}, dtype=object)
+    assert sheets.row_heights(df, [("a", 10.0)]) == [sheets.text_height(v, 10.0) for v in df["a"]]
+    assert sheets.row_heights(df, [("a", 10.0)]) == [150.0, 15.0, 15.0, 30.0, 15.0]
