@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit.clean import _is_heading
+from toolkit.consistency import grouped_records
 from toolkit.corpus import looks_like_mojibake
 from toolkit.pipeline import Collector, DocOutput, finding_digest
 from toolkit.places import fold, fold_char
@@ -96,3 +97,36 @@ _FIELD = st.one_of(st.text(max_size=40), st.integers(), st.floats(allow_nan=True
 def test_a_findings_digest_is_the_hash_of_its_joined_content(f):
     text = "|".join(str(f.get(k, "")) for k in ("check", "doc_id", "subject", "detail"))
     assert finding_digest(f) == hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
+
+
+def _grouped_by_sorting_a_copy(df: pd.DataFrame, keys: list[str]) -> list[list[int]]:
+    """`consistency.grouped_records` as it was defined: a sorted copy of the key columns."""
+    by = [*keys, "doc_id", "start"]
+    order = df[list(dict.fromkeys(by))].reset_index(drop=True).sort_values(by, kind="stable")
+    sorted_keys = order[keys]
+    group = (sorted_keys != sorted_keys.shift()).any(axis=1).cumsum().to_numpy()
+    rows = order.index.to_numpy()
+    return [rows[group == g].tolist() for g in dict.fromkeys(group)]
+
+
+_KEY_TEXT = st.sampled_from(["", "a", "b", "Ą", "z", "ab"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_KEY_TEXT, _KEY_TEXT, st.sampled_from(["d1", "d2", "d10"]), st.integers(0, 5)), max_size=25
+    ),
+    st.booleans(),
+)
+def test_figures_are_grouped_as_a_sorted_copy_groups_them(rows, as_categories):
+    df = pd.DataFrame(rows, columns=["story_id", "indicator", "doc_id", "start"]).astype(
+        {"story_id": "str", "indicator": "str", "doc_id": "str"}
+    )
+    df["value"], df["row"] = 1.0, range(len(df))
+    if as_categories:
+        for col in ("story_id", "indicator", "doc_id"):
+            df[col] = pd.Categorical(df[col], categories=sorted(set(df[col])))
+    expected = _grouped_by_sorting_a_copy(df, ["story_id", "indicator"]) if len(df) else []
+    found = [[r["row"] for r in group] for group in grouped_records(df, ["story_id", "indicator"])]
+    assert found == expected

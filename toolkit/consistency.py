@@ -109,11 +109,16 @@ def grouped_records(
     cols = [c for c in [*_METRIC_COLUMNS, "row"] if c in df.columns]
     derive_ids = "metric_id" not in df.columns
     by = [*keys, "doc_id", "start"]
-    order = df[list(dict.fromkeys(by))].iloc[chosen].reset_index(drop=True).sort_values(by, kind="stable")
-    positions = chosen[order.index.to_numpy()]
-    sorted_keys = order[keys]
-    group = (sorted_keys != sorted_keys.shift()).any(axis=1).cumsum().to_numpy()
-    del order, sorted_keys
+    codes = {name: _sort_codes(df[name].iloc[chosen]) for name in dict.fromkeys(by)}
+    order = np.lexsort([codes[name] for name in reversed(by)])  # stable: ties keep their order
+    positions = chosen[order]
+    changed = np.zeros(len(order), bool)
+    changed[0] = True
+    for name in keys:
+        in_order = codes[name][order]
+        changed[1:] |= in_order[1:] != in_order[:-1]
+    group = np.cumsum(changed)
+    del codes, order, changed
     table = df[cols]
     begin = 0
     while begin < len(positions):
@@ -128,6 +133,19 @@ def grouped_records(
         for a, b in pairwise(cut):
             yield records[a:b]
         begin = end
+
+
+def _sort_codes(column: pd.Series) -> np.ndarray:
+    """Numbers that sort as `sort_values` sorts the column (categories by their position, text by
+    its characters, missing values last): sorting numpy arrays holds far less than a sorted copy."""
+    if pd.api.types.is_numeric_dtype(column.dtype) and not isinstance(column.dtype, pd.CategoricalDtype):
+        return column.to_numpy()
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes = column.cat.codes.to_numpy().astype(np.int64)
+    else:
+        codes = pd.factorize(column, sort=True)[0].astype(np.int64)
+    codes[codes < 0] = codes.max(initial=-1) + 1  # missing values last
+    return codes
 
 
 def _compare_group(rows: list[dict], same_story: bool) -> list[dict]:
