@@ -8,6 +8,7 @@ identical whatever the engine and the caller never holds more than it keeps.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 from collections import deque
@@ -94,7 +95,10 @@ def _pool_map(work: partial, items: _Items, jobs: int) -> Iterator[DocOutput]:
     """
     chunks = (items[start:end] for start, end in chunk_bounds(len(items), jobs))
     kwargs = work.keywords
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool:
+    with (
+        _shared_with_workers(),
+        ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool,
+    ):
         window: deque = deque()
         for chunk in chunks:
             # workers start at the first submit: none may see Ctrl-C before it ignores it
@@ -115,6 +119,19 @@ def chunk_bounds(n_items: int, jobs: int) -> Iterator[tuple[int, int]]:
         size = max(MIN_CHUNK, min(MAX_CHUNK, (n_items - start) // (jobs * 4)))
         yield start, min(n_items, start + size)
         start += size
+
+
+@contextlib.contextmanager
+def _shared_with_workers() -> Iterator[None]:
+    """Worker processes start as a copy of this one and share its memory until they write to it;
+    the garbage collector would write to every object it inspects. Objects made so far (wording,
+    patterns, models) are set aside from collection while the workers run, so their pages stay
+    shared instead of being copied into each worker."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _ignore_interrupts() -> None:
