@@ -64,7 +64,8 @@ def map_documents(
     if engine != "local":
         raise EngineUnavailable(f"Unknown engine '{engine}'; choose one of: {', '.join(ENGINES)}.")
     if jobs <= 1 or len(files) < 2:
-        yield from map(work, zip(map(str, files), doc_ids, strict=True))
+        with _long_lived_set_aside():
+            yield from map(work, zip(map(str, files), doc_ids, strict=True))
         return
     # the paths and ids as two Arrow arrays, not 100 000 Python strings: worker processes start as a
     # copy of this process, so what it holds when they start is held once per worker too
@@ -96,7 +97,7 @@ def _pool_map(work: partial, items: _Items, jobs: int) -> Iterator[DocOutput]:
     chunks = (items[start:end] for start, end in chunk_bounds(len(items), jobs))
     kwargs = work.keywords
     with (
-        _shared_with_workers(),
+        _long_lived_set_aside(),
         ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool,
     ):
         window: deque = deque()
@@ -122,11 +123,11 @@ def chunk_bounds(n_items: int, jobs: int) -> Iterator[tuple[int, int]]:
 
 
 @contextlib.contextmanager
-def _shared_with_workers() -> Iterator[None]:
-    """Worker processes start as a copy of this one and share its memory until they write to it;
-    the garbage collector would write to every object it inspects. Objects made so far (wording,
-    patterns, models) are set aside from collection while the workers run, so their pages stay
-    shared instead of being copied into each worker."""
+def _long_lived_set_aside() -> Iterator[None]:
+    """Objects made before the run (modules, wording, patterns, models) live as long as the process:
+    they are set aside from garbage collection while documents are processed, so the collector does
+    not inspect them again and again; and worker processes, which start as a copy of this one and
+    share its memory until they write to it, keep sharing those pages instead of copying them."""
     gc.freeze()
     try:
         yield
