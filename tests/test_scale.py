@@ -3,6 +3,7 @@ the benchmark corpus builder writes truth the flow recovers at the seed-gold thr
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import sys
 from pathlib import Path
@@ -156,3 +157,17 @@ def test_the_benchmarks_stage_timing_runs_the_flow_of_toolkit_run(tmp_path):
     assert set(expected.documents["status"]) == {"ok", "rejected"}
     for name in TABLES:
         pd.testing.assert_frame_equal(timed.tables()[name], expected.tables()[name], obj=name)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_run_leaves_the_garbage_collector_as_it_found_it(small, jobs):
+    assert gc.get_freeze_count() == 0
+    toolkit.run(small, jobs=jobs, keep_docs=False)
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # a program that froze its own objects keeps them frozen
+    try:
+        frozen = gc.get_freeze_count()
+        toolkit.run(small, jobs=jobs, keep_docs=False)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

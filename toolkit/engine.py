@@ -127,7 +127,11 @@ def _long_lived_set_aside() -> Iterator[None]:
     """Objects made before the run (modules, wording, patterns, models) live as long as the process:
     they are set aside from garbage collection while documents are processed, so the collector does
     not inspect them again and again; and worker processes, which start as a copy of this one and
-    share its memory until they write to it, keep sharing those pages instead of copying them."""
+    share its memory until they write to it, keep sharing those pages instead of copying them.
+    A program that froze objects itself (a server before it forks) keeps its own arrangement."""
+    if gc.get_freeze_count():
+        yield
+        return
     gc.freeze()
     try:
         yield
