@@ -17,7 +17,7 @@ from PIL import Image as PILImage
 
 from toolkit.export import sheets, write_csvs, write_workbook
 from toolkit.export import workbook as workbook_module
-from toolkit.export.safety import EXCEL_MAX_CELL_CHARS
+from toolkit.export.safety import EXCEL_MAX_CELL_CHARS, safe_cell, safe_frame
 from toolkit.schemas import columns, frame
 
 SHEETS = [
@@ -551,3 +551,17 @@ def test_row_heights_of_a_column_of_mixed_values_count_only_its_texts():
     df = pd.DataFrame({"a": ["x" * 100, None, 5, "a\nb", float("nan")]}, dtype=object)
     assert sheets.row_heights(df, [("a", 10.0)]) == [sheets.text_height(v, 10.0) for v in df["a"]]
     assert sheets.row_heights(df, [("a", 10.0)]) == [150.0, 15.0, 15.0, 30.0, 15.0]
+
+
+@given(st.lists(st.one_of(st.none(), st.text(alphabet="=+-@\t\rab '", max_size=6)), max_size=15))
+def test_csv_text_columns_are_made_safe_as_each_value_would_be(values):
+    column = pd.Series(values, dtype="str")
+    made_safe = safe_frame(pd.DataFrame({"text": column, "same": column.astype(object)}))
+    expected = column.map(safe_cell)
+    pd.testing.assert_series_equal(made_safe["text"], expected, check_names=False, check_dtype=False)
+    assert made_safe["text"].dtype == column.dtype
+
+    def texts(col):
+        return [v if isinstance(v, str) else None for v in made_safe[col]]
+
+    assert texts("same") == texts("text")

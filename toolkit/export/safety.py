@@ -38,8 +38,13 @@ def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
     """A copy of `df` whose text columns are safe to open in a spreadsheet."""
     out = df.copy()
     for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(safe_cell)
+        values = out[col]
+        if isinstance(values.dtype, pd.StringDtype):  # text only: the test runs over the whole column
+            risky = values.str.startswith(FORMULA_TRIGGERS).fillna(False).to_numpy(bool)
+            if risky.any():
+                out[col] = values.where(~risky, "'" + values)
+        elif values.dtype == object or pd.api.types.is_string_dtype(values):
+            out[col] = values.map(safe_cell)
     return out
 
 
