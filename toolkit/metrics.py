@@ -426,13 +426,7 @@ def _places_in(
     else:
         found = gazetteer.scan_spans(scan, offset + s, offset + e, alone=s == 0)
         spans = [(a - offset, b - offset) for a, b in found]
-    table = gazetteer._keyword_table()
-    out = []
-    for start, end in spans:
-        key = gazetteer._canonical_spelling(folded[start:end], table)
-        if key is not None:
-            out.append(PlaceMention(start, end, text[start:end], *table[key]))
-    return out
+    return gazetteer.mentions_at(text, folded, spans)
 
 
 def sentences(

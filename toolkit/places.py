@@ -240,19 +240,27 @@ def spelling_spans(folded: str, pos: int = 0, endpos: int | None = None) -> list
     endpos = len(folded) if endpos is None else endpos
     if _after_non_word() is None:
         return [m.span() for m in _pattern().finditer(folded, pos, endpos)]
+    return _first_then_after(_pattern(), _after_non_word(), folded, pos, endpos)
+
+
+def _first_then_after(
+    first: re.Pattern, after: re.Pattern, text: str, pos: int, endpos: int
+) -> list[tuple[int, int]]:
+    """The span of `first` matched at `pos`, then those of group 1 of `after`, which starts with the
+    character before a name, found from where that match ends."""
     out = []
-    first = _pattern().match(folded, pos, endpos)
-    if first is not None:
-        out.append(first.span())
-        pos = first.end()
-    out += [m.span(1) for m in _after_non_word().finditer(folded, pos, endpos)]
+    m = first.match(text, pos, endpos)
+    if m is not None:
+        out.append(m.span())
+        pos = m.end()
+    out += [m.span(1) for m in after.finditer(text, pos, endpos)]
     return out
 
 
 def find_places(text: str) -> list[PlaceMention]:
     """Every province named in `text`, with offsets into `text`."""
     folded = fold(text)
-    return _mentions(text, folded, spelling_spans(folded))
+    return mentions_at(text, folded, spelling_spans(folded))
 
 
 def find_places_in(text: str, spans: list[tuple[int, int]]) -> list[PlaceMention]:
@@ -266,10 +274,12 @@ def find_places_in(text: str, spans: list[tuple[int, int]]) -> list[PlaceMention
             for s, e in spans
             for m in find_places(text[s:e])
         ]
-    return _mentions(text, folded, [span for s, e in spans for span in scan_spans(scan, s, e, alone=True)])
+    return mentions_at(text, folded, [span for s, e in spans for span in scan_spans(scan, s, e, alone=True)])
 
 
-def _mentions(text: str, folded: str, spans: list[tuple[int, int]]) -> list[PlaceMention]:
+def mentions_at(text: str, folded: str, spans: list[tuple[int, int]]) -> list[PlaceMention]:
+    """The provinces whose spellings `folded[start:end]` of `spans` are (spans where the gazetteer's
+    pattern matched `folded`, the text folded), with offsets and wording of `text`."""
     table = _keyword_table()
     out = []
     for start, end in spans:
@@ -340,13 +350,7 @@ def scan_spans(scan: str, pos: int, endpos: int, alone: bool = False) -> list[tu
     """`spelling_spans(folded, pos, endpos)` read off the scan text of `folded`; `alone`: as if
     `pos` were the start of the text (nothing stands before it)."""
     checked, unchecked, after_non_word = _ascii_patterns()
-    out = []
-    first = (unchecked if alone else checked).match(scan, pos, endpos)
-    if first is not None:
-        out.append(first.span())
-        pos = first.end()
-    out += [m.span(1) for m in after_non_word.finditer(scan, pos, endpos)]
-    return out
+    return _first_then_after(unchecked if alone else checked, after_non_word, scan, pos, endpos)
 
 
 def _canonical_spelling(found: str, table: dict[str, tuple[str, str]]) -> str | None:
