@@ -365,7 +365,7 @@ def _confirms_by_definition(chunk: str, lang: str) -> bool:
     """language.confirms as first written: every listed language counted, then compared."""
     if not function_words(lang) or len(chunk.strip()) < language.MIN_CHARS:
         return False
-    tokens = language._TOKEN.findall(chunk.casefold())
+    tokens = re.findall(r"\w+", chunk.casefold())
     listed = [code for code in language.CANDIDATES if function_words(code)]
     counts = {code: sum(t in function_words(code) for t in tokens) for code in listed}
     best_other = max((n for code, n in counts.items() if code != lang), default=0)

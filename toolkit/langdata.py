@@ -7,6 +7,7 @@ a language is adding a file. A file `_common.toml` holds wording shared by all.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from importlib import resources
@@ -70,6 +71,14 @@ def function_words(code: str) -> frozenset[str]:
     """Short words frequent in any paragraph of the language (`data/quality/<lang>.toml`); empty
     for a language without a file."""
     return frozenset(w.casefold() for w in load("quality", code).get("function_words", []))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def folded_words(text: str) -> list[str]:
+    """The text's words, case-folded as the lists of function words are."""
+    return _WORD.findall(text.casefold())
 
 
 def count_in(tokens: list[str], vocabulary: frozenset[str]) -> int:

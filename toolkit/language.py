@@ -8,12 +8,11 @@ a normal one.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
-from toolkit.langdata import count_in, function_words
+from toolkit.langdata import count_in, folded_words, function_words
 from toolkit.model import Document
 
 # The languages we expect, plus neighbours that are easy to confuse with them and Vietnamese (site chrome).
@@ -23,7 +22,6 @@ CHUNK_CHARS = 200  # a piece identified on its own: a paragraph's opening, or sh
 SAMPLE_KINDS = (("body",), ("lead", "caption", "heading"), ("title",))
 MIN_CHARS = 20
 CONFIRM_SHARE = 0.15  # of a chunk's words among the leading language's frequent short words
-_TOKEN = re.compile(r"\w+")
 
 
 @cache
@@ -97,7 +95,7 @@ def confirms(chunk: str, lang: str) -> bool:
     own = function_words(lang)
     if not own or len(chunk.strip()) < MIN_CHARS:
         return False
-    tokens = _TOKEN.findall(chunk.casefold())
+    tokens = folded_words(chunk)
     found = count_in(tokens, own)
     if not found or found < CONFIRM_SHARE * len(tokens):  # the usual way out: no other list is read
         return False

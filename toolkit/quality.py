@@ -19,7 +19,6 @@ the figures it is about, so that a reader (and the score) can find them.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping
 
@@ -34,7 +33,7 @@ from toolkit.findings import (
     excerpt,
     label_languages,
 )
-from toolkit.langdata import count_in, function_words, language_name
+from toolkit.langdata import count_in, folded_words, function_words, language_name
 from toolkit.language import detect_text
 from toolkit.model import Document, finding
 from toolkit.stories import Stories, assign_stories, find_stories, story_findings
@@ -150,7 +149,7 @@ def paragraph_language(text: str, expected: str) -> str:
     is not mistaken for a neighbouring language.
     """
     sample = text[:LANGUAGE_SAMPLE_CHARS]
-    tokens = _TOKEN.findall(sample.casefold())
+    tokens = folded_words(sample)
     expected_words = function_words(expected)
     usual = count_in(tokens, expected_words)
     if expected_words and usual >= EXPECTED_WORD_SHARE * len(tokens):
@@ -160,9 +159,6 @@ def paragraph_language(text: str, expected: str) -> str:
         return ""
     found = count_in(tokens, function_words(lang))
     return lang if found >= usual + FUNCTION_WORD_MARGIN else ""
-
-
-_TOKEN = re.compile(r"\w+")
 
 
 def source_missing(doc: Document) -> list[dict]:
