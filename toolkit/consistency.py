@@ -138,10 +138,10 @@ def grouped_records(
 def _sort_codes(column: pd.Series) -> np.ndarray:
     """Numbers that sort as `sort_values` sorts the column (categories by their position, text by
     its characters, missing values last): sorting numpy arrays holds far less than a sorted copy."""
-    if pd.api.types.is_numeric_dtype(column.dtype) and not isinstance(column.dtype, pd.CategoricalDtype):
-        return column.to_numpy()
     if isinstance(column.dtype, pd.CategoricalDtype):
         codes = column.cat.codes.to_numpy().astype(np.int64)
+    elif pd.api.types.is_numeric_dtype(column.dtype):
+        return column.to_numpy()
     else:
         codes = pd.factorize(column, sort=True)[0].astype(np.int64)
     codes[codes < 0] = codes.max(initial=-1) + 1  # missing values last
