@@ -16,26 +16,23 @@ CHUNK_ROWS = 50_000
 
 def write_csv(df: pd.DataFrame, table: str, out_dir: str | Path) -> Path:
     """Write one table with exactly the contract's columns, atomically."""
-    target = Path(out_dir) / f"{table}.csv"
-    ordered = in_contract_order(df, table)
-    with atomic_path(target) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as stream:
-        # CRLF line ends (RFC 4180, as Excel writes): a field holding a carriage return or a line
-        # feed is then quoted; with "\n" alone a bare "\r" in a quote would break the row.
-        # Written a slice of rows at a time, so the safe copy of a large table is never whole in memory
-        # (one stream: the byte-order mark once, the header once).
-        _write_rows(stream, ordered, header=True)
-    return target
+    with CsvStream(table, out_dir) as stream:
+        stream.write(df)
+    return stream.path
 
 
 def _write_rows(stream, ordered: pd.DataFrame, header: bool) -> None:
+    """CRLF line ends (RFC 4180, as Excel writes): a field holding a carriage return or a line feed
+    is then quoted; with "\n" alone a bare "\r" in a quote would break the row. Written a slice of
+    rows at a time, so the safe copy of a large table is never whole in memory."""
     for begin in range(0, max(len(ordered), 1), CHUNK_ROWS):
         chunk = safe_frame(ordered.iloc[begin : begin + CHUNK_ROWS])
         chunk.to_csv(stream, index=False, header=header and begin == 0, lineterminator="\r\n")
 
 
 class CsvStream(contextlib.AbstractContextManager):
-    """One table's CSV file written a batch of rows at a time, atomically: the same bytes as
-    `write_csv` of all the rows at once (one byte-order mark, one header)."""
+    """One table's CSV file written a batch of rows at a time, atomically: one byte-order mark and
+    one header however many batches, so the bytes are those of all the rows written at once."""
 
     def __init__(self, table: str, out_dir: str | Path) -> None:
         self.table = table
