@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 import pytest
+from pandera.engines.pandas_engine import Engine
 
-from toolkit.schemas import SCHEMAS, columns, frame, records, validate_table
+from toolkit.schemas import SCHEMAS, Text, columns, frame, records, validate_table
 
 CONTRACT = {
     "documents": "doc_id, path, status, error, language, title, source_url, publisher, published, province, scope, story_id, n_chars, n_paragraphs, n_duplicate_paragraphs",
@@ -65,6 +68,16 @@ def test_each_broken_rule_becomes_a_finding_naming_table_row_and_column(changes,
 def test_a_rejected_document_must_say_why():
     _, findings = validate_table("documents", frame("documents", [document(status="rejected", scope="")]))
     assert [f["check"] for f in findings] == ["schema_failure"]
+
+
+def test_a_text_column_of_the_string_dtype_passes_whole():
+    column = pd.Series(["a", "b", ""], dtype="str")
+    assert Text().check(Engine.dtype(column.dtype), column) is True
+
+
+def test_a_text_column_holding_other_objects_is_checked_value_by_value():
+    column = pd.Series(["a", 3, None], dtype=object)
+    assert np.asarray(Text().check(Engine.dtype(column.dtype), column)).tolist() == [True, False, True]
 
 
 def test_metric_offsets_must_span_the_raw_figure():
