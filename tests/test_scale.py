@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import importlib.util
+import multiprocessing
 import sys
 from pathlib import Path
 
@@ -170,3 +171,19 @@ def test_a_run_leaves_the_garbage_collector_as_it_found_it(small, jobs):
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_a_consumer_that_stops_early_leaves_no_worker_behind(small):
+    files = sorted(small.glob("*.txt"))
+    outputs = map_documents(files, [f.stem for f in files], jobs=2)
+    assert next(outputs).document["doc_id"] == files[0].stem
+    outputs.close()
+    assert multiprocessing.active_children() == []
+
+
+def test_the_workers_of_a_finished_run_exit_on_their_own(small):
+    files = sorted(small.glob("*.txt"))
+    assert len(list(map_documents(files, [f.stem for f in files], jobs=2))) == len(files)
+    for child in multiprocessing.active_children():
+        child.join(timeout=30)
+    assert multiprocessing.active_children() == []

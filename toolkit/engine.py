@@ -96,19 +96,23 @@ def _pool_map(work: partial, items: _Items, jobs: int) -> Iterator[DocOutput]:
     """
     chunks = (items[start:end] for start, end in chunk_bounds(len(items), jobs))
     kwargs = work.keywords
-    with (
-        _long_lived_set_aside(),
-        ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts) as pool,
-    ):
-        window: deque = deque()
-        for chunk in chunks:
-            # workers start at the first submit: none may see Ctrl-C before it ignores it
-            with _interrupts_held() if not window else contextlib.nullcontext():
-                window.append(pool.submit(_process_partition, chunk, **kwargs))
-            if len(window) >= IN_FLIGHT_PER_JOB * jobs:
+    with _long_lived_set_aside():
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+        try:
+            window: deque = deque()
+            for chunk in chunks:
+                # workers start at the first submit: none may see Ctrl-C before it ignores it
+                with _interrupts_held() if not window else contextlib.nullcontext():
+                    window.append(pool.submit(_process_partition, chunk, **kwargs))
+                if len(window) >= IN_FLIGHT_PER_JOB * jobs:
+                    yield from window.popleft().result()
+            while window:
                 yield from window.popleft().result()
-        while window:
-            yield from window.popleft().result()
+        except BaseException:  # stopped (Ctrl-C, a consumer that gave up): wait until the workers are gone
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        # every result is in: the idle workers exit on their own while the caller goes on
+        pool.shutdown(wait=False)
 
 
 def chunk_bounds(n_items: int, jobs: int) -> Iterator[tuple[int, int]]:
