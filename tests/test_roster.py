@@ -7,7 +7,7 @@ import pytest
 
 from tests.test_people import make_doc
 from toolkit.names import person_id
-from toolkit.people import build_roster, extract_people
+from toolkit.people import RosterGroups, build_roster, extract_people
 from toolkit.schemas import frame
 
 # The same official in seven languages, with or without diacritics, with another title each time.
@@ -97,3 +97,12 @@ def test_roster_validates_against_its_schema():
     roster = frame("roster", build_roster(people))
     _, failures = validate_table("roster", roster)
     assert failures == []
+
+
+def test_people_grouped_document_by_document_in_any_order_give_the_roster_of_the_table():
+    cases = SAME_PERSON + [("es", "Asistió el Sr. Nguyen Van An, director del Departamento de Salud.")]
+    per_doc = [extract_people(make_doc(text, lang, doc_id=f"d{i}")) for i, (lang, text) in enumerate(cases)]
+    groups = RosterGroups()
+    for records in reversed(per_doc):
+        groups.add(records)
+    assert groups.rows() == build_roster(frame("people", [r for records in per_doc for r in records]))

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -579,36 +580,82 @@ def _word_end(text: str, pos: int, limit: int) -> int:
 # --- roster ------------------------------------------------------------------------------------
 
 
+class RosterEntry(NamedTuple):
+    """What the roster needs of one row of the people table."""
+
+    doc_id: str
+    start: int
+    name: str
+    gender: str
+    role: str
+    role_keys: str
+    level: str
+    province: str
+
+
+class RosterGroups:
+    """People rows grouped by person, added a document or a table at a time: a run groups them as
+    documents stream in, so that only the roster's rows are left to make once the last one is in."""
+
+    def __init__(self) -> None:
+        self.mentions: dict[str, list[RosterEntry]] = {}
+
+    def add(self, rows: Iterable[dict]) -> None:
+        """People records (people.csv columns); a row without a person_id is no one's, missing text
+        counts as empty (as in the table)."""
+        for r in rows:
+            pid = r.get("person_id")
+            if pid is None or pid != pid:  # None or NaN
+                continue
+            values = tuple(map(r.get, RosterEntry._fields))
+            if None in values:
+                values = tuple(_blank_if_none(v) for v in values)
+            self.mentions.setdefault(pid, []).append(RosterEntry._make(values))
+
+    def rows(self) -> list[dict]:
+        """One record per person (roster.csv columns), in person_id order; each person's mentions
+        read in document and offset order."""
+        return [
+            _roster_row(str(pid), sorted(self.mentions[pid], key=_in_text_order))
+            for pid in sorted(self.mentions)
+        ]
+
+
+def _blank_if_none(value: object) -> object:
+    return "" if value is None else value
+
+
+def _in_text_order(m: RosterEntry) -> tuple[str, int]:
+    return m.doc_id, m.start
+
+
 def build_roster(people: pd.DataFrame) -> list[dict]:
     """One record per person across documents (roster.csv columns)."""
     if people is None or not len(people):
         return []
     # One conversion to records, then plain grouping: no pandas work per person.
-    cols = ["person_id", "doc_id", "start", "name", "gender", "role", "role_keys", "level", "province"]
-    groups: dict[str, list[dict]] = {}
-    for rec in records(people.sort_values(["doc_id", "start"])[cols]):
-        if not pd.isna(rec["person_id"]):
-            groups.setdefault(rec["person_id"], []).append(rec)
-    return [_roster_row(str(pid), groups[pid]) for pid in sorted(groups)]
+    groups = RosterGroups()
+    groups.add(records(people[["person_id", *RosterEntry._fields]]))
+    return groups.rows()
 
 
-def _roster_row(pid: str, recs: list[dict]) -> dict:
-    keys = _unique(k for r in recs for k in str(r["role_keys"]).split(";") if k)
-    roles = _unique(str(r["role"]) for r in recs if str(r["role"]))
-    levels = [r["level"] for r in recs]
+def _roster_row(pid: str, mentions: list[RosterEntry]) -> dict:
+    keys = _unique(k for m in mentions for k in str(m.role_keys).split(";") if k)
+    roles = _unique(str(m.role) for m in mentions if str(m.role))
+    levels = [m.level for m in mentions]
     level = "provincial" if "provincial" in levels else "central" if "central" in levels else levels[0]
-    provinces = [r["province"] for r in recs if r["province"]]
-    genders = {r["gender"] for r in recs}
+    provinces = [m.province for m in mentions if m.province]
+    genders = {m.gender for m in mentions}
     return {
         "person_id": pid,
-        "name": _most_common([r["name"] for r in recs]),
+        "name": _most_common([m.name for m in mentions]),
         "gender": "f" if "f" in genders else "m" if "m" in genders else "",
         "level": level,
         "province": _most_common(provinces) if provinces and level == "provincial" else "",
         "role_keys": ";".join(keys),
         "roles": " | ".join(roles),
-        "doc_ids": ";".join(_unique(str(r["doc_id"]) for r in recs)),
-        "n_documents": len({r["doc_id"] for r in recs}),
+        "doc_ids": ";".join(_unique(str(m.doc_id) for m in mentions)),
+        "n_documents": len({m.doc_id for m in mentions}),
     }
 
 

@@ -182,6 +182,7 @@ class Collector:
         self.batches: dict[str, list[pd.DataFrame]] = {t: [] for t in self.records}
         self.story_keys: dict[str, list[pd.DataFrame]] = {kind: [] for kind, _ in self.STORY_KEYS.values()}
         self.findings: list[dict] = []
+        self.roster = people_stage.RosterGroups()  # grouped as documents come, not after the last
         self.docs: dict[str, Document] = {}
         self._pending = 0
 
@@ -189,6 +190,7 @@ class Collector:
         self.records["documents"].append(out.document)
         self.records["metrics"] += out.metrics
         self.records["people"] += out.people
+        self.roster.add(out.people)
         self.findings += out.findings
         if out.doc is not None:
             self.docs[out.doc.doc_id] = out.doc
@@ -274,7 +276,7 @@ def assemble_collected(
         for table in (documents, metrics, people):
             if len(table):
                 table["story_id"] = table["doc_id"].map(stories).fillna(table["doc_id"])
-        roster = frame("roster", people_stage.build_roster(people))
+        roster = frame("roster", collected.roster.rows())
         findings += quality_stage.corpus_findings(documents, metrics, people, stories=found)
 
     with _step(timings, "validation"):
