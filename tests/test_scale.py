@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import toolkit
+from toolkit import pipeline
 from toolkit.engine import (
     MAX_CHUNK,
     MIN_CHUNK,
@@ -190,3 +191,44 @@ def test_the_workers_of_a_finished_run_exit_on_their_own(small):
     for worker in workers:
         worker.join(timeout=30)
     assert not any(worker.is_alive() for worker in workers)
+
+
+def _items(folder: Path) -> list[tuple[str, str]]:
+    return [(str(f), f.stem) for f in sorted(folder.glob("*.txt"))]
+
+
+def test_files_taken_stage_by_stage_give_the_records_of_each_file_alone(small):
+    items = _items(small)
+    assert pipeline.process_files(items) == [pipeline.process_file(path, doc_id) for path, doc_id in items]
+
+
+@pytest.mark.parametrize(
+    "stage",
+    [
+        (pipeline, "read_and_clean"),
+        (pipeline, "detect_language"),
+        (pipeline, "place_document"),
+        (pipeline.people_stage, "extract_people"),
+        (pipeline.quality_stage, "document_findings"),
+    ],
+    ids=lambda stage: stage[1],
+)
+def test_a_file_the_toolkit_fails_on_at_any_stage_is_a_rejected_row_and_the_others_go_on(
+    small, monkeypatch, stage
+):
+    items = _items(small)[:4]
+    expected = pipeline.process_files(items)
+    module, name = stage
+    real = getattr(module, name)
+
+    def failing(first, *args, **kwargs):
+        doc_id = Path(first).stem if isinstance(first, str) else first.doc_id
+        if doc_id == items[1][1]:
+            raise RuntimeError("broken")
+        return real(first, *args, **kwargs)
+
+    monkeypatch.setattr(module, name, failing)
+    outs = pipeline.process_files(items)
+    assert outs[1].document["status"] == "rejected"
+    assert [f["check"] for f in outs[1].findings] == ["document_failed"]
+    assert outs[:1] + outs[2:] == expected[:1] + expected[2:]

