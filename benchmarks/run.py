@@ -146,21 +146,23 @@ def time_flow(files: list[Path], ids: list[str], cold: bool = False) -> tuple[di
         for doc in docs:
             if doc.ok:
                 doc.language = timed("language", detect_language, doc)
-        outs = []
-        for doc in docs:
+        order = sorted(range(len(docs)), key=lambda i: docs[i].language or "")  # one language after another
+        outs: dict[int, DocOutput] = {}
+        for i in order:
+            doc = docs[i]
             if doc.ok:
                 timed("figures", place_document, doc)
-            outs.append(DocOutput(document=document_record(doc), findings=list(doc.findings)))
+            outs[i] = DocOutput(document=document_record(doc), findings=list(doc.findings))
             if doc.ok:
-                outs[-1].metrics = timed("figures", metrics_stage.extract_metrics, doc)
-        for doc, out in zip(docs, outs, strict=True):
-            if doc.ok:
-                out.people = timed("people", people_stage.extract_people, doc)
-        for doc, out in zip(docs, outs, strict=True):
-            if doc.ok:
-                out.findings += timed("quality", quality_stage.document_findings, doc)
-                out.findings += timed("quality", quality_stage.figure_findings, out.metrics)
-        for out in outs:
+                outs[i].metrics = timed("figures", metrics_stage.extract_metrics, doc)
+        for i in order:
+            if docs[i].ok:
+                outs[i].people = timed("people", people_stage.extract_people, docs[i])
+        for i in order:
+            if docs[i].ok:
+                outs[i].findings += timed("quality", quality_stage.document_findings, docs[i])
+                outs[i].findings += timed("quality", quality_stage.figure_findings, outs[i].metrics)
+        for _, out in sorted(outs.items()):
             start = time.process_time()
             collected.add(out)
             t["tables"] += time.process_time() - start

@@ -127,7 +127,8 @@ def process_files(
     items: list[tuple[str, str | None]], max_bytes: int = DEFAULT_MAX_BYTES, keep_doc: bool = False
 ) -> list[DocOutput]:
     """`process_file` on each (path, doc_id), a stage at a time across the files: read and clean,
-    language, place and figures, people, the document's checks.
+    language, then (one language's documents after another) place and figures, people, the
+    document's checks. The records come back in the order of `items`.
 
     The records are those of file after file; they come sooner because each stage's patterns,
     word lists and models stay in the processor's caches from one document to the next. Above
@@ -147,7 +148,9 @@ def process_files(
     for i, doc in enumerate(docs):
         if i not in failed and doc.ok:
             doc.language = guarded(i, detect_language, doc)
-    outs = {i: guarded(i, _start_output, doc, keep_doc) for i, doc in enumerate(docs) if i not in failed}
+    # one language's documents after another: its wording (patterns, word lists) stays in the caches too
+    order = sorted((i for i in range(len(items)) if i not in failed), key=lambda i: docs[i].language or "")
+    outs = {i: guarded(i, _start_output, docs[i], keep_doc) for i in order}
     for step in (_add_people, _add_checks):
         for i, out in outs.items():
             if i not in failed and docs[i].ok:
