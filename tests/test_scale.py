@@ -244,3 +244,29 @@ def test_a_file_the_toolkit_fails_on_at_any_stage_is_a_rejected_row_and_the_othe
     assert outs[1].document["status"] == "rejected"
     assert [f["check"] for f in outs[1].findings] == ["document_failed"]
     assert outs[:1] + outs[2:] == expected[:1] + expected[2:]
+
+
+@pytest.mark.parametrize("budget", [1, 30_000])
+def test_the_read_ahead_budget_changes_no_record(small, monkeypatch, budget):
+    items = _items(small)
+    expected = pipeline.process_files(items)
+    monkeypatch.setattr(pipeline, "STAGE_TEXT_CHARS", budget)
+    assert pipeline.process_files(items) == expected
+
+
+def test_files_are_read_ahead_only_up_to_the_text_budget(small, monkeypatch):
+    budget = 30_000
+    monkeypatch.setattr(pipeline, "STAGE_TEXT_CHARS", budget)
+    held: list[list[int]] = []
+    real = pipeline._later_stages
+
+    def spy(group, keep_doc):
+        held.append([len(f.doc.text) for f in group if not f.failed])
+        return real(group, keep_doc)
+
+    monkeypatch.setattr(pipeline, "_later_stages", spy)
+    pipeline.process_files(_items(small))
+    assert len(held) > 1
+    assert all(
+        sum(sizes[:-1]) < budget for sizes in held
+    )  # the budget is passed by the last file read at most
