@@ -61,7 +61,7 @@ def map_documents(
     engine="local": in this process (jobs=1) or a pool of `jobs` processes.
     engine="dask": on a Dask cluster, the one at `scheduler` or a local one of `jobs` worker processes.
     """
-    work = partial(_process_partition, max_bytes=max_bytes, keep_doc=keep_docs)
+    work = partial(process_files, max_bytes=max_bytes, keep_doc=keep_docs)
     if len(files) != len(doc_ids):
         raise ValueError("one doc_id per file")
     if engine == "dask":
@@ -111,7 +111,7 @@ def _pool_map(work: partial, items: _Items, jobs: int) -> Iterator[DocOutput]:
             for chunk in chunks:
                 # workers start at the first submit: none may see Ctrl-C before it ignores it
                 with _interrupts_held() if not window else contextlib.nullcontext():
-                    window.append(pool.submit(_process_partition, chunk, **kwargs))
+                    window.append(pool.submit(process_files, chunk, **kwargs))
                 if len(window) >= IN_FLIGHT_PER_JOB * jobs:
                     yield from window.popleft().result()
             while window:
@@ -171,10 +171,6 @@ def _interrupts_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
-def _process_partition(items: list[tuple[str, str]], max_bytes: int, keep_doc: bool) -> list[DocOutput]:
-    return process_files(items, max_bytes=max_bytes, keep_doc=keep_doc)
-
-
 def partition_size(n_items: int, workers: int) -> int:
     """Documents per Dask partition: at least MIN_PARTITION, about four partitions per worker."""
     return max(MIN_PARTITION, min(MAX_PARTITION, -(-n_items // max(1, 4 * workers))))
@@ -209,7 +205,7 @@ def _dask_map(
         workers = len(client.scheduler_info().get("workers", {})) or max(1, jobs)
         bag = db.from_sequence(items, partition_size=partition_size(len(items), workers))
         parts = bag.map_partitions(
-            _process_partition, max_bytes=work.keywords["max_bytes"], keep_doc=work.keywords["keep_doc"]
+            process_files, max_bytes=work.keywords["max_bytes"], keep_doc=work.keywords["keep_doc"]
         )
         futures = client.compute(parts.to_delayed())
         for future in futures:
