@@ -37,10 +37,7 @@ sys.path.insert(0, str(ROOT / "tests" / "fixtures"))
 import gold_score  # noqa: E402
 import make_corpus  # noqa: E402
 
-from toolkit import metrics as metrics_stage  # noqa: E402
-from toolkit import people as people_stage  # noqa: E402
 from toolkit import places as places_stage  # noqa: E402
-from toolkit import quality as quality_stage  # noqa: E402
 from toolkit.api import run as toolkit_run  # noqa: E402
 from toolkit.corpus import doc_ids_for, find_inputs  # noqa: E402
 from toolkit.engine import LOCAL_CHUNK  # noqa: E402
@@ -49,12 +46,13 @@ from toolkit.export.parquet import write_parquets  # noqa: E402
 from toolkit.language import detect_language, detector  # noqa: E402
 from toolkit.pipeline import (  # noqa: E402
     Collector,
-    DocOutput,
     Result,
+    add_checks,
+    add_people,
     assemble_collected,
-    document_record,
-    place_document,
+    language_order,
     read_and_clean,
+    start_output,
 )
 
 MiB = 1024 * 1024
@@ -146,22 +144,12 @@ def time_flow(files: list[Path], ids: list[str], cold: bool = False) -> tuple[di
         for doc in docs:
             if doc.ok:
                 doc.language = timed("language", detect_language, doc)
-        order = sorted(range(len(docs)), key=lambda i: docs[i].language or "")  # one language after another
-        outs: dict[int, DocOutput] = {}
-        for i in order:
-            doc = docs[i]
-            if doc.ok:
-                timed("figures", place_document, doc)
-            outs[i] = DocOutput(document=document_record(doc), findings=list(doc.findings))
-            if doc.ok:
-                outs[i].metrics = timed("figures", metrics_stage.extract_metrics, doc)
-        for i in order:
-            if docs[i].ok:
-                outs[i].people = timed("people", people_stage.extract_people, docs[i])
-        for i in order:
-            if docs[i].ok:
-                outs[i].findings += timed("quality", quality_stage.document_findings, docs[i])
-                outs[i].findings += timed("quality", quality_stage.figure_findings, outs[i].metrics)
+        order = sorted(range(len(docs)), key=lambda i: language_order(docs[i]))
+        outs = {i: timed("figures", start_output, docs[i]) for i in order}
+        for step, name in ((add_people, "people"), (add_checks, "quality")):
+            for i in order:
+                if docs[i].ok:
+                    timed(name, step, docs[i], outs[i])
         for _, out in sorted(outs.items()):
             start = time.process_time()
             collected.add(out)

@@ -157,21 +157,25 @@ def process_files(
 
 @dataclass
 class _File:
-    """One file on its way through `process_files`: its document, then its output; a step that
-    fails makes the output the rejected row saying so, and the file takes no further step."""
+    """One file on its way through `process_files`: its document, its output as it grows, and the
+    rejected row saying so should a step fail (the file then takes no further step)."""
 
     path: str
     doc_id: str | None
     doc: Document | None = None
     out: DocOutput | None = None
-    failed: bool = False
+    failure: DocOutput | None = None
 
     def run(self, step, *args):
         try:
             return step(*args)
         except Exception as exc:  # one bad file never stops a run of thousands
-            self.out, self.failed = failed_output(self.path, self.doc_id, exc), True
+            self.failure = failed_output(self.path, self.doc_id, exc)
             return None
+
+    @property
+    def failed(self) -> bool:
+        return self.failure is not None
 
     @property
     def going_on(self) -> bool:
@@ -183,17 +187,20 @@ def _later_stages(group: list[_File], keep_doc: bool) -> list[DocOutput]:
     for file in group:
         if file.going_on:
             file.doc.language = file.run(detect_language, file.doc)
-    # one language's documents after another: its wording (patterns, word lists) stays in the caches too
-    live = sorted((f for f in group if not f.failed), key=lambda f: f.doc.language or "")
+    live = sorted((f for f in group if not f.failed), key=lambda f: language_order(f.doc))
     for file in live:
-        out = file.run(_start_output, file.doc, keep_doc)
-        if not file.failed:
-            file.out = out
-    for step in (_add_people, _add_checks):
+        file.out = file.run(start_output, file.doc, keep_doc)
+    for step in (add_people, add_checks):
         for file in live:
             if file.going_on:
                 file.run(step, file.doc, file.out)
-    return [file.out for file in group]
+    return [file.failure or file.out for file in group]
+
+
+def language_order(doc: Document) -> str:
+    """The key that takes one language's documents after another through the stages after the
+    language: its wording (patterns, word lists) then stays in the processor's caches too."""
+    return doc.language or ""
 
 
 def failed_output(path: str, doc_id: str | None, exc: Exception) -> DocOutput:
@@ -207,7 +214,7 @@ def failed_output(path: str, doc_id: str | None, exc: Exception) -> DocOutput:
     return DocOutput(document=document_record(doc), findings=[found])
 
 
-def _start_output(doc: Document, keep_doc: bool) -> DocOutput:
+def start_output(doc: Document, keep_doc: bool = False) -> DocOutput:
     """The document placed, its record, and its figures (placing reads the figures' analysis,
     which extracting them then reuses: the two go together)."""
     if doc.ok:
@@ -218,11 +225,11 @@ def _start_output(doc: Document, keep_doc: bool) -> DocOutput:
     return out
 
 
-def _add_people(doc: Document, out: DocOutput) -> None:
+def add_people(doc: Document, out: DocOutput) -> None:
     out.people = people_stage.extract_people(doc)
 
 
-def _add_checks(doc: Document, out: DocOutput) -> None:
+def add_checks(doc: Document, out: DocOutput) -> None:
     out.findings += quality_stage.document_findings(doc) + quality_stage.figure_findings(out.metrics)
 
 
