@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from toolkit.corpus import DEFAULT_MAX_BYTES, doc_ids_for, find_inputs
-from toolkit.engine import map_documents
+from toolkit.engine import long_lived_set_aside, map_documents
 from toolkit.export.outputs import staged_outputs, write_tables
 from toolkit.pipeline import Result, assemble
 
@@ -42,20 +42,21 @@ def run(
         paths = [paths]
     inputs = find_inputs(list(paths))
     ids = doc_ids_for(inputs.files)
-    outputs = map_documents(
-        inputs.files,
-        ids,
-        jobs=jobs,
-        max_bytes=max_bytes,
-        keep_docs=keep_docs,
-        engine=engine,
-        scheduler=scheduler,
-    )
-    if progress is not None:
-        outputs = progress(outputs, total=len(ids))
-    result = assemble(outputs, inputs.findings)
-    if out is not None:
-        write_outputs(result, out, fmt=fmt, workbook=workbook)
+    with long_lived_set_aside():
+        outputs = map_documents(
+            inputs.files,
+            ids,
+            jobs=jobs,
+            max_bytes=max_bytes,
+            keep_docs=keep_docs,
+            engine=engine,
+            scheduler=scheduler,
+        )
+        if progress is not None:
+            outputs = progress(outputs, total=len(ids))
+        result = assemble(outputs, inputs.findings)
+        if out is not None:
+            write_outputs(result, out, fmt=fmt, workbook=workbook)
     return result
 
 
@@ -101,7 +102,7 @@ def run_to_folder(
     files, ids = [str(inputs.files[i]) for i in order], [ids[i] for i in order]
     inputs.files = []  # paths as plain strings from here: worker processes start with a copy of this one
     del order
-    with staged_outputs(out) as stage:
+    with long_lived_set_aside(), staged_outputs(out) as stage:
         outputs = map_documents(
             files, ids, jobs=jobs, max_bytes=max_bytes, keep_docs=False, engine=engine, scheduler=scheduler
         )
