@@ -175,6 +175,21 @@ def test_a_run_leaves_the_garbage_collector_as_it_found_it(small, jobs):
         gc.unfreeze()
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_objects_from_before_the_run_stay_set_aside_until_the_tables_are_validated(small, jobs, monkeypatch):
+    frozen_at_validation = []
+    validate = pipeline.validate_table
+
+    def watched(table, df):
+        frozen_at_validation.append(gc.get_freeze_count())
+        return validate(table, df)
+
+    monkeypatch.setattr(pipeline, "validate_table", watched)
+    toolkit.run(small, jobs=jobs, keep_docs=False)
+    assert frozen_at_validation and min(frozen_at_validation) > 0
+    assert gc.get_freeze_count() == 0
+
+
 def test_a_consumer_that_stops_early_leaves_no_worker_behind(small):
     files = sorted(small.glob("*.txt"))
     before = set(multiprocessing.active_children())
