@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from tests.conftest import DATA, ROOT
+from toolkit import cli
 from toolkit.cli import main
 
 
@@ -96,3 +97,13 @@ def test_progress_bar_for_many_files_goes_to_stderr(tmp_path):
     assert done.returncode == 0
     assert "Reading articles" in done.stderr
     assert done.stdout == ""
+
+
+@pytest.mark.parametrize(("options", "noted"), [([], True), (["--no-workbook"], False), (["--quiet"], False)])
+def test_a_large_run_with_the_workbook_says_how_to_keep_memory_flat(
+    tmp_path, capsys, monkeypatch, options, noted
+):
+    monkeypatch.setattr(cli, "LARGE_WORKBOOK_FILES", 1)
+    article = DATA / "003_245cf9fd67e58d9d.txt"
+    assert main(["run", str(article), "--out", str(tmp_path / "out"), "--jobs", "1", *options]) == 0
+    assert ("--no-workbook" in capsys.readouterr().err) == noted

@@ -15,6 +15,10 @@ from toolkit.export.outputs import output_lock
 from toolkit.schemas import TABLES
 
 PROGRESS_MIN_FILES = 6
+# A run with the workbook holds every table in memory (about 35 KiB per article, measured on
+# generated seed-sized articles): from this many files on, the run says how to keep memory flat.
+LARGE_WORKBOOK_FILES = 20_000
+WORKBOOK_KIB_PER_FILE = 35
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
 EXIT_FAULT = 1
 
@@ -156,6 +160,8 @@ def run_command(args: argparse.Namespace) -> int:
         print(f"toolkit: cannot write the results: {problem}", file=sys.stderr)
         return 2
     jobs = args.jobs if args.jobs and args.jobs > 0 else default_jobs()
+    if not args.quiet and not args.no_workbook and n_files >= LARGE_WORKBOOK_FILES:
+        print(large_workbook_note(n_files), file=sys.stderr)
     progress = None
     if not args.quiet and n_files >= PROGRESS_MIN_FILES:
         from tqdm import tqdm
@@ -224,6 +230,15 @@ def _output_problem(out: Path) -> str:
     except OSError as err:
         return f"the folder {out} is not writable ({err.strerror or err})."
     return ""
+
+
+def large_workbook_note(n_files: int) -> str:
+    gib = n_files * WORKBOOK_KIB_PER_FILE / 1024 / 1024
+    return (
+        f"toolkit: {n_files:,} articles with the workbook: the tables are built whole in memory first "
+        f"(about {gib:.1f} GiB for articles of usual length). To keep memory flat, run with --no-workbook "
+        "(the tables are then written batch by batch)."
+    )
 
 
 def written_names(fmt: str = "csv", workbook: bool = True) -> str:
