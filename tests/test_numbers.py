@@ -482,3 +482,54 @@ def test_telephone_numbers_are_no_figures(lang, text):
 )
 def test_figures_that_only_look_like_telephone_numbers_stay(lang, text, raw):
     assert raw in [q.raw for q in read_numbers(text, lang) if q.is_figure]
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("es", "creció 2,5 puntos porcentuales", "2,5 puntos porcentuales"),
+        ("fr", "hausse de 2,5 points de pourcentage", "2,5 points de pourcentage"),
+        ("pt", "alta de 2,5 pontos percentuais", "2,5 pontos percentuais"),
+        ("it", "crescita di 2,5 punti percentuali", "2,5 punti percentuali"),
+        ("pl", "wzrost o 2,5 punktu procentowego", "2,5 punktu procentowego"),
+        ("pl", "wzrost o 2,5 p.p. w skali roku", "2,5 p.p."),
+        ("de", "ein Plus von 2,5 Prozentpunkten", "2,5 Prozentpunkten"),
+        ("en", "up 2.5 percentage points", "2.5 percentage points"),
+    ],
+)
+def test_percentage_points_are_a_percent(lang, text, raw):
+    q = only(text, lang, raw)
+    assert (q.unit, q.value) == ("percent", 2.5)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("es", "abrió 15 puntos de atención al ciudadano"),
+        ("fr", "ouvert 15 points de vente"),
+        ("fr", "installé 15 points d’accès publics"),
+        ("pt", "abriu 15 pontos de atendimento"),
+        ("it", "aperti 15 punti di accesso"),
+        ("pl", "otwarto 15 punktów obsługi klienta"),
+        ("en", "opened 15 points of sale"),
+    ],
+)
+def test_service_and_sales_points_are_counted_not_scored(lang, text):
+    assert only(text, lang, "15").unit == "count"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("es", "alcanzó 80,12 puntos en el índice", "80,12"),
+        ("fr", "a obtenu 80,12 points au classement", "80,12"),
+        ("pt", "obteve 80,12 pontos no índice", "80,12"),
+        ("it", "ha ottenuto 80,12 punti nell'indice", "80,12"),
+        ("pl", "uzyskała 80,12 punktu w rankingu", "80,12"),
+        ("pl", "uzyskała 80,12 punktów, zajmując", "80,12"),
+        ("de", "erreichte 80,12 Punkte im Index", "80,12"),
+    ],
+)
+def test_a_score_in_points_stays_in_points(lang, text, raw):
+    q = only(text, lang, raw)
+    assert (q.unit, q.value) == ("points", 80.12)
