@@ -602,6 +602,7 @@ def test_percent_named_by_its_own_words(lang, text, raw, indicator):
             "digital_citizen_downloads",
         ),
         ("es", "Más de 120.000 ciudadanos usan la aplicación VNeID.", "120.000", "digital_citizen_downloads"),
+        ("fr", "Plus de 120 000 citoyens utilisent l’application VNeID.", "120 000", "digital_citizen_downloads"),
     ],
 )
 def test_count_takes_its_counted_nouns_key(lang, text, raw, indicator):
@@ -894,6 +895,13 @@ def test_rank_wording_farm_areas_and_tourism_revenue(lang, text, raw, indicator)
             "digital_signatures",
         ),
         ("pt", "Cerca de 95 mil cidadãos utilizam assinatura digital.", "95 mil", "digital_signatures"),
+        # `citoyens` is not itself the context of the digital-citizen app
+        (
+            "fr",
+            "Au total, 2,3 millions de citoyens disposent désormais d’une signature numérique.",
+            "2,3 millions",
+            "digital_signatures",
+        ),
         ("en", "Some 410,000 people have signed up for digital signatures.", "410,000", "digital_signatures"),
         ("de", "Rund 210.000 Menschen nutzen bereits digitale Signaturen.", "210.000", "digital_signatures"),
         ("it", "Circa 60.000 persone utilizzano la firma digitale.", "60.000", "digital_signatures"),
