@@ -602,7 +602,12 @@ def test_percent_named_by_its_own_words(lang, text, raw, indicator):
             "digital_citizen_downloads",
         ),
         ("es", "Más de 120.000 ciudadanos usan la aplicación VNeID.", "120.000", "digital_citizen_downloads"),
-        ("fr", "Plus de 120 000 citoyens utilisent l’application VNeID.", "120 000", "digital_citizen_downloads"),
+        (
+            "fr",
+            "Plus de 120 000 citoyens utilisent l’application VNeID.",
+            "120 000",
+            "digital_citizen_downloads",
+        ),
     ],
 )
 def test_count_takes_its_counted_nouns_key(lang, text, raw, indicator):
