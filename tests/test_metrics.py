@@ -854,6 +854,25 @@ def test_a_rank_among_countries_is_national_in_a_provincial_article(lang, text, 
     assert (r["unit"], r["scope"], r["province"]) == ("rank", "national", "")
 
 
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("es", "La provincia ocupó el puesto 5 de 34 provincias y ciudades en el Índice PAR 2024.", "5"),
+        ("fr", "La province s'est classée 5e sur 34 provinces et villes dans l'indice PAR 2024.", "5"),
+        ("pt", "A província ficou em 5.º lugar entre 34 províncias e cidades no Índice PAR 2024.", "5"),
+        ("it", "La provincia si è classificata al 5° posto su 34 province e città nell'indice PAR.", "5"),
+        ("pl", "Prowincja zajęła 5. miejsce na 34 prowincje i miasta w indeksie PAR 2024.", "5"),
+    ],
+)
+def test_a_provinces_rank_takes_the_index_named_after_the_field(lang, text, raw):
+    assert row(text, lang, raw)["indicator"] == "public_service_index_rank"
+
+
+def test_a_countrys_rank_in_an_index_is_no_provinces_index_rank():
+    text = "Vietnam rose 15 places to 44th out of 193 countries in the UN E-Government Development Index."
+    assert row(text, "en", "44")["indicator"] == "other"
+
+
 def test_a_provinces_rank_stays_provincial():
     r = row("La provincia se encuentra entre los 10 mejores del país.", "es", "10")
     assert (r["unit"], r["scope"]) == ("rank", "provincial")

@@ -622,6 +622,12 @@ def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, fits, status, clauses
         after = [k for k in fits if fig.noun[0] <= k[0] < fig.noun[1]]
         after_hi = fig.noun[1]
     before = [k for k in fits if clause_lo <= k[0] and k[1] <= q.start]
+    if q.unit == "rank" and not before and not after:
+        # `el puesto 5 de 34 provincias en el Índice PAR`: the index is named past the field ranked
+        # in (a country's rank among countries is no province's index rank)
+        clause_hi = _enclosing(commas, q.start)[1]
+        if not lex.world.search(sent.folded, q.end, clause_hi):
+            after = [k for k in fits if q.unit_end <= k[0] < clause_hi]
     label_words = _label_text(sent, q.unit_end, after_hi, lex)
     chosen = None
     if fig.whole is not None and fig.whole.base:
