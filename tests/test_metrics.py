@@ -1101,3 +1101,40 @@ def test_wording_patterns_are_indexed_by_every_head_a_match_can_start_with(patte
     from toolkit.metrics import _literal_heads
 
     assert _literal_heads(pattern) == heads
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("es", "Los ingresos presupuestarios, un 15 % más que en el mismo período del año pasado.", "15 %"),
+        ("en", "Budget revenue was 15% higher than in the same period last year.", "15%"),
+        (
+            "fr",
+            "Les recettes budgétaires sont supérieures de 15 % à la même période de l'an dernier.",
+            "15 %",
+        ),
+        ("pt", "A receita orçamentária ficou 15% acima do mesmo período do ano passado.", "15%"),
+        ("it", "Le entrate di bilancio sono state del 15% superiori rispetto allo stesso periodo.", "15%"),
+        ("de", "Die Haushaltseinnahmen lagen 15 % über dem Vorjahreszeitraum.", "15 %"),
+        ("pl", "Dochody budżetowe były o 15% wyższe niż w analogicznym okresie.", "15%"),
+    ],
+)
+def test_a_percent_compared_with_the_same_period_is_a_growth(lang, text, raw):
+    assert row(text, lang, raw)["indicator"] == "budget_revenue_growth_pct"
+
+
+def test_budget_revenue_is_no_budget_spent_on_infrastructure():
+    text = "Budget revenue reached nearly 9,500 billion VND."
+    assert row(text, "en", "9,500 billion")["indicator"] == "other"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("de", "Die Provinz hat 1.520 Digitalteams gegründet.", "1.520"),
+        ("de", "Die Provinz verfügt über 1.520 kommunale Digitalteams.", "1.520"),
+        ("pl", "Prowincja ma 1520 społecznych zespołów ds. transformacji cyfrowej.", "1520"),
+    ],
+)
+def test_community_digital_teams_in_compounds_and_abbreviations(lang, text, raw):
+    assert row(text, lang, raw)["indicator"] == "community_digital_teams"
