@@ -1138,3 +1138,37 @@ def test_budget_revenue_is_no_budget_spent_on_infrastructure():
 )
 def test_community_digital_teams_in_compounds_and_abbreviations(lang, text, raw):
     assert row(text, lang, raw)["indicator"] == "community_digital_teams"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        (
+            "en",
+            "It held 45 conferences to disseminate the resolution to 12,000 cadres and party members.",
+            "12,000",
+        ),
+        (
+            "es",
+            "Se celebraron 45 conferencias para difundir la resolución a 12.000 cuadros y miembros del partido.",
+            "12.000",
+        ),
+        (
+            "fr",
+            "Elle a organisé 45 conférences pour diffuser la résolution à 12 000 cadres et membres du parti.",
+            "12 000",
+        ),
+        (
+            "pl",
+            "Zorganizowano 45 konferencji, aby upowszechnić rezolucję wśród 12 000 kadr i członków partii.",
+            "12 000",
+        ),
+    ],
+)
+def test_party_members_reached_by_dissemination_are_people_reached(lang, text, raw):
+    assert row(text, lang, raw)["indicator"] == "people_reached"
+
+
+def test_cadres_and_party_members_trained_are_officials_trained():
+    text = "The province has trained 3,500 cadres and party members in digital skills."
+    assert row(text, "en", "3,500")["indicator"] == "officials_trained"
