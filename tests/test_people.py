@@ -1002,3 +1002,21 @@ def test_gender_from_the_article_before_a_title_and_honorific(lang, text, name, 
 def test_party_committees_commission_in_english_is_a_provincial_commission():
     text = "Mr. Lo Minh Hung, Head of the provincial Party Committee's Commission for Propaganda and Mass Mobilization, spoke."
     assert people(text, "en")["Lo Minh Hung"]["role_keys"] == "provincial_commission_head"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Selon M. Le Van Hai, directeur du Service des sciences et technologies, tout avance.",
+            "Le Van Hai",
+        ),
+        (
+            "Le directeur du Service de l'Information et des Communications, Tran Van Binh, a souligné.",
+            "Tran Van Binh",
+        ),
+    ],
+)
+def test_a_french_service_is_a_provincial_department(text, name):
+    person = people(text, "fr")[name]
+    assert (person["role_keys"], person["level"]) == ("department_director", "provincial")
