@@ -438,8 +438,32 @@ def test_the_first_end_of_a_percent_range_is_a_percent(lang, text, first):
     assert only(text, lang, first).unit == "percent"
 
 
-def test_a_conjunction_makes_no_range():
-    assert only("Le taux a atteint 92 et 99,1 % des dossiers", "fr", "92").unit == "count"
+@pytest.mark.parametrize(
+    "lang, text, first",
+    [
+        ("es", "La tasa alcanzó entre el 85 y el 90 % de los expedientes", "85"),
+        ("en", "between 85 and 90 percent of records", "85"),
+        ("fr", "Le taux a atteint 92 et 99,1 % des dossiers", "92"),
+        ("it", "tra l'85 e il 90% delle domande", "85"),
+        ("de", "zwischen 85 und 90 Prozent der Anträge", "85"),
+        ("pl", "85 lub 90% wniosków", "85"),
+        ("pt", "entre 85 e 90% dos pedidos", "85"),
+    ],
+)
+def test_two_numbers_joined_before_one_percent_sign_are_both_percents(lang, text, first):
+    assert only(text, lang, first).unit == "percent"
+
+
+@pytest.mark.parametrize(
+    "lang, text, first",
+    [
+        ("es", "Hay 85 empresas y 90 % de las comunas tienen fibra", "85"),  # its own noun
+        ("es", "La meta para 2025 y el 80 % de las comunas", "2025"),  # a year, not a percent
+        ("en", "It reached 120 and 90% of them were online", "120"),  # above a hundred
+    ],
+)
+def test_a_number_with_its_own_noun_a_year_or_above_a_hundred_is_no_percent(lang, text, first):
+    assert only(text, lang, first).unit != "percent"
 
 
 @pytest.mark.parametrize(

@@ -177,6 +177,7 @@ class Rules:
     phone_before: re.Pattern
     not_qualifier: re.Pattern
     range_percent: re.Pattern
+    pair_percent: re.Pattern
     date_after: re.Pattern
     date_before: re.Pattern
     numeric_date: re.Pattern
@@ -228,6 +229,8 @@ def rules(lang: str) -> Rules:
     qual_after, qual_after_kind = _alternation(after, "a")
     link = words_alternation(d.get("currency_link", []))
     end = r"(?![\w])"
+    # the second of two numbers one percent sign or word covers (`85 bis 90 %`, `85 y el 90 %`)
+    percent_end = rf"[0-9]+(?:[.,][0-9]+)?{_SP}(?:%|(?:{words_alternation(d.get('percent', []))}){end})"
     month_words = words_alternation(list(months))
     ordinal = words_alternation(d.get("ordinal_suffix", []))
     marks = words_alternation(d.get("number_marks", []))
@@ -260,7 +263,11 @@ def rules(lang: str) -> Rules:
             rf"(?:^|[^\w])(?:{words_alternation(d.get('phone_words', []))}){_SP}:?{_SP}$"
         ),
         range_percent=re.compile(
-            rf"{_SP}(?:[\-–—]|(?:{words_alternation(d.get('range_link', []))})(?![\w])){_SP}[0-9]+(?:[.,][0-9]+)?{_SP}(?:%|(?:{words_alternation(d.get('percent', []))})(?![\w]))"
+            rf"{_SP}(?:[\-–—]|(?:{words_alternation(d.get('range_link', []))})(?![\w])){_SP}{percent_end}"
+        ),
+        pair_percent=re.compile(
+            rf"{_SP}(?:{words_alternation(_conjunctions(d))})(?![\w])"
+            rf"(?:{_SP}(?:{words_alternation(d.get('percent_articles', []))})(?![\w]))?{_SP}{percent_end}"
         ),
         score_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('score_before', []))}){_SP}$"),
         rank_of=re.compile(rf"[^0-9;:!?]{{0,30}}?(?<![\w])(?:{words_alternation(rk.get('of', []))}){_SP}"),
@@ -315,9 +322,15 @@ _AFTER_GATED = (
     "unit",
     "qualifier_after",
     "range_percent",
+    "pair_percent",
     "period_after",
     "model_after",
 )
+
+
+def _conjunctions(d: dict) -> list[str]:
+    """The conjunctions joining two numbers (`y`, `and`), without the comma."""
+    return [w for w in d.get("exclude", {}).get("conj", []) if w[:1].isalpha()]
 
 
 def _cues_after(d: dict) -> list[str]:
@@ -327,6 +340,7 @@ def _cues_after(d: dict) -> list[str]:
     the matches for each."""
     q, ex, p = d.get("qualifiers", {}), d.get("exclude", {}), d.get("periods", {})
     words = ["%", r"[\-–—]"] + d.get("percent", []) + d.get("currency_link", []) + d.get("range_link", [])
+    words += _conjunctions(d)
     words += [w for key in ("scale", "currency", "units") for w, _ in d.get(key, [])]
     words += q.get("after_approx", []) + q.get("after_more_than", [])
     words += p.get("first", []) + p.get("last", []) + ex.get("period_units", []) + ex.get("model_words", [])
@@ -425,6 +439,8 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
             unit = "points"  # `con un punteggio di 0,7812`, `a score of 80.12`
         elif follows and r.range_percent.match(folded, raw_end):
             unit = "percent"  # `85 bis 90 %`, `10-15%`: the first end of a range of percents
+        elif follows and value <= 100 and r.pair_percent.match(folded, raw_end):
+            unit = "percent"  # `entre el 85 y el 90 %`, `5 and 7 percent`: one percent sign for both
 
     kind = _kind(text, folded, start, end, raw_end, digits, value, unit, before, r, prev, cued, follows, at)
     if kind == "rank":
