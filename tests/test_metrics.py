@@ -764,6 +764,12 @@ def test_a_count_of_communes_is_no_national_figure(lang, text, raw):
             "infrastructure_investment",
         ),
         ("en", "The centre's budget is VND 1.5 trillion.", "1.5 trillion", "infrastructure_investment"),
+        (
+            "es",
+            "Se asignaron cerca de 300 mil millones de VND.",
+            "300 mil millones",
+            "infrastructure_investment",
+        ),
     ],
 )
 def test_online_rates_index_scores_and_budgets(lang, text, raw, indicator):
