@@ -202,3 +202,61 @@ def test_normalise_removes_invisible_characters_only(raw, expected):
 )
 def test_published_date_from_the_url(url, expected):
     assert published_date(Document(doc_id="t", path="t", source_url=url)) == expected
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Compartilhar Facebook Twitter",
+        "Condividi su Facebook",
+        "Share on Zalo, Facebook",
+        "Udostępnij: Facebook, X, LinkedIn",
+        "Tags: transformação digital, Quang Ninh",
+        "Mots-clés : transformation numérique",
+        "Schlagwörter: Digitalisierung",
+        "Leia também: Hanoi lidera ranking digital",
+        "Read more: Hanoi leads the digital ranking",
+        "Início > Notícias > Província",
+        "Home | Notizie | Province",
+        "Strona główna » Wiadomości » Prowincje",
+    ],
+)
+def test_share_buttons_tags_read_also_links_and_breadcrumbs_are_dropped(chrome):
+    assert kinds(f"{BODY}\n{chrome}\n{BODY} Otra frase.") == [
+        ("body", BODY),
+        ("body", BODY + " Otra frase."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Facebook y Zalo son las redes más usadas por los funcionarios de la provincia para informar.",
+        "Quang Ninh | Transformación digital",  # one separator: a title, not a breadcrumb
+        "Tags are attached to every record of the provincial data platform, the department said.",
+    ],
+)
+def test_sentences_naming_networks_separators_or_labels_are_kept(line):
+    assert ("body", line) in kinds(f"{BODY}\n{line}")
+
+
+@pytest.mark.parametrize(
+    "dateline, published",
+    [
+        ("12 agosto 2025", "2025-08-12"),
+        ("Publicado el 12 de agosto de 2025", "2025-08-12"),
+        ("Montag, 12. August 2025, 14:30", "2025-08-12"),
+        ("August 12, 2025", "2025-08-12"),
+        ("12 sierpnia 2025", "2025-08-12"),
+        ("le 3 août 2025", "2025-08-03"),
+    ],
+)
+def test_a_dateline_with_a_month_name_gives_the_publication_date(dateline, published):
+    doc = cleaned(f"Quang Ninh acelera la transformación digital\n{dateline}\n{BODY}")
+    assert (doc.title, doc.published) == ("Quang Ninh acelera la transformación digital", published)
+
+
+def test_a_title_that_names_a_date_stays_the_title():
+    title = "Quang Ninh completa 45 tareas antes del 30 de junio de 2025 en su plan"
+    doc = cleaned(f"{title}\n{BODY}")
+    assert (doc.title, doc.published) == (title, "")

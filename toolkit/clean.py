@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 from urllib.parse import urlparse
 
-from toolkit.langdata import words
+from toolkit.langdata import languages, load, words
 from toolkit.model import Document, Segment
+from toolkit.numbers import fold
 
 # Invisible characters that break numbers and names apart (zero-width, bidi marks, BOM).
 INVISIBLE_CHARS = (
@@ -35,6 +36,9 @@ _TERMINAL = '.:;!?…»"”'
 MIN_DUPLICATE_CHARS = 80
 MAX_TITLE_CHARS = 250
 MAX_BYLINE_WORDS = 6
+# A line with a date written in words is a dateline when it has few other words (`Publicado el 12
+# de agosto de 2025`, `Monday, August 12, 2025 14:30`); a title may name a date too.
+MAX_WORDED_DATELINE_WORDS = 7
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,8 @@ class Cues:
     source_line: re.Pattern
     byline_label: re.Pattern
     language_label: re.Pattern
+    link_line: re.Pattern  # `Tags: ...`, `Leia também: ...`
+    social: frozenset[str]  # share buttons' network names, case-folded
     # The longest chrome or tail line, case-folded: a longer line is neither (folding never
     # shortens a text), so it need not be folded to be looked up.
     longest_line_cue: int
@@ -76,6 +82,11 @@ def cues() -> Cues:
         language_label=re.compile(
             rf"^(?:{_alternation(words('boilerplate', 'language_names'))})\s+(?=[A-ZÀ-ÖØ-Þ])"
         ),
+        link_line=re.compile(
+            rf"^(?:{_alternation(words('boilerplate', 'tail_markers') + words('boilerplate', 'tag_labels'))})\s*:\s*\S",
+            re.I,
+        ),
+        social=frozenset(fold(w) for w in words("boilerplate", "social_networks")),
         longest_line_cue=max(map(len, chrome | tail), default=0),
     )
 
@@ -172,12 +183,42 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
 
 
 def _is_chrome(c: Cues, text: str, folded: str | None) -> bool:
-    """An image placeholder, a chrome line or a comment counter. Each pattern is tried only on
-    lines that open or end as its matches must: most lines fail at a string test."""
+    """An image placeholder, a chrome line, a comment counter, a tags or read-also line, share
+    buttons or a breadcrumb. Each test is tried only on lines that open, end or measure as its
+    matches must: most lines fail at a string test."""
     return bool(
         (text.startswith("![") and _IMAGE_PLACEHOLDER.match(text))
         or folded in c.chrome
         or (text.endswith(")") and c.comment_counter.match(text))
+        or (":" in text[:40] and c.link_line.match(text))
+        or (len(text) <= MAX_SHARE_CHARS and _share_buttons(c, text))
+        or (len(text) <= MAX_BREADCRUMB_CHARS and _breadcrumb(text))
+    )
+
+
+MAX_SHARE_OTHER_WORDS = 2  # `Condividi su Facebook`, `Share on Zalo`
+MAX_SHARE_CHARS = 80
+MAX_BREADCRUMB_CHARS = 120
+MAX_BREADCRUMB_PART_WORDS = 4
+_BREADCRUMB_MARKS = ">»›|/"
+_BREADCRUMB_SEPARATOR = re.compile(rf"\s+[{re.escape(_BREADCRUMB_MARKS)}]\s+")
+
+
+def _share_buttons(c: Cues, text: str) -> bool:
+    """Network names, with at most a couple of other words (the share verb and a preposition)."""
+    tokens = text.casefold().replace(",", " ").split()
+    networks = sum(t in c.social for t in tokens)
+    return networks > 0 and len(tokens) - networks <= MAX_SHARE_OTHER_WORDS
+
+
+def _breadcrumb(text: str) -> bool:
+    """`Home > News > Provinces`, `Início | Notícias | Província`: three or more short parts
+    between separators, none ending a sentence."""
+    if not any(mark in text for mark in _BREADCRUMB_MARKS):  # the usual case: a string test
+        return False
+    parts = _BREADCRUMB_SEPARATOR.split(text)
+    return len(parts) >= 3 and all(
+        0 < len(p.split()) <= MAX_BREADCRUMB_PART_WORDS and p[-1] not in _TERMINAL for p in parts
     )
 
 
@@ -206,6 +247,8 @@ def _front_matter_kind(text: str, before: list[Line]) -> str:
     if not before and len(text) <= 120 and " - " in text and _DOMAIN.search(text):
         return "masthead"
     if len(words_) <= 12 and _NUMERIC_DATE.search(text):
+        return "dateline"
+    if len(words_) <= MAX_WORDED_DATELINE_WORDS and any(ch.isdigit() for ch in text) and worded_date(text):
         return "dateline"
     if text[:1] in "*•" and len(text) <= 400:
         return "lead"
@@ -335,7 +378,40 @@ def published_date(doc: Document) -> str:
             day, month, year = (int(g) for g in m.groups())
             if 1 <= month <= 12 and 1 <= day <= 31:
                 return f"{year:04d}-{month:02d}-{day:02d}"
+        if date := worded_date(text):
+            return date
     if doc.source_url and (m := _URL_DATE.search(urlparse(doc.source_url).path)):
         year, month, day = m.groups()
         return f"{year}-{month}-{day}" if day else f"{year}-{month}"
     return ""
+
+
+@cache
+def _month_numbers() -> dict[str, int]:
+    """Folded month name -> month number, from every language's `[months]` (toolkit/data/numbers):
+    the page is cleaned before its language is known."""
+    months: dict[str, int] = {}
+    for lang in languages("numbers"):
+        for name, number in load("numbers", lang).get("months", {}).items():
+            months.setdefault(fold(name), int(number))
+    return months
+
+
+@cache
+def _worded_date_pattern() -> re.Pattern:
+    names = "|".join(re.escape(m) for m in sorted(_month_numbers(), key=len, reverse=True))
+    day_first = rf"(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?(?P<m>{names})\s+(?:de\s+)?(?P<y>\d{{4}})"
+    month_first = rf"(?P<m2>{names})\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>\d{{4}})"
+    return re.compile(rf"(?<![\w])(?:{day_first}|{month_first})(?![\w])")
+
+
+def worded_date(text: str) -> str:
+    """The ISO date written with a month name in `text` (`12 de agosto de 2025`, `12. August 2025`,
+    `August 12, 2025`, `12 sierpnia 2025`), else ''."""
+    m = _worded_date_pattern().search(fold(text))
+    if m is None:
+        return ""
+    day, month, year = (m["d"], m["m"], m["y"]) if m["d"] else (m["d2"], m["m2"], m["y2"])
+    if not 1 <= int(day) <= 31:
+        return ""
+    return f"{int(year):04d}-{_month_numbers()[month]:02d}-{int(day):02d}"
