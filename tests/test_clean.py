@@ -219,6 +219,8 @@ def test_published_date_from_the_url(url, expected):
         "Início > Notícias > Província",
         "Home | Notizie | Province",
         "Strona główna » Wiadomości » Prowincje",
+        "Share this article",
+        "Partager cet article",
     ],
 )
 def test_share_buttons_tags_read_also_links_and_breadcrumbs_are_dropped(chrome):
@@ -260,3 +262,11 @@ def test_a_title_that_names_a_date_stays_the_title():
     title = "Quang Ninh completa 45 tareas antes del 30 de junio de 2025 en su plan"
     doc = cleaned(f"{title}\n{BODY}")
     assert (doc.title, doc.published) == (title, "")
+
+
+def test_a_site_name_alone_above_the_title_is_the_masthead():
+    doc = cleaned(
+        f"VietnamPlus\nThursday, November 20, 2025 - 15:42\nQuang Tri boosts digital transformation\n{BODY}"
+    )
+    assert (doc.title, doc.published) == ("Quang Tri boosts digital transformation", "2025-11-20")
+    assert "VietnamPlus" not in doc.text

@@ -35,6 +35,7 @@ _TERMINAL = '.:;!?…»"”'
 # A paragraph this long or longer that repeats is a scraping copy, not a coincidence.
 MIN_DUPLICATE_CHARS = 80
 MAX_TITLE_CHARS = 250
+MAX_SITE_NAME_CHARS = 30
 MAX_BYLINE_WORDS = 6
 # A line with a date written in words is a dateline when it has few other words (`Publicado el 12
 # de agosto de 2025`, `Monday, August 12, 2025 14:30`); a title may name a date too.
@@ -246,6 +247,8 @@ def _front_matter_kind(text: str, before: list[Line]) -> str:
     # (the plain tests first: the patterns are the costly ones)
     if not before and len(text) <= 120 and " - " in text and _DOMAIN.search(text):
         return "masthead"
+    if not before and len(words_) == 1 and len(text) <= MAX_SITE_NAME_CHARS and text[-1] not in _TERMINAL:
+        return "masthead"  # the site's name alone above the title (`VietnamPlus`, `VnExpress`)
     if len(words_) <= 12 and _NUMERIC_DATE.search(text):
         return "dateline"
     if len(words_) <= MAX_WORDED_DATELINE_WORDS and any(ch.isdigit() for ch in text) and worded_date(text):
