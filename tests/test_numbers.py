@@ -427,20 +427,13 @@ def test_dotted_dates_and_phone_numbers_are_not_figures(lang, text):
 @pytest.mark.parametrize(
     "lang, text, first",
     [
+        # the first end of a range
         ("de", "85 bis 90 % der Anträge", "85"),
         ("en", "10-15% of all records", "10"),
         ("es", "del 60 al 70 % de los expedientes", "60"),
         ("fr", "de 85 à 90 % des dossiers", "85"),
         ("pl", "od 85 do 90% wniosków", "85"),
-    ],
-)
-def test_the_first_end_of_a_percent_range_is_a_percent(lang, text, first):
-    assert only(text, lang, first).unit == "percent"
-
-
-@pytest.mark.parametrize(
-    "lang, text, first",
-    [
+        # two numbers joined by a conjunction
         ("es", "La tasa alcanzó entre el 85 y el 90 % de los expedientes", "85"),
         ("en", "between 85 and 90 percent of records", "85"),
         ("fr", "Le taux a atteint 92 et 99,1 % des dossiers", "92"),
@@ -450,7 +443,7 @@ def test_the_first_end_of_a_percent_range_is_a_percent(lang, text, first):
         ("pt", "entre 85 e 90% dos pedidos", "85"),
     ],
 )
-def test_two_numbers_joined_before_one_percent_sign_are_both_percents(lang, text, first):
+def test_the_first_of_two_numbers_before_one_percent_sign_is_a_percent(lang, text, first):
     assert only(text, lang, first).unit == "percent"
 
 
