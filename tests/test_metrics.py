@@ -522,6 +522,19 @@ def test_share_written_after_a_ratio_is_the_completion_rate(lang, text, pct):
 
 
 @pytest.mark.parametrize(
+    "lang, text, pct",
+    [
+        ("it", "Il tasso di completamento dei compiti ha raggiunto il 75%.", "75%"),
+        ("de", "Die Erfüllungsquote der Aufgaben erreichte 75 %.", "75 %"),
+        ("pl", "Wskaźnik realizacji zadań osiągnął 75%.", "75%"),
+        ("pt", "A taxa de conclusão das tarefas atingiu 75%.", "75%"),
+    ],
+)
+def test_a_named_completion_rate_of_tasks(lang, text, pct):
+    assert row(text, lang, pct)["indicator"] == "task_completion_pct"
+
+
+@pytest.mark.parametrize(
     "lang, text, raw, indicator",
     [
         ("en", "98.2% of records were processed on time.", "98.2%", "on_time_processing_pct"),
