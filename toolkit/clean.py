@@ -29,6 +29,7 @@ _IMAGE_PLACEHOLDER = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*\|?$")
 _IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)(?:\?\S*)?$", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|gov|edu)\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")  # every worded date has one
 _NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)")
 _URL_DATE = re.compile(r"/(20\d{2})[/-]?(0[1-9]|1[0-2])(?:[/-]?(0[1-9]|[12]\d|3[01]))?(?=/|$|[^\d])")
 _TERMINAL = '.:;!?…»"”'
@@ -54,6 +55,7 @@ class Cues:
     language_label: re.Pattern
     link_line: re.Pattern  # `Tags: ...`, `Leia também: ...`
     social: frozenset[str]  # share buttons' network names, case-folded
+    social_word: re.Pattern  # any of them, as a word
     # The longest chrome or tail line, case-folded: a longer line is neither (folding never
     # shortens a text), so it need not be folded to be looked up.
     longest_line_cue: int
@@ -88,6 +90,7 @@ def cues() -> Cues:
             re.I,
         ),
         social=frozenset(fold(w) for w in words("boilerplate", "social_networks")),
+        social_word=re.compile(rf"(?<!\w)(?:{_alternation(words('boilerplate', 'social_networks'))})(?!\w)", re.I),
         longest_line_cue=max(map(len, chrome | tail), default=0),
     )
 
@@ -191,14 +194,24 @@ def _is_chrome(c: Cues, text: str, folded: str | None) -> bool:
         (text.startswith("![") and _IMAGE_PLACEHOLDER.match(text))
         or folded in c.chrome
         or (text.endswith(")") and c.comment_counter.match(text))
-        or (":" in text[:40] and c.link_line.match(text))
-        or (len(text) <= MAX_SHARE_CHARS and _share_buttons(c, text))
-        or (len(text) <= MAX_BREADCRUMB_CHARS and _breadcrumb(text))
+        or (text.find(":", 0, 40) >= 0 and c.link_line.match(text))
+        or (
+            len(text) <= MAX_SHARE_CHARS
+            and text.count(" ") <= MAX_SHARE_SPACES
+            and c.social_word.search(text)
+            and _share_buttons(c, text)
+        )
+        or (
+            len(text) <= MAX_BREADCRUMB_CHARS
+            and ("|" in text or ">" in text or "»" in text or "›" in text or " / " in text)
+            and _breadcrumb(text)
+        )
     )
 
 
 MAX_SHARE_OTHER_WORDS = 2  # `Condividi su Facebook`, `Share on Zalo`
 MAX_SHARE_CHARS = 80
+MAX_SHARE_SPACES = 8  # a few names and two other words
 MAX_BREADCRUMB_CHARS = 120
 MAX_BREADCRUMB_PART_WORDS = 4
 _BREADCRUMB_MARKS = ">»›|/"
@@ -215,8 +228,6 @@ def _share_buttons(c: Cues, text: str) -> bool:
 def _breadcrumb(text: str) -> bool:
     """`Home > News > Provinces`, `Início | Notícias | Província`: three or more short parts
     between separators, none ending a sentence."""
-    if not any(mark in text for mark in _BREADCRUMB_MARKS):  # the usual case: a string test
-        return False
     parts = _BREADCRUMB_SEPARATOR.split(text)
     return len(parts) >= 3 and all(
         0 < len(p.split()) <= MAX_BREADCRUMB_PART_WORDS and p[-1] not in _TERMINAL for p in parts
@@ -251,7 +262,7 @@ def _front_matter_kind(text: str, before: list[Line]) -> str:
         return "masthead"  # the site's name alone above the title (`VietnamPlus`, `VnExpress`)
     if len(words_) <= 12 and _NUMERIC_DATE.search(text):
         return "dateline"
-    if len(words_) <= MAX_WORDED_DATELINE_WORDS and any(ch.isdigit() for ch in text) and worded_date(text):
+    if len(words_) <= MAX_WORDED_DATELINE_WORDS and _YEAR.search(text) and worded_date(text):
         return "dateline"
     if text[:1] in "*•" and len(text) <= 400:
         return "lead"
@@ -411,6 +422,8 @@ def _worded_date_pattern() -> re.Pattern:
 def worded_date(text: str) -> str:
     """The ISO date written with a month name in `text` (`12 de agosto de 2025`, `12. August 2025`,
     `August 12, 2025`, `12 sierpnia 2025`), else ''."""
+    if not _YEAR.search(text):
+        return ""
     m = _worded_date_pattern().search(fold(text))
     if m is None:
         return ""
