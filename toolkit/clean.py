@@ -90,7 +90,9 @@ def cues() -> Cues:
             re.I,
         ),
         social=frozenset(fold(w) for w in words("boilerplate", "social_networks")),
-        social_word=re.compile(rf"(?<!\w)(?:{_alternation(words('boilerplate', 'social_networks'))})(?!\w)", re.I),
+        social_word=re.compile(
+            rf"(?<!\w)(?:{_alternation(words('boilerplate', 'social_networks'))})(?!\w)", re.I
+        ),
         longest_line_cue=max(map(len, chrome | tail), default=0),
     )
 
