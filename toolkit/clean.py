@@ -264,7 +264,7 @@ def _front_matter_kind(text: str, before: list[Line]) -> str:
         return "masthead"  # the site's name alone above the title (`VietnamPlus`, `VnExpress`)
     if len(words_) <= 12 and _NUMERIC_DATE.search(text):
         return "dateline"
-    if len(words_) <= MAX_WORDED_DATELINE_WORDS and _YEAR.search(text) and worded_date(text):
+    if len(words_) <= MAX_WORDED_DATELINE_WORDS and worded_date(text):
         return "dateline"
     if text[:1] in "*•" and len(text) <= 400:
         return "lead"
