@@ -335,9 +335,9 @@ def _conjunctions(d: dict) -> list[str]:
 
 def _cues_after(d: dict) -> list[str]:
     """Every word one of the `_AFTER_GATED` patterns of `rules` may start with after the digits and
-    their spaces (percent, scale, currency and its link, unit, qualifier, range link or dash, period
-    and model words). Most numbers are followed by none of these: one match for all of them spares
-    the matches for each."""
+    their spaces (percent, scale, currency and its link, unit, qualifier, range link or dash,
+    conjunction, period and model words). Most numbers are followed by none of these: one match for
+    all of them spares the matches for each."""
     q, ex, p = d.get("qualifiers", {}), d.get("exclude", {}), d.get("periods", {})
     words = ["%", r"[\-–—]"] + d.get("percent", []) + d.get("currency_link", []) + d.get("range_link", [])
     words += _conjunctions(d)
