@@ -502,10 +502,11 @@ def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[Pla
     )
     fitting = _Fitting(keys, sent, lex)
     for fig in ordered:  # wholes before their parts, counts before their bracketed shares
+        fig.world = fig.q.unit == "rank" and bool(
+            lex.world.search(f_, fig.q.end, _enclosing(commas, fig.q.start)[1])
+        )
         _classify(fig, sent, lex, fitting[fig.q.unit], status, clauses, commas)
-        fig.scope = _scope(fig, sent, lex, cues, clauses, commas)
-        if fig.q.unit == "rank" and lex.world.search(f_, fig.q.end, _enclosing(commas, fig.q.start)[1]):
-            fig.scope, fig.world = "national", True
+        fig.scope = "national" if fig.world else _scope(fig, sent, lex, cues, clauses, commas)
         fig.place = _place(fig, inside)
         lo, hi = _enclosing(period_clauses, fig.q.start)
         fig.period = period_at([p for p in periods if lo <= p.start or p in framing], fig.q.start, hi)
@@ -622,12 +623,10 @@ def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, fits, status, clauses
         after = [k for k in fits if fig.noun[0] <= k[0] < fig.noun[1]]
         after_hi = fig.noun[1]
     before = [k for k in fits if clause_lo <= k[0] and k[1] <= q.start]
-    if q.unit == "rank" and not before and not after:
+    if q.unit == "rank" and not fig.world and not before and not after:
         # `el puesto 5 de 34 provincias en el Índice PAR`: the index is named past the field ranked
         # in (a country's rank among countries is no province's index rank)
-        clause_hi = _enclosing(commas, q.start)[1]
-        if not lex.world.search(sent.folded, q.end, clause_hi):
-            after = [k for k in fits if q.unit_end <= k[0] < clause_hi]
+        after = [k for k in fits if q.unit_end <= k[0] < _enclosing(commas, q.start)[1]]
     label_words = _label_text(sent, q.unit_end, after_hi, lex)
     chosen = None
     if fig.whole is not None and fig.whole.base:
