@@ -550,3 +550,150 @@ def test_service_and_sales_points_are_counted_not_scored(lang, text):
 def test_a_score_in_points_stays_in_points(lang, text, raw):
     q = only(text, lang, raw)
     assert (q.unit, q.value) == ("points", 80.12)
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("es", "tiene cuenta de identificación electrónica nivel 2.", "2"),
+        ("es", "La línea directa 1022 recibió llamadas.", "1022"),
+        ("fr", "un compte d'identification de niveau 2.", "2"),
+        ("pt", "a identificação eletrónica de nível 2.", "2"),
+        ("it", "l'identificazione elettronica di livello 2.", "2"),
+        ("it", "la linea diretta 1022 riceve le richieste.", "1022"),
+        ("de", "ein Identifikationskonto VNeID Stufe 2.", "2"),
+        ("pl", "konto identyfikacji poziomu 2.", "2"),
+        ("en", "accounts at level 2 were activated.", "2"),
+    ],
+)
+def test_a_level_or_a_hotline_named_by_its_digits_is_no_figure(lang, text, raw):
+    assert only(text, lang, raw).kind == "name"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("pl", "wskaźnik osiągnął poziom 95 proc.", "95 proc."),
+        ("es", "alcanzó un nivel del 85 %.", "85 %"),
+    ],
+)
+def test_a_percent_after_a_level_word_stays_a_figure(lang, text, raw):
+    assert only(text, lang, raw).is_figure
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("en", "On the morning of 14/11, the committee met.", "14"),
+        ("en", "On the morning of 14/11, the committee met.", "11"),
+        ("es", "El 14/11 se celebró la conferencia.", "14"),
+        ("fr", "Dans la matinée du 14/11, le comité s'est réuni.", "14"),
+        ("de", "Am 14.11. tagte der Ausschuss.", "14.11"),
+        ("it", "Il 14/11 si è svolta la conferenza.", "14"),
+        ("pt", "No dia 14/11 realizou-se a conferência.", "14"),
+        ("pl", "W dniu 14/11 odbyła się konferencja.", "14"),
+    ],
+)
+def test_a_day_and_month_in_digits_after_a_day_word_is_a_date(lang, text, raw):
+    assert only(text, lang, raw).kind == "date"
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [("en", "The province completed 5/12 tasks."), ("es", "se completaron 24/25 tareas")],
+)
+def test_a_ratio_shaped_like_a_day_and_month_stays_a_ratio(lang, text):
+    assert all(q.is_figure for q in read_numbers(text, lang))
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("en", "Nguyen Thi Lan, 52, a pepper farmer, said", "52"),
+        ("es", "Tran Van Hung, 34, fundador de una empresa emergente, dijo", "34"),
+        ("fr", "Le Thi Mai, 45, agricultrice, explique", "45"),
+    ],
+)
+def test_an_age_between_commas_after_a_name_is_no_figure(lang, text, raw):
+    assert only(text, lang, raw).kind == "name"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("en", "In Hanoi, 12, 15 and 20 communes joined.", "12"),
+        ("en", "Of these, 52, or most, are new.", "52"),
+    ],
+)
+def test_a_number_between_commas_after_other_words_stays_a_figure(lang, text, raw):
+    assert only(text, lang, raw).is_figure
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("en", "November 18, 2025 | 04:12 pm GMT+7", "7"),
+        ("it", "7 novembre 2025 · Lettura 4 min", "4"),
+        ("de", "Lesezeit 4 Min.", "4"),
+        ("en", "a 4 min read", "4"),
+        ("es", "Can Tho, Vietnam, 18 nov (Prensa Latina) La ciudad", "18"),
+    ],
+)
+def test_time_zones_reading_times_and_abbreviated_months_are_no_figures(lang, text, raw):
+    assert not only(text, lang, raw).is_figure
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("es", "la provincia se propone estar entre las 15 mejores hasta 2030."),
+        ("pt", "atraia mais de 50 empresas de alta tecnologia até 2030."),
+        ("de", "bis 2030 sollen es 80 Prozent sein."),
+    ],
+)
+def test_a_year_after_until_stays_a_year(lang, text):
+    assert only(text, lang, "2030").kind == "year"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, unit",
+    [
+        ("en", "DTI index of the province ranked 38/63 provinces, cities.", "38", "rank"),
+        ("pt", "colocando Hà Tĩnh no grupo das 10 melhores do país.", "10", "rank"),
+        ("es", "está en el grupo de los 10 mejores del país.", "10", "rank"),
+    ],
+)
+def test_ranks_written_as_a_fraction_or_a_group_of_the_best(lang, text, raw, unit):
+    assert only(text, lang, raw).unit == unit
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, value, unit",
+    [
+        (
+            "en",
+            "Total capital in 2025 is 68 billion 500 million dong.",
+            "68 billion 500 million",
+            68.5e9,
+            "VND",
+        ),
+        ("en", "over 45 thousand 500 people took part", "45 thousand 500", 45500, "count"),
+        ("es", "cuenta con más de 4 mil 500 empresas", "4 mil 500", 4500, "count"),
+        ("fr", "1 200 milliards 300 millions de dongs", "1 200 milliards 300 millions", 1.2003e12, "VND"),
+    ],
+)
+def test_a_smaller_part_written_after_a_scale_word_is_added(lang, text, raw, value, unit):
+    q = only(text, lang, raw)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    "lang, text, raws",
+    [
+        ("es", "4 mil 50 empresas", ["4 mil", "50"]),
+        ("en", "5 million 2025", ["5 million", "2025"]),
+        ("en", "2 million 300 and", ["2 million", "300"]),
+    ],
+)
+def test_digits_after_a_scale_word_that_are_no_smaller_part_stay_apart(lang, text, raws):
+    assert [q.raw for q in read_numbers(text, lang)] == raws

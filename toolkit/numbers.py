@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from toolkit.langdata import load
+from toolkit.names import is_syllable
 from toolkit.patterns import any_of
 from toolkit.places import fold as _fold_places
 
@@ -43,6 +44,9 @@ _DIGITS = re.compile(
     r"(?:[.,][0-9]+)?|[0-9]*(?:[.,][0-9]+)?)"
 )
 _SP = r"[\s\u00a0\u202f\u2009]*"
+# one to three digits after a scale word, then no more digits nor a mark inside a number
+_COMPOUND = re.compile(r"[ \u00a0]([0-9]{1,3})(?![0-9]|[.,][0-9]|[^\W\d_])")
+THOUSAND = 1000.0
 _RATIO_NEXT = re.compile(r"/[0-9]+(?![0-9./\-]|[^\W\d])")
 # `15.08.2025`, `02/07/2025` from their first digits (the reader may take `15.08` for a decimal).
 # A telephone number: a group with a trunk zero (`0258 3822 111`, `(0262) 3852 456`) or a
@@ -56,10 +60,17 @@ _DATE_MARKS = ("/", ".", "-")
 _FULL_DATE = re.compile(r"[0-9]{1,2}[./\-][0-9]{1,2}[./\-](?:19|20)[0-9]{2}(?![0-9])")
 _DATE_HEAD = re.compile(r"(?<![0-9])[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-]$")  # `02/07/` before `2025`
 _DAY_HEAD = re.compile(r"(?<![0-9])[0-9]{1,2}[/.\-]$")  # `02/` before `07/2025`
+# a day and month in digits with nothing after (`14/11`, `14.11.`): a date when a day word stands before
+_DAY_MONTH = re.compile(
+    r"(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|1[0-2])(?![0-9]|[/\-][0-9]|\.[0-9]|[^\W\d_])"
+)
+# `Nguyen Thi Lan, 52, a farmer`: digits between commas right after a name (two capitalised words)
+_AGE_BEFORE = re.compile(r"(?<![\w])[^\W\d_][^\W\d_]*[ \u00a0][^\W\d_][^\W\d_]*,[ \u00a0]$")
+MAX_AGE = 120
 _MONTH_YEAR = re.compile(r"[0-9]{1,2}[/.\-][0-9]{2,4}(?![0-9])")
 _POINT_LOWER = re.compile(r"\.[ \u00a0][^\W\d_]")
 _GLUED = re.compile(r"[\-/]?[^\W\d_]|[:h][0-9]{2}(?![0-9])")
-_CODE_BEFORE = re.compile(r"[^\W\d_][\-/]$")
+_CODE_BEFORE = re.compile(r"[^\W\d_][\-/+]$")  # COVID-19, NQ/57, GMT+7
 _VERSION = re.compile(r"[0-9]\.0")
 _NON_SPACE = re.compile(r"\S*")
 _BEFORE = 36  # characters of context read before a number
@@ -175,6 +186,8 @@ class Rules:
     rank_of: re.Pattern
     score_before: re.Pattern
     phone_before: re.Pattern
+    label_before: re.Pattern  # `nivel 2`, `línea directa 1022`: bare digits after these are part of a name
+    day_before: re.Pattern  # `on 14/11`, `le 14/11`: a day and month in digits after these is a date
     not_qualifier: re.Pattern
     range_percent: re.Pattern
     pair_percent: re.Pattern
@@ -258,6 +271,8 @@ def rules(lang: str) -> Rules:
         rank_place=re.compile(rf"{_SP}(?:{words_alternation(rk.get('place', []))}){end}"),
         rank_place_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('place', []))}){_SP}$"),
         rank_verb=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('verbs', []))}){_SP}$"),
+        label_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(ex.get('label_words', []))}){_SP}$"),
+        day_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(ex.get('day_words', []))}){_SP}$"),
         not_qualifier=re.compile(rf"(?:^|[^\w])(?:{words_alternation(q.get('not_before', []))}){_SP}$"),
         phone_before=re.compile(
             rf"(?:^|[^\w])(?:{words_alternation(d.get('phone_words', []))}){_SP}:?{_SP}$"
@@ -310,6 +325,7 @@ def _cues_before(d: dict) -> list[str]:
     words += rk.get("before", []) + rk.get("place", []) + rk.get("verbs", []) + rk.get("score_before", [])
     words += list(d.get("months", {})) + ex.get("version_words", []) + ex.get("doc_words", [])
     words += d.get("number_marks", []) + d.get("phone_words", [])
+    words += ex.get("label_words", [])
     return sorted({fold(w) for w in words})
 
 
@@ -355,6 +371,8 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
     blocked_until = -1  # end of a date or name already seen (02/07/2025 is one date, not three numbers)
     phone_until = -1  # end of a telephone number already seen (its groups are no quantities)
     for m in _DIGITS.finditer(text):
+        if out and m.start() < out[-1].end:
+            continue  # the smaller part of `68 billion 500 million`, read with the larger
         q = _read_one(text, folded, m, rules_, out[-1] if out else None)
         if m.start() >= phone_until:
             phone_until = _phone_end(text, m)
@@ -413,8 +431,12 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
     if pct:
         unit, raw_end = "percent", pct.end()
     elif scale:
-        value *= float(scale_factor_of(scale, r))
+        factor = scale_factor_of(scale, r)
+        value *= factor
         raw_end = scale.end()
+        more = _COMPOUND.match(folded, raw_end)
+        if more:  # `68 billion 500 million`, `4 mil 500`: the smaller part written after the scale word
+            value, raw_end = _compound(folded, more, value, factor, raw_end, r)
     if not math.isfinite(value):  # hundreds of digits: no quantity an article reports, and no number
         return Quantity(start, end, text[start:end], 0.0, "count", "exact", "name", end)
     unit_end = raw_end
@@ -457,12 +479,25 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
             qualifier = r.qualifier_after_kind[qa.lastgroup]
     if kind == "figure" and unit == "count":
         unit, qualifier = _rank(folded, start, raw_end, before, r, qualifier, cued, at)
-    if kind == "year" and qm:  # `más de 2000 personas`: a qualified number is a count, not a year
+    # `más de 2000 personas`: a qualified number is a count, not a year (`hasta 2030` is a year)
+    if kind == "year" and qm and r.qualifier_kind[qm.lastgroup] != "up_to":
         kind = "figure"
     if qm and prev is not None and prev.unit == "rank" and r.rank_of.fullmatch(folded, prev.end, start):
         qualifier = "exact"  # `2. Platz unter 34 Provinzen`: the field ranked in, not `less than 34`
     ratio_next = kind == "figure" and bool(_RATIO_NEXT.match(folded, end))  # no copy of the text's rest
     return Quantity(start, raw_end, text[start:raw_end], value, unit, qualifier, kind, unit_end, ratio_next)
+
+
+def _compound(folded: str, more: re.Match, value: float, factor: float, raw_end: int, r: Rules):
+    """The value and end of `68 billion 500 million` (a smaller scale word after the second digits)
+    or `4 mil 500` (three digits under a thousand): (value, raw_end) unchanged when neither."""
+    part = float(more.group(1))
+    second = r.scale.match(folded, more.end())
+    if second is not None and part * scale_factor_of(second, r) < factor:
+        return value + part * scale_factor_of(second, r), second.end()
+    if second is None and factor == THOUSAND and len(more.group(1)) == 3:
+        return value + part, more.end()
+    return value, raw_end
 
 
 def scale_factor_of(m: re.Match, r: Rules) -> float:
@@ -517,6 +552,14 @@ def _kind(
         and (r.numeric_date.match(folded, end) or _FULL_DATE.match(folded, start))
     ):
         return "date"
+    if (
+        folded[end : end + 1] in ("/", ".")
+        and _DAY_MONTH.match(folded, start)
+        and r.day_before.search(before)
+    ):
+        return "date"  # `on the morning of 14/11`, `am 14.11.`
+    if folded[end : end + 1] == "/" and cued and r.rank_verb.search(before, at):
+        return "rank"  # `ranked 38/63 provinces`
     ordinal = r.ordinal.match(folded, end)
     if ordinal:
         ranked = r.rank_place.match(folded, ordinal.end()) or cued and r.rank_verb.search(before, at)
@@ -533,6 +576,10 @@ def _kind(
             return "period"
         if follows and r.model_after.match(folded, end):
             return "name"
+        if cued and r.label_before.search(before, at):
+            return "name"  # `nivel 2`, `la línea directa 1022`
+        if folded[end : end + 1] == "," and value <= MAX_AGE and plain and _is_age(text, start):
+            return "name"  # an age: `Nguyen Thi Lan, 52, a pepper farmer`
         glued = _GLUED.match(folded, end, end + 4)
         if glued:  # 57-NQ/TW, 71/NQ-CP, 5G, 8:30
             return "docnum" if glued.group(0)[0] in "-/" else "name"
@@ -555,6 +602,13 @@ def _kind(
     if plain and len(digits) == 4 and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and bare:
         return "year"
     return "figure"
+
+
+def _is_age(text: str, start: int) -> bool:
+    """The digits stand between commas right after two capitalised Vietnamese syllables (a name)."""
+    m = _AGE_BEFORE.search(text, max(0, start - _BEFORE), start)
+    words = m.group(0).rstrip(", \u00a0").split() if m is not None else []
+    return bool(words) and all(w[:1].isupper() and is_syllable(w) for w in words)
 
 
 def _in_numeric_date(folded: str, start: int) -> bool:
