@@ -213,6 +213,10 @@ def test_published_date_from_the_url(url, expected):
         "Strona główna » Wiadomości » Prowincje",
         "Share this article",
         "Partager cet article",
+        "© Riproduzione riservata – P.IVA 01234567890",
+        "Copyright 2025 VnExpress. All rights reserved.",
+        "Address: Group 7, Thanh ward, the province | Tel: 0215.3825.025",
+        "Endereço: Rua 3, n.º 12, cidade | Telefone: 0239 3855 678",
     ],
 )
 def test_image_placeholders_share_buttons_tags_read_also_links_and_breadcrumbs_are_dropped(chrome):
@@ -222,12 +226,33 @@ def test_image_placeholders_share_buttons_tags_read_also_links_and_breadcrumbs_a
     ]
 
 
+TITLE = "Can Tho apuesta por la inteligencia artificial"
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Visto 1,245 veces | 0 comentarios",
+        "Condividi | Stampa | Commenti: 2",
+        "Lesezeit 4 Min.",
+        "1.234 wyświetleń · 5 komentarzy",
+        "Este sítio utiliza cookies. Ao continuar a navegar, aceita a sua utilização.",
+        "Ta strona używa plików cookies. [Akceptuję]",
+    ],
+)
+def test_counters_and_consent_banners_around_the_title_are_dropped(chrome):
+    assert kinds(f"{chrome}\n{TITLE}\n{chrome}\n{BODY}") == [("title", TITLE), ("body", BODY)]
+
+
 @pytest.mark.parametrize(
     "line",
     [
         "Facebook y Zalo son las redes más usadas por los funcionarios de la provincia para informar.",
         "Quang Ninh | Transformación digital",  # one separator: a title, not a breadcrumb
         "Tags are attached to every record of the provincial data platform, the department said.",
+        "12 | 15",  # numbers between bars: a table row, no counter
+        "The province had 1,245 visitors | 30 comments were posted",
+        "The address of the new centre was announced in March.",
     ],
 )
 def test_sentences_naming_networks_separators_or_labels_are_kept(line):

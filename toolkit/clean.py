@@ -54,6 +54,9 @@ class Cues:
     byline_label: re.Pattern
     language_label: re.Pattern
     link_line: re.Pattern  # `Tags: ...`, `Leia também: ...`
+    counter: re.Pattern  # one part of a counter line: `Visto 1,245 veces`, `0 comentarios`, `Lettura 4 min`
+    banner: tuple[str, ...]  # a consent banner's words past their first letter, in lower case and in capitals
+    banner_word: re.Pattern  # one of the words, whole, in any case (tried where `banner` is found)
     social: frozenset[str]  # share buttons' network names, case-folded
     social_word: re.Pattern  # any of them, as a word
     # The longest chrome or tail line, case-folded: a longer line is neither (folding never
@@ -86,15 +89,28 @@ def cues() -> Cues:
             rf"^(?:{_alternation(words('boilerplate', 'language_names'))})\s+(?=[A-ZÀ-ÖØ-Þ])"
         ),
         link_line=re.compile(
-            rf"^(?:{_alternation(words('boilerplate', 'tail_markers') + words('boilerplate', 'tag_labels'))})\s*:\s*\S",
+            rf"^(?:{_alternation(words('boilerplate', 'tail_markers') + words('boilerplate', 'tag_labels') + words('boilerplate', 'footer_labels'))})\s*:\s*\S",
             re.I,
         ),
+        counter=_counter_pattern(
+            words("boilerplate", "counter_words") + words("boilerplate", "comment_words")
+        ),
+        banner=tuple(
+            {v for w in words("boilerplate", "banner_words") for v in (w[1:].lower(), w[1:].upper())}
+        ),
+        banner_word=re.compile(rf"(?<!\w)(?:{_alternation(words('boilerplate', 'banner_words'))})", re.I),
         social=frozenset(fold(w) for w in words("boilerplate", "social_networks")),
         social_word=re.compile(
             rf"(?<!\w)(?:{_alternation(words('boilerplate', 'social_networks'))})(?!\w)", re.I
         ),
         longest_line_cue=max(map(len, chrome | tail), default=0),
     )
+
+
+def _counter_pattern(counter_words: list[str]) -> re.Pattern:
+    """A counter: its words and digits only, in any order (`Visto 1,245 veces`, `Commenti: 2`, `(3)`)."""
+    word = rf"(?:{_alternation(counter_words)})(?!\w)"
+    return re.compile(rf"^(?:{word}|[\d.,:()\s])*\d(?:{word}|[\d.,:()\s])*$", re.I)
 
 
 @dataclass
@@ -144,7 +160,7 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
         if folded in c.tail and seen_body:
             removed.extend(f"after '{text}': {t[:80]}" for t in stripped[i:] if t)
             break
-        if _is_chrome(c, text, folded):
+        if _is_chrome(c, text, folded) or (not seen_body and _is_front_chrome(c, text)):
             removed.append(text[:80])
             continue
         if " " not in text and _IMAGE_FILE.match(text):  # a file name has no spaces
@@ -197,6 +213,8 @@ def _is_chrome(c: Cues, text: str, folded: str | None) -> bool:
         or folded in c.chrome
         or (text.endswith(")") and c.comment_counter.match(text))
         or (text.find(":", 0, 40) >= 0 and c.link_line.match(text))
+        or (text[0] in _COPYRIGHT_FIRST and text.startswith(_COPYRIGHT))
+        or (len(text) <= MAX_COUNTER_CHARS and ("|" in text or "·" in text) and _counter_line(c, text))
         or (
             len(text) <= MAX_SHARE_CHARS
             and text.count(" ") <= MAX_SHARE_SPACES
@@ -209,6 +227,35 @@ def _is_chrome(c: Cues, text: str, folded: str | None) -> bool:
             and _breadcrumb(text)
         )
     )
+
+
+_COPYRIGHT = ("©", "Copyright", "COPYRIGHT", "(c) ", "(C) ")
+_COPYRIGHT_FIRST = frozenset(w[0] for w in _COPYRIGHT)
+MAX_COUNTER_CHARS = 100
+MAX_BANNER_CHARS = 400
+_DIGIT = re.compile(r"\d")
+_COUNTER_SEPARATOR = re.compile(r"\s[|·•]\s")
+
+
+def _is_front_chrome(c: Cues, text: str) -> bool:
+    """A counter alone on its line, or a consent banner, which sites print around the title (looked
+    for there only: short lines are many in the body). Below the body, tail markers drop them."""
+    return (len(text) <= MAX_COUNTER_CHARS and _counter_line(c, text)) or (
+        len(text) <= MAX_BANNER_CHARS
+        and any(map(text.__contains__, c.banner))
+        and c.banner_word.search(text) is not None
+    )
+
+
+def _counter_line(c: Cues, text: str) -> bool:
+    """`Visto 1,245 veces | 0 comentarios`, `Condividi | Stampa | Commenti: 2`: counters of views,
+    reading time or comments, alone or between separators and share buttons."""
+    if _DIGIT.search(text) is None:
+        return False
+    parts = [p.strip() for p in _COUNTER_SEPARATOR.split(text)]
+    counters = [p for p in parts if c.counter.match(p)]
+    worded = any(not ch.isdigit() and ch.isalnum() for p in counters for ch in p)  # not a row of numbers
+    return worded and all(p in counters or p.casefold() in c.chrome for p in parts)
 
 
 MAX_SHARE_OTHER_WORDS = 2  # `Condividi su Facebook`, `Share on Zalo`
