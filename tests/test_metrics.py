@@ -1191,3 +1191,130 @@ def test_party_members_reached_by_dissemination_are_people_reached(lang, text, r
 def test_cadres_and_party_members_trained_are_officials_trained():
     text = "The province has trained 3,500 cadres and party members in digital skills."
     assert row(text, "en", "3,500")["indicator"] == "officials_trained"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        (
+            "en",
+            "27 tasks are implementing according to roadmap and 4 are slow in progress.",
+            "27",
+            "tasks_in_progress",
+        ),
+        (
+            "en",
+            "27 tasks are implementing according to roadmap and 4 are slow in progress.",
+            "4",
+            "tasks_pending",
+        ),
+        ("es", "Las 5 tareas restantes se están ejecutando según hoja de ruta.", "5", "tasks_in_progress"),
+        ("de", "Die restlichen 6 Aufgaben werden termingerecht umgesetzt.", "6", "tasks_in_progress"),
+        ("de", "Von 112 Aufgaben gelten 97 davon als erledigt, 15 laufen noch.", "97", "tasks_completed"),
+        ("de", "Von 112 Aufgaben gelten 97 davon als erledigt, 15 laufen noch.", "15", "tasks_in_progress"),
+        (
+            "en",
+            "The province counts more than 1,100 digital technology firms.",
+            "1,100",
+            "digital_tech_enterprises",
+        ),
+        (
+            "fr",
+            "78,6 % des dossiers administratifs ont été déposés par voie électronique.",
+            "78,6 %",
+            "online_application_pct",
+        ),
+        (
+            "de",
+            "Die Rate der Online-Dossiereinreichung erreichte 68,5 %.",
+            "68,5 %",
+            "online_application_pct",
+        ),
+        (
+            "de",
+            "Es wurden 86,4 Prozent aller Anträge digital eingereicht.",
+            "86,4 Prozent",
+            "online_application_pct",
+        ),
+        (
+            "de",
+            "Bürger können 1.964 Verwaltungsdienstleistungen online beantragen.",
+            "1.964",
+            "online_public_services",
+        ),
+        (
+            "de",
+            "Mehr als 2.300 Beamte absolvierten Kurse in digitalen Kompetenzen.",
+            "2.300",
+            "officials_trained",
+        ),
+        ("it", "Ha richiamato 58 esperti vietnamiti dall'estero.", "58", "experts_recruited"),
+        ("pl", "Z aplikacji VNeID korzysta 91 proc. dorosłych mieszkańców.", "91 proc.", "electronic_id_pct"),
+        (
+            "pl",
+            "Mieszkańcy pobrali aplikację VNeID ponad 310 tys. razy.",
+            "310 tys.",
+            "digital_citizen_downloads",
+        ),
+        (
+            "pl",
+            "Utworzono 4 470 zespołów technologii cyfrowej społeczności.",
+            "4 470",
+            "community_digital_teams",
+        ),
+        (
+            "es",
+            "Se organizaron 426 conferencias de difusión con más de 38.000 cuadros, militantes participando.",
+            "38.000",
+            "people_reached",
+        ),
+        (
+            "pt",
+            "Foram realizadas 312 sessões de divulgação para 45 mil quadros, membros do Partido e cidadãos.",
+            "45 mil",
+            "people_reached",
+        ),
+        (
+            "fr",
+            "236 conférences de diffusion pour plus de 86.000 cadres, membres du parti et les gens.",
+            "86.000",
+            "people_reached",
+        ),
+        ("en", "The province trained 2,100 officials and civil servants.", "2,100", "officials_trained"),
+    ],
+)
+def test_status_outreach_and_online_wording_in_translations(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("en", "The province's rate of 51% is higher than the national average of 45.2%.", "45.2%"),
+        ("en", "The province aims at 25%, against the national target of 30% by 2030.", "30%"),
+        ("fr", "Le taux de la province est supérieur à la moyenne nationale de 43,2 %.", "43,2 %"),
+        (
+            "fr",
+            "La province compte 1 200 entreprises, alors que le pays en recense plus de 74 000.",
+            "74 000",
+        ),
+        ("pl", "W prowincji to 61 proc., podczas gdy średnia krajowa to ok. 53 proc.", "53 proc."),
+        ("es", "La provincia alcanza el 61 %, frente a un promedio nacional del 53 %.", "53 %"),
+        ("pt", "A província atinge 61 %, acima da média nacional de 53 %.", "53 %"),
+        ("it", "La provincia raggiunge il 61%, sopra la media nazionale del 53%.", "53%"),
+        ("de", "Die Provinz erreicht 61 Prozent, über dem Landesdurchschnitt von 53 Prozent.", "53 Prozent"),
+    ],
+)
+def test_a_national_average_or_target_beside_the_provinces_figure_is_national(lang, text, raw):
+    assert row(text, lang, raw)["scope"] == "national"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("en", "The province's rate of 51% is higher than the national average of 45.2%.", "51%"),
+        ("pl", "W prowincji to 61 proc., podczas gdy średnia krajowa to ok. 53 proc.", "61 proc."),
+    ],
+)
+def test_the_provinces_own_figure_beside_a_national_average_stays_provincial(lang, text, raw):
+    assert row(text, lang, raw)["scope"] == "provincial"

@@ -539,8 +539,15 @@ def _link(sent: _Sentence, lex: Lexicon) -> None:
             counts and _shared_noun(sent, a, b, gap, lex)
         ):
             a.same_as = b  # `85 bis 90 %`; `1 150 et 980 équipes`
-        elif ";" not in gap and lex.of_which.search(f_, a.q.unit_end, b.q.start) and not a.role:
+        elif ";" not in gap and not a.role and _of_which_after(f_, a, b, lex):
             a.role = "whole"
+
+
+def _of_which_after(folded: str, a: _Figure, b: _Figure, lex: Lexicon) -> bool:
+    """`65 tareas, de las cuales 38`: a names a whole its parts follow. Not `97 davon als erledigt`:
+    the word right after the number points back to a whole before it."""
+    m = lex.of_which.search(folded, a.q.unit_end, b.q.start)
+    return m is not None and bool(folded[a.q.unit_end : m.start()].strip())
 
 
 def _ratio_gap(sent: _Sentence, a: _Figure, b: _Figure, gap: str, lex: Lexicon) -> bool:
