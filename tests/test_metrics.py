@@ -1318,3 +1318,61 @@ def test_a_national_average_or_target_beside_the_provinces_figure_is_national(la
 )
 def test_the_provinces_own_figure_beside_a_national_average_stays_provincial(lang, text, raw):
     assert row(text, lang, raw)["scope"] == "provincial"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        (
+            "es",
+            "La tasa de expedientes en línea alcanzó el 72,15 % y el 98,7 % se resolvió a tiempo.",
+            "98,7 %",
+            "on_time_processing_pct",
+        ),
+        (
+            "pt",
+            "A taxa de processos submetidos em linha atingiu 72,15 % e 98,7 % foram resolvidos dentro do prazo.",
+            "98,7 %",
+            "on_time_processing_pct",
+        ),
+        (
+            "fr",
+            "78,6 % des dossiers ont été déposés en ligne en 2025 et 98,2 % ont été traités dans les délais.",
+            "98,2 %",
+            "on_time_processing_pct",
+        ),
+        (
+            "es",
+            "La tasa de expedientes en línea alcanzó el 72,15 % y el 98,7 % se resolvió a tiempo.",
+            "72,15 %",
+            "online_application_pct",
+        ),
+        (
+            "es",
+            "La tasa de expedientes en línea alcanzó el 72,15 % en 2024 y el 80 % en 2025.",
+            "80 %",
+            "online_application_pct",
+        ),
+    ],
+)
+def test_a_second_percent_after_a_conjunction_takes_its_own_words(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("en", "Before the merger, the province had ranked 12th of 63 localities in 2024.", "12"),
+        ("de", "Im Jahr 2024 belegte die Provinz Platz 7 von 63 Provinzen und Städten.", "7"),
+        ("es", "La provincia se propone estar entre las 15 mejores del país hasta 2030.", "15"),
+        ("pl", "Prowincja zajęła 3. miejsce w regionie.", "3"),
+    ],
+)
+def test_a_provinces_rank_in_a_sentence_naming_no_indicator_is_its_index_rank(lang, text, raw):
+    assert row(text, lang, raw)["indicator"] == "public_service_index_rank"
+
+
+def test_a_rank_in_a_sentence_naming_another_indicator_stays_other():
+    assert (
+        row("The province ranked 2nd in rice exports among 63 provinces.", "en", "2")["indicator"] == "other"
+    )

@@ -95,6 +95,7 @@ class Lexicon:
     percent_of: dict
     share_of_whole: dict
     refine: dict
+    rank_default: str  # a province's rank in a sentence that names no indicator at all
     issuer: re.Pattern
     agent: re.Pattern
     share_verb: re.Pattern
@@ -275,6 +276,7 @@ def lexicon(lang: str) -> Lexicon:
         percent_of=d.get("percent_of", {}),
         share_of_whole=d.get("share_of_whole", {}),
         refine=d.get("refine", {}),
+        rank_default=d.get("rank_default", ""),
         world=re.compile(_bounded(words_alternation(sc.get("world", [])))),
         ratio_after_noun=re.compile(rf"\s*(?:{words_alternation(w.get('ratio_after_noun', []))})\s*"),
         conjunction=re.compile(
@@ -506,10 +508,19 @@ def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[Pla
             lex.world.search(f_, fig.q.end, _enclosing(commas, fig.q.start)[1])
         )
         _classify(fig, sent, lex, fitting[fig.q.unit], status, clauses, commas)
+        if _rank_by_default(fig, lex, keys):  # `ranked 12th of 63 localities`
+            fig.key = fig.base = lex.rank_default
         fig.scope = "national" if fig.world else _scope(fig, sent, lex, cues, clauses, commas)
         fig.place = _place(fig, inside)
         lo, hi = _enclosing(period_clauses, fig.q.start)
         fig.period = period_at([p for p in periods if lo <= p.start or p in framing], fig.q.start, hi)
+
+
+def _rank_by_default(fig: _Figure, lex: Lexicon, keys: list) -> bool:
+    """A province's rank left without a key, in a sentence that names no other indicator."""
+    if fig.key != "other" or fig.q.unit != "rank" or fig.world or not lex.rank_default:
+        return False
+    return all(k[2] == lex.rank_default for k in keys)
 
 
 def _opens(folded: str, lo: int, pos: int) -> bool:
@@ -703,6 +714,13 @@ def _amount_key(fig: _Figure, sent: _Sentence, lex: Lexicon, before, after, comm
     shared = [k for k in own_before if lex.share_verb.search(f_, k[1], q.start)]
     if shared:
         return max(shared, key=lambda k: (k[1], k[1] - k[0]))
+    if own_before and _coordinated(fig, sent, lex, own_before, lo):
+        # `la tasa en línea alcanzó el 72 % y el 98 % se resolvió a tiempo`: the wording before names
+        # the first figure; the second takes its own words after it, when it has them
+        nxt = min((f.q.start for f in sent.figures if f.q.start >= q.unit_end), default=hi)
+        own_next = [k for k in after if k[1] <= min(hi, nxt)]
+        if own_next:
+            return min(own_next, key=lambda k: (k[0], -k[1]))
     linked = q.unit != "percent" or lex.percent_link.match(f_, q.unit_end)
     if q.unit == "percent" and linked:
         # `96 % das aldeias e a de fibra óptica a 78 %`: the share's own words end at a conjunction
@@ -720,6 +738,16 @@ def _amount_key(fig: _Figure, sent: _Sentence, lex: Lexicon, before, after, comm
     near = [(q.start - k[1], k) for k in before]
     near += [(k[0] - q.unit_end, k) for k in after] if linked or not before else []
     return min(near, key=lambda x: (x[0], -(x[1][1] - x[1][0])))[1] if near else None
+
+
+def _coordinated(fig: _Figure, sent: _Sentence, lex: Lexicon, own_before: list, lo: int) -> bool:
+    """Another figure stands in the figure's clause before it, and a conjunction between the last
+    wording before and the figure: that wording belongs to the other figure's part of the sentence."""
+    q = fig.q
+    if not any(lo <= f.q.end <= q.start and f.same_as is not fig for f in sent.figures):
+        return False
+    last = max(k[1] for k in own_before)
+    return lex.conjunction.search(sent.text[last : q.start].lower()) is not None
 
 
 def _refined(fig: _Figure, sent: _Sentence, lex: Lexicon, status, commas) -> str:
