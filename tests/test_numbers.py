@@ -401,6 +401,11 @@ def test_currency_codes_glued_and_regional_currency_words(lang, text, raw, value
         ("pt", "prejuízos estimados em cerca de 540 bilhões", "540 bilhões", "approx"),
         ("de", "Schäden, geschätzt 25.000 Milliarden Dong", "25.000 Milliarden", "approx"),
         ("fr", "des dégâts évalués à 120 milliards de dongs", "120 milliards", "approx"),
+        ("fr", "dont les dégâts avoisinent 2 150 milliards de dôngs", "2 150 milliards", "approx"),
+        ("en", "forest cover rate year 2025 estimated reach 45,6%", "45,6%", "approx"),
+        ("es", "las pérdidas rondan los 300 millones", "300 millones", "approx"),
+        ("pt", "as perdas rondam os 300 milhões", "300 milhões", "approx"),
+        ("it", "i danni sfiorano i 40 miliardi", "40 miliardi", "approx"),
     ],
 )
 def test_estimate_wording_is_approx(lang, text, raw, qualifier):
