@@ -1376,3 +1376,25 @@ def test_a_rank_in_a_sentence_naming_another_indicator_stays_other():
     assert (
         row("The province ranked 2nd in rice exports among 63 provinces.", "en", "2")["indicator"] == "other"
     )
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, scope",
+    [
+        (
+            "en",
+            "The province ranked 9th out of 34 provinces in the Government Office's index, with 82.15 points.",
+            "82.15",
+            "provincial",
+        ),
+        (
+            "en",
+            "Vietnam scored 44.3 points in the Global Innovation Index among 133 economies.",
+            "44.3",
+            "national",
+        ),
+        ("pl", "W 2025 r. prowincja zajęła 9. miejsce na 34 prowincje i miasta.", "34", "national"),
+    ],
+)
+def test_an_index_score_is_the_provinces_unless_countries_are_compared(lang, text, raw, scope):
+    assert row(text, lang, raw)["scope"] == scope

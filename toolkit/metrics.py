@@ -324,7 +324,9 @@ class _Figure:
     share_of: _Figure | None = None  # for a bracketed percent: the count it is a share of
     same_as: _Figure | None = None  # for the first end of a range (`85 bis 90 %`): the other end
     noun: tuple[int, int] | None = None  # for a whole: its part's noun written between (`31 compiti su 36`)
-    world: bool = False  # for a rank among countries (`44th out of 193 countries`): the country's rank
+    world: bool = (
+        False  # a rank among countries (`44th out of 193 countries`), a score beside them: the country's
+    )
     key: str = ""
     base: str = ""  # key before the task status refined it
     label: str = ""
@@ -507,6 +509,8 @@ def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[Pla
         fig.world = fig.q.unit == "rank" and bool(
             lex.world.search(f_, fig.q.end, _enclosing(commas, fig.q.start)[1])
         )
+        if fig.q.unit == "points":  # an index score is the country's in a sentence about countries
+            fig.world = bool(lex.world.search(f_, s, e))
         _classify(fig, sent, lex, fitting[fig.q.unit], status, clauses, commas)
         if _rank_by_default(fig, lex, keys):  # `ranked 12th of 63 localities`
             fig.key = fig.base = lex.rank_default
@@ -840,7 +844,7 @@ def _records(doc: Document, analysed) -> list[dict]:
 def _record(doc: Document, offset: int, sent: _Sentence, fig: _Figure, default: str, quote: str) -> dict:
     q = fig.q
     scope = fig.scope or default
-    if q.unit == "rank" and doc.province and not fig.world:
+    if q.unit in ("rank", "points") and doc.province and not fig.world:  # the province's place or score
         scope = "provincial"
     province, legacy = "", ""
     if scope == "provincial":
