@@ -835,6 +835,8 @@ def test_a_wholes_noun_and_a_shares_words_end_where_they_should(lang, text, raw,
         ),
         ("en", "VND 2 trillion for digital transformation in the province", "2 trillion"),
         ("pl", "Na transformację cyfrową przeznaczono 1,2 bln VND.", "1,2 bln"),
+        ("en", "The province has set aside VND1.2 trillion (US$46 million) this year.", "1.2 trillion"),
+        ("es", "La provincia destina 500.000 millones de dongs a la red.", "500.000 millones"),
     ],
 )
 def test_money_for_digital_transformation_is_an_investment(lang, text, raw):
