@@ -1020,3 +1020,35 @@ def test_party_committees_commission_in_english_is_a_provincial_commission():
 def test_a_french_service_is_a_provincial_department(text, name):
     person = people(text, "fr")[name]
     assert (person["role_keys"], person["level"]) == ("department_director", "provincial")
+
+
+# --- credits with an agency glued by a slash, labels without a colon ----------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, parts, name",
+    [
+        ("fr", [("body", "Le camarade Tran Van Lau s’exprime. Photo : Thanh Tam/CVN")], "Thanh Tam"),
+        ("es", [("caption", "El camarada Ho Van Tai interviene. Foto: VNA/Duc Anh")], "Duc Anh"),
+        ("fr", [("body", "Texte."), ("byline", "Minh Thu/CVN")], "Minh Thu"),
+        ("en", [("body", "An officer helps a resident. Photo by VnExpress/Ngoc Oanh")], "Ngoc Oanh"),
+        ("en", [("caption", "The new data centre. Photos by Quang Huy")], "Quang Huy"),
+        ("pt", [("body", "O camarada Ho Van Tai discursa. Foto por Duc Anh")], "Duc Anh"),
+        ("pl", [("body", "Towarzysz Ho Tien Thieu przemawia. Fot. Quoc Huy/PAP")], "Quoc Huy"),
+    ],
+)
+def test_credit_with_an_agency_after_a_slash_or_without_a_colon(lang, parts, name):
+    found = people([("title", "News"), *parts], lang)
+    assert (found[name]["level"], found[name]["role_keys"]) == ("press", "author")
+    assert not any("/" in n or n in ("CVN", "VNA", "VnExpress", "PAP") for n in found)
+
+
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("en", "The photo by the lake shows Nguyen Van An at work."),
+        ("es", "La foto por la que Nguyen Van An es conocido."),
+    ],
+)
+def test_a_credit_label_inside_a_sentence_credits_no_one(lang, line):
+    assert people(line, lang) == {}

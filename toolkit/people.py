@@ -82,6 +82,7 @@ def extract_people(doc: Document) -> list[dict]:
             # captions carry credits anywhere; body lines where a credit opens the line or follows a
             # sentence or a bar (`... at the conference. Photo: Van Thang`, `Report: A | Photo: B`)
             mentions += _credits(lex, text, folded, seg.start, anywhere=seg.kind == "caption")
+            mentions += _credits_by(lex, text, folded, seg.start)
     return _records(doc, lex, mentions)
 
 
@@ -359,12 +360,27 @@ def _before(stops: list[int], lo: int, hi: int) -> int:
 
 
 def _press_names(lex: R.Lexicon, text: str, lo: int, hi: int) -> list[NameSpan]:
-    """Names credited in text[lo:hi] (`Minh Duc`, `NGUYEN VAN A`), agencies left out."""
+    """Names credited in text[lo:hi] (`Minh Duc`, `NGUYEN VAN A`), agencies left out. An agency
+    glued by a slash (`Thanh Tam/CVN`, `VnExpress/Ngoc Oanh`) is a piece of its own."""
     out = []
-    for run in name_runs(text[lo:hi]):
-        if fold(run.text) in lex.agencies or find_places(run.text):
-            continue
-        out.append(NameSpan(run.start + lo, run.end + lo, run.words))
+    for a, b in _slash_pieces(text, lo, hi):
+        for run in name_runs(text[a:b]):
+            if fold(run.text) in lex.agencies or find_places(run.text):
+                continue
+            out.append(NameSpan(run.start + a, run.end + a, run.words))
+    return out
+
+
+def _slash_pieces(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """text[lo:hi] cut at its slashes, as (start, end) pairs."""
+    cut = text.find("/", lo, hi)
+    if cut < 0:
+        return [(lo, hi)]
+    out = []
+    while cut >= 0:
+        out.append((lo, cut))
+        lo, cut = cut + 1, text.find("/", cut + 1, hi)
+    out.append((lo, hi))
     return out
 
 
@@ -410,6 +426,29 @@ def _credits(lex: R.Lexicon, text: str, folded: str, offset: int, anywhere: bool
             for n in _press_names(lex, text, m.end(), hi)
         ]
     return out
+
+
+def _credits_by(lex: R.Lexicon, text: str, folded: str, offset: int) -> list[Mention]:
+    """Credits whose label takes no colon (`Photo by NAME`, `Photo by VnExpress/NAME`), where the
+    label opens the line or follows a sentence's end or a bar. Each label is looked for as a plain
+    string: most segments hold none."""
+    out: list[Mention] = []
+    for label in lex.credit_by:
+        at = folded.find(label)
+        while at >= 0:
+            end = at + len(label)
+            if folded[end : end + 1].isspace() and text[:at].rstrip()[-1:] in _CREDIT_OPENERS:
+                stop = _CREDIT_END.search(text, end)
+                hi = stop.start() if stop else len(text)
+                out += [
+                    Mention(text[n.start : n.end], n.start + offset, n.end + offset, press_label=text[at:end])
+                    for n in _press_names(lex, text, end, hi)
+                ]
+            at = folded.find(label, end)
+    return out
+
+
+_CREDIT_OPENERS = ("", ".", "!", "?", "|", "(")
 
 
 def credit_labels(lex: R.Lexicon, folded: str) -> Iterator[re.Match]:

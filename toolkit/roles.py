@@ -93,6 +93,8 @@ class Lexicon:
     not_names: frozenset[str]
     # the longest credit label: a `credit` match starts at most this far before its colon's spaces
     credit_reach: int
+    # labels that credit the name right after them with no colon (`Photo by NAME`), folded
+    credit_by: tuple[str, ...] = ()
     longest_honorific: int = 0  # set by `lexicon`
 
     openers: frozenset[str] = frozenset()  # function words and honorifics that may open a run
@@ -216,6 +218,9 @@ def _lexicon(lang: str) -> Lexicon:
         agencies=frozenset(fold(w) for w in common.get("agencies", [])),
         not_names=frozenset(fold(w) for w in common.get("not_names", [])),
         credit_reach=max((len(fold(w)) for w in labels), default=0),
+        credit_by=tuple(
+            sorted({fold(w) for w in _collect(files, "words", "credit_by_labels")}, key=len, reverse=True)
+        ),
     )
 
 
