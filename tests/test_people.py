@@ -1052,3 +1052,26 @@ def test_credit_with_an_agency_after_a_slash_or_without_a_colon(lang, parts, nam
 )
 def test_a_credit_label_inside_a_sentence_credits_no_one(lang, line):
     assert people(line, lang) == {}
+
+
+@pytest.mark.parametrize(
+    "lang, line, name, label",
+    [
+        ("en", "News, photos: Thu Hang", "Thu Hang", "News, photos"),
+        ("pt", "Notícias e fotos: Viet Trung", "Viet Trung", "Notícias e fotos"),
+        ("es", "Noticias y fotos: Viet Trung", "Viet Trung", "Noticias y fotos"),
+        ("fr", "Texte, photos : Minh Duc", "Minh Duc", "Texte, photos"),
+        ("de", "Nachrichten und Fotos: Minh Duc", "Minh Duc", "Nachrichten und Fotos"),
+        ("it", "Notizie e foto: Minh Duc", "Minh Duc", "Notizie e foto"),
+        ("pl", "Tekst, zdjęcia: Duy Tuan", "Duy Tuan", "Tekst, zdjęcia"),
+        ("en", "Tin, ảnh: Thu Hang", "Thu Hang", "Tin, ảnh"),
+    ],
+)
+def test_news_and_photos_labels(lang, line, name, label):
+    found = people([("title", "News"), ("body", "The province grew."), ("body", line)], lang)
+    assert (found[name]["level"], found[name]["role"]) == ("press", label)
+
+
+def test_a_vietnamese_word_for_photo_after_a_name_is_no_label():
+    found = people("Comrade Nguyen Tuan Anh: the province will grow.", "en")
+    assert found["Nguyen Tuan Anh"]["level"] != "press"
