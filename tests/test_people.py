@@ -1075,3 +1075,51 @@ def test_news_and_photos_labels(lang, line, name, label):
 def test_a_vietnamese_word_for_photo_after_a_name_is_no_label():
     found = people("Comrade Nguyen Tuan Anh: the province will grow.", "en")
     assert found["Nguyen Tuan Anh"]["level"] != "press"
+
+
+# --- byline lines that carry more than the name -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, line, name, label",
+    [
+        ("en", "By Quynh Nhu   November 18, 2025 | 04:12 pm GMT+7", "Quynh Nhu", "By"),
+        ("de", "Nha Trang, 12. November 2025 · Von Minh Chau · Lesezeit 4 Min.", "Minh Chau", "Von"),
+        (
+            "pl",
+            "Autor: Tomasz Zieliński, Hanoi | 28 października 2025, 07:45 | Komentarze (3)",
+            "Tomasz Zieliński",
+            "Autor",
+        ),
+        ("es", "Por Andrés Villalba Rojas, corresponsal en Vietnam", "Andrés Villalba Rojas", "Por"),
+        ("it", "di Giulia Rinaldi", "Giulia Rinaldi", "di"),
+        ("fr", "Par Jean-Marc Dupont · 12 novembre 2025", "Jean-Marc Dupont", "Par"),
+        ("pt", "Por Viet Trung, de Hanói | 3 min de leitura", "Viet Trung", "Por"),
+    ],
+)
+def test_byline_line_split_at_its_separators(lang, line, name, label):
+    found = people([("title", "News"), ("body", line), ("body", "The province grew.")], lang)
+    assert list(found) == [name]
+    assert (found[name]["level"], found[name]["role_keys"], found[name]["role"]) == ("press", "author", label)
+
+
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("en", "By 2030, the province aims to have 100 digital firms."),
+        ("en", "By Ho Chi Minh City standards, the budget is small."),
+        ("es", "Por otra parte, la provincia creció."),
+        ("es", "Por Prensa Latina"),
+        ("de", "Von Januar bis Oktober wuchs die Wirtschaft der Provinz."),
+        ("it", "Di Linh, la capitale del caffè, cresce."),
+        ("pl", "Autor: Redakcja"),
+    ],
+)
+def test_a_body_line_opening_with_a_byline_word_names_no_author(lang, line):
+    assert people([("title", "News"), ("body", line)], lang) == {}
+
+
+def test_an_official_after_a_byline_word_stays_an_official():
+    line = "Por Nguyen Van Hung, presidente del Comité Popular provincial"
+    row = people([("title", "News"), ("body", line)], "es")["Nguyen Van Hung"]
+    assert (row["level"], row["role_keys"]) == ("provincial", "peoples_committee_chair")

@@ -74,9 +74,12 @@ def extract_people(doc: Document) -> list[dict]:
     lex = R.lexicon(doc.language or "")
     mentions: list[Mention] = []
     for seg, text, folded in _segments(doc, *TEXT_KINDS, "byline"):
-        # a byline, or `By Thu Hang` on a line of its own where the cleaner saw body
-        if seg.kind == "byline" or _byline_line(lex, text, folded):
-            mentions += _byline(lex, text, folded, seg.start)
+        # the authors of a byline, or of `By Thu Hang` on a short line where the cleaner saw body
+        authors = _byline_authors(lex, text, folded, seg.kind == "byline")
+        mentions += _authors(lex, text, authors, seg.start)
+        if seg.kind == "byline":
+            if not authors:
+                mentions += _byline(lex, text, folded, seg.start)
         else:
             mentions += _segment_mentions(lex, text, folded, seg.start)
             # captions carry credits anywhere; body lines where a credit opens the line or follows a
@@ -384,14 +387,87 @@ def _slash_pieces(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
-def _byline_line(lex: R.Lexicon, text: str, folded: str) -> bool:
-    """A short line of a byline label and capitalised words (`By Thu Hang`, `Por NGUYEN VAN A`)."""
-    # the label and a byline's words; a longer line is split no further than that
-    words = text.split(None, MAX_BYLINE_WORDS + 1)
-    if not 2 <= len(words) <= MAX_BYLINE_WORDS + 1:
-        return False
-    m = lex.byline.match(folded)
-    return bool(m) and all(w[:1].isupper() for w in text[m.end() :].split())
+# A byline line is short; a longer line is a paragraph, whatever word opens it.
+MAX_BYLINE_LINE_CHARS = 160
+# Words after the author's comma: a place or a role (`, Hanoi`, `, corresponsal en Vietnam`).
+MAX_BYLINE_REST_WORDS = 5
+# An author named after a label in words that are not Vietnamese syllables (`Por Andrés Villalba Rojas`).
+MIN_FOREIGN_WORDS, MAX_FOREIGN_WORDS = 2, 4
+# What separates a byline's parts: `By A   November 18 | 04:12`, `Nha Trang · Von A · Lesezeit`.
+_BYLINE_PARTS = re.compile(r"\s*[|·•]\s*|\s{2,}")
+
+
+def _byline_authors(
+    lex: R.Lexicon, text: str, folded: str, byline: bool = False
+) -> list[tuple[str, int, int]]:
+    """(label, start, end) of each author a byline line names. The line is cut at its separators;
+    a part opening with a byline label (`By`, `Von`, `Autor:`, `di`) names its author in the
+    capitalised words after it, up to a comma that a place or a role follows. A body line
+    (`byline` false) counts only when short, and when no official's title follows the comma."""
+    if len(text) > MAX_BYLINE_LINE_CHARS and not byline:
+        return []
+    out = []
+    for lo, hi in _byline_parts(text):
+        m = lex.byline.match(folded if lo == 0 and hi == len(folded) else folded[lo:hi])
+        if m is None:
+            continue
+        a = lo + m.end()
+        comma = text.find(",", a, hi)
+        b = hi if comma < 0 else comma
+        words = text[a:b].split()
+        if not 1 <= len(words) <= MAX_BYLINE_WORDS or not all(w[:1].isupper() for w in words):
+            continue
+        if comma >= 0 and not byline:
+            rest = folded[comma + 1 : hi]
+            if len(rest.split()) > MAX_BYLINE_REST_WORDS or lex.heads.pattern.search(rest):
+                continue
+        out.append((text[lo + m.start(1) : lo + m.end(1)], a, b if not byline else hi))
+    return out
+
+
+def _byline_parts(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the parts of a line between its byline separators."""
+    if "  " not in text and "|" not in text and "·" not in text and "•" not in text and "\t" not in text:
+        return [(0, len(text))]  # most lines: no separator (plain string tests)
+    out, pos = [], 0
+    for m in _BYLINE_PARTS.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _authors(lex: R.Lexicon, text: str, authors: list[tuple[str, int, int]], offset: int) -> list[Mention]:
+    """The press mentions of a byline's authors: the Vietnamese names credited, else (after the
+    label, nothing else written) two to four capitalised words that are no agency nor place."""
+    out = []
+    for label, a, b in authors:
+        names = _press_names(lex, text, a, b)
+        if not names:
+            names = _foreign_author(lex, text, a, b)
+        out += [
+            Mention(text[n.start : n.end], n.start + offset, n.end + offset, press_label=label) for n in names
+        ]
+    return out
+
+
+def _foreign_author(lex: R.Lexicon, text: str, a: int, b: int) -> list[NameSpan]:
+    """`Andrés Villalba Rojas`, `Tomasz Zieliński` as the whole of text[a:b] after a byline label."""
+    comma = text.find(",", a, b)
+    author = text[a : b if comma < 0 else comma].strip()
+    words = author.split()
+    if not MIN_FOREIGN_WORDS <= len(words) <= MAX_FOREIGN_WORDS:
+        return []
+    if not all(
+        w[:1].isupper() and not w.isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words
+    ):
+        return []
+    if fold(author) in lex.not_people or name_runs(author) or find_places(author):
+        return []
+    start = text.index(author, a)
+    return [NameSpan(start, start + len(author), tuple(words))]
 
 
 def _byline(lex: R.Lexicon, text: str, folded: str, offset: int) -> list[Mention]:
