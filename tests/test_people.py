@@ -1123,3 +1123,125 @@ def test_an_official_after_a_byline_word_stays_an_official():
     line = "Por Nguyen Van Hung, presidente del Comité Popular provincial"
     row = people([("title", "News"), ("body", line)], "es")["Nguyen Van Hung"]
     assert (row["level"], row["role_keys"]) == ("provincial", "peoples_committee_chair")
+
+
+# --- gender from pronouns ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, gender",
+    [
+        (
+            "en",
+            "Floods caused damage, Vice Chairman of the provincial People's Committee Nguyen Thu Ha said. She added that sensors would be installed.",
+            "Nguyen Thu Ha",
+            "f",
+        ),
+        (
+            "en",
+            "Tran Van Vinh, director of the provincial Department of Finance, said revenue grew. Exports will rise, he said.",
+            "Tran Van Vinh",
+            "m",
+        ),
+        (
+            "pt",
+            "Dang Hai Yen, chefe da Comissão de Organização do Comité Provincial do Partido, falou. Ela sublinhou que a reforma exige competências.",
+            "Dang Hai Yen",
+            "f",
+        ),
+        (
+            "pl",
+            "Wiceminister nauki i technologii Tran Thu Hoa zaznaczyła, że jej resort wesprze prowincję.",
+            "Tran Thu Hoa",
+            "f",
+        ),
+        (
+            "fr",
+            "Le vice-président du Comité populaire provincial, Phan Thu Ha, a parlé. Elle a ajouté que la ville avance.",
+            "Phan Thu Ha",
+            "f",
+        ),
+        (
+            "fr",
+            "Le directeur du Service provincial des finances, Le Van Minh, a parlé. Il a ajouté que la ville avance.",
+            "Le Van Minh",
+            "m",
+        ),
+        (
+            "es",
+            "El director del Departamento de Finanzas, Le Van Minh, habló. Él dijo que la provincia crece.",
+            "Le Van Minh",
+            "m",
+        ),
+        (
+            "es",
+            "La directora del Departamento de Finanzas, Le Thu Ha, habló. Ella dijo que la provincia crece.",
+            "Le Thu Ha",
+            "f",
+        ),
+        (
+            "it",
+            "Il direttore del Dipartimento delle Finanze, Le Van Minh, ha parlato. Lui ha detto che la città cresce.",
+            "Le Van Minh",
+            "m",
+        ),
+        (
+            "de",
+            "Der Leiter des Finanzamtes der Provinz, Le Van Minh, sprach. Er sagte, die Provinz wachse.",
+            "Le Van Minh",
+            "m",
+        ),
+    ],
+)
+def test_a_pronoun_after_a_name_marks_its_gender(lang, text, name, gender):
+    assert people(text, lang)[name]["gender"] == gender
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, gender",
+    [
+        # two people named in the stretch: the pronoun is no one's
+        (
+            "en",
+            "Tran Van Vinh, director of the Department of Finance, and Le Thu Ha, director of the Department of Health, spoke. She added more.",
+            "Tran Van Vinh",
+            "",
+        ),
+        # too far: two sentences later
+        (
+            "en",
+            "Tran Van Vinh, director of the Department of Finance, spoke. Revenue grew. Exports rose. She added more.",
+            "Tran Van Vinh",
+            "",
+        ),
+        # a masculine pronoun never overrides a feminine mark
+        (
+            "en",
+            "Vice Chairwoman of the provincial People's Committee Nguyen Thu Ha spoke. He added that sensors would be installed.",
+            "Nguyen Thu Ha",
+            "f",
+        ),
+        # German `Sie` is also `they`: no mark
+        (
+            "de",
+            "Die Leiterin des Finanzamtes der Provinz, Le Thu Ha, sprach. Sie sagte, die Provinz wachse.",
+            "Le Thu Ha",
+            "f",
+        ),
+        (
+            "de",
+            "Der Leiter des Finanzamtes der Provinz, Le Van Minh, sprach. Sie sagten, die Provinz wachse.",
+            "Le Van Minh",
+            "m",
+        ),
+        # Spanish `el` is the article, not `él`
+        (
+            "es",
+            "Habló Le Van Minh, miembro del Comité Provincial del Partido. Según el informe, la provincia crece.",
+            "Le Van Minh",
+            "",
+        ),
+    ],
+)
+def test_a_pronoun_marks_only_the_one_person_named_just_before(lang, text, name, gender):
+    assert people(text, lang)[name]["gender"] == gender

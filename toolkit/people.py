@@ -44,7 +44,7 @@ from toolkit.schemas import records
 # A period ends a clause only after a word of four letters or more (not `Sr.`, `Mme.`, `n.º`).
 CLAUSE_STOP = re.compile(r"[;:!?|\n()«»“”\".]")
 SENTENCE_STOP_CHARS = "!?|\n."  # (all of them CLAUSE_STOP characters)
-SHORT_WORD_BEFORE = re.compile(r"(?:^|\W)\w{0,3}$")
+SHORT_WORD_BEFORE = re.compile(r"(?:^|\W)\w{1,3}$")
 MAX_QUOTE_CHARS = 400
 _BRACKETS = re.compile(r"\([^()]{0,40}\)")
 _COMMA_ARTICLE = re.compile(r",\s*(?:(\w+)\s+)?$")
@@ -73,6 +73,7 @@ def extract_people(doc: Document) -> list[dict]:
         return []
     lex = R.lexicon(doc.language or "")
     mentions: list[Mention] = []
+    named: list[_Named] = []  # the names of each paragraph, for the pronouns that follow them
     for seg, text, folded in _segments(doc, *TEXT_KINDS, "byline"):
         # the authors of a byline, or of `By Thu Hang` on a short line where the cleaner saw body
         authors = _byline_authors(lex, text, folded, seg.kind == "byline")
@@ -81,12 +82,21 @@ def extract_people(doc: Document) -> list[dict]:
             if not authors:
                 mentions += _byline(lex, text, folded, seg.start)
         else:
-            mentions += _segment_mentions(lex, text, folded, seg.start)
+            mentions += _segment_mentions(lex, text, folded, seg.start, named)
             # captions carry credits anywhere; body lines where a credit opens the line or follows a
             # sentence or a bar (`... at the conference. Photo: Van Thang`, `Report: A | Photo: B`)
             mentions += _credits(lex, text, folded, seg.start, anywhere=seg.kind == "caption")
             mentions += _credits_by(lex, text, folded, seg.start)
-    return _records(doc, lex, mentions)
+    return _records(doc, lex, mentions, named)
+
+
+class _Named(NamedTuple):
+    """A paragraph (its text, folded text and offset in the document) and the names in it."""
+
+    text: str
+    folded: str
+    offset: int
+    runs: list[NameSpan]
 
 
 def _segments(doc: Document, *kinds: str) -> list[tuple[Segment, str, str]]:
@@ -103,10 +113,14 @@ def _segments(doc: Document, *kinds: str) -> list[tuple[Segment, str, str]]:
 # --- finding mentions -------------------------------------------------------------------------
 
 
-def _segment_mentions(lex: R.Lexicon, text: str, folded: str, offset: int) -> list[Mention]:
+def _segment_mentions(
+    lex: R.Lexicon, text: str, folded: str, offset: int, named: list[_Named] | None = None
+) -> list[Mention]:
     runs = [r for r in (_clean_run(lex, text, folded, r) for r in name_runs(text)) if r is not None]
     if not runs:
         return []
+    if named is not None and lex.pronoun is not None:
+        named.append(_Named(text, folded, offset, runs))
     # honorifics and stops matter only before a name: the text after the last one is not read
     hons = _Honorifics(R.honorifics_in(lex, folded, before=runs[-1].start))
     stops = _stops(folded, before=runs[-1].start)
@@ -559,21 +573,24 @@ def _colon_near_opening(text: str) -> bool:
 # --- one record per person ---------------------------------------------------------------------
 
 
-def _records(doc: Document, lex: R.Lexicon, mentions: list[Mention]) -> list[dict]:
+def _records(doc: Document, lex: R.Lexicon, mentions: list[Mention], named: list[_Named] = ()) -> list[dict]:
     groups: dict[str, list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: m.start):
         groups.setdefault(person_id(m.name), []).append(m)
+    pronouns = _pronoun_genders(lex, named, groups) if named and groups else {}
     # the text folded as the figures fold it, once: quotes are cut at the figures' sentence ends
     number_folded = number_fold(doc.text) if groups else ""
     out = []
     for pid, ms in groups.items():
-        rec = _person(doc, pid, ms, number_folded)
+        rec = _person(doc, pid, ms, number_folded, pronouns.get(pid, ()))
         if rec is not None:
             out.append(rec)
     return sorted(out, key=lambda r: r["start"])
 
 
-def _person(doc: Document, pid: str, ms: list[Mention], number_folded: str) -> dict | None:
+def _person(
+    doc: Document, pid: str, ms: list[Mention], number_folded: str, pronouns: Iterable[str] = ()
+) -> dict | None:
     official = [t for m in ms for t in m.titles if t.key and t.key != "-"]
     press = [m for m in ms if m.press_label is not None]
     comrade = any(m.hon_kind == "comrade" for m in ms)
@@ -593,7 +610,7 @@ def _person(doc: Document, pid: str, ms: list[Mention], number_folded: str) -> d
         "doc_id": doc.doc_id,
         "name": first.name,
         "honorific": honorific,
-        "gender": _gender(ms),
+        "gender": _gender(ms, pronouns),
         "role": role,
         "role_keys": ";".join(keys),
         "level": level,
@@ -632,10 +649,55 @@ def _level(doc: Document, keys: list[str], titles: list[R.Title], press: bool) -
     return "provincial" if doc.province else "central"
 
 
-def _gender(ms: list[Mention]) -> str:
-    """The explicit feminine mark wins (translation engines default to the masculine)."""
-    marks = {m.gender for m in ms} | {t.gender for m in ms for t in m.titles}
+def _gender(ms: list[Mention], pronouns: Iterable[str] = ()) -> str:
+    """The explicit feminine mark wins (translation engines default to the masculine): a feminine
+    pronoun over a masculine title; a masculine pronoun counts where nothing else marks."""
+    marks = {m.gender for m in ms} | {t.gender for m in ms for t in m.titles} | set(pronouns)
     return "f" if "f" in marks else "m" if "m" in marks else ""
+
+
+# How far after a name its pronoun is looked for (the rest of its sentence and the next one).
+MAX_PRONOUN_REACH = 400
+
+
+def _pronoun_genders(lex: R.Lexicon, named: list[_Named], people: dict) -> dict[str, set[str]]:
+    """person_id -> the genders the pronouns after their names mark. A pronoun refers to the name
+    last before it when it stands in the name's sentence or the next one of the paragraph and no
+    other name is written from the start of the sentence before the pronoun's on. A paragraph is
+    read from its first name on, and only pronouns within reach of a person's name count."""
+    out: dict[str, set[str]] = {}
+    for para in named:
+        runs, sentence_starts, ends = para.runs, None, None
+        for m in lex.pronoun.finditer(para.folded, runs[0].end):
+            gender = lex.pronoun_genders.get(para.text[m.start() : m.end()].lower())
+            if gender is None:
+                continue  # `el`, the article, folded like `él`
+            if ends is None:
+                ends = [r.end for r in runs]
+            i = bisect.bisect_right(ends, m.start()) - 1  # the name last before the pronoun
+            if i < 0 or m.start() - runs[i].end > MAX_PRONOUN_REACH:
+                continue
+            if i + 1 < len(runs) and runs[i + 1].start < m.start():
+                continue  # a word of the next name (`Nguyen Van On`)
+            run = runs[i]
+            pid = _person_id(run.words)
+            if pid not in people:
+                continue
+            if sentence_starts is None:
+                sentence_starts = _stops(para.folded)[1]
+            k = bisect.bisect_right(sentence_starts, m.start())  # sentences started by the pronoun
+            stretch = sentence_starts[k - 2] if k >= 2 else 0  # the sentence before the pronoun's
+            if run.start < stretch:
+                continue  # the name is further back than that
+            if any(r.end > stretch and _person_id(r.words) != pid for r in runs[:i]):
+                continue  # another person is named in the stretch
+            out.setdefault(pid, set()).add(gender)
+    return out
+
+
+@lru_cache(maxsize=SPLIT_CACHE)
+def _person_id(words: tuple[str, ...]) -> str:
+    return person_id(" ".join(words))
 
 
 def _province(doc: Document, best: Mention, level: str) -> str:
