@@ -1245,3 +1245,23 @@ def test_a_pronoun_after_a_name_marks_its_gender(lang, text, name, gender):
 )
 def test_a_pronoun_marks_only_the_one_person_named_just_before(lang, text, name, gender):
     assert people(text, lang)[name]["gender"] == gender
+
+
+@pytest.mark.parametrize(
+    "last, names",
+    [
+        ("Thu Trang - Duc Hieu", ["Thu Trang", "Duc Hieu"]),
+        ("Minh Thu/CVN", ["Minh Thu"]),
+        ("Quang Huy & Thanh Ha", ["Quang Huy", "Thanh Ha"]),
+        ("Quang Huy, Thanh Ha / VNA", ["Quang Huy", "Thanh Ha"]),
+    ],
+)
+def test_a_trailing_line_of_names_joined_by_separators_is_the_byline(last, names):
+    from toolkit.clean import classify_lines
+
+    raw = f"Provincial news\n\nThe province grew by 8 per cent this year, the report said.\n\n{last}\n"
+    lines = classify_lines(raw)
+    assert (lines[-1].kind, lines[-1].text) == ("byline", last)
+    found = people([("body", "The province grew."), ("byline", last)], "en")
+    assert list(found) == names
+    assert {r["level"] for r in found.values()} == {"press"}
