@@ -1265,3 +1265,25 @@ def test_a_trailing_line_of_names_joined_by_separators_is_the_byline(last, names
     found = people([("body", "The province grew."), ("byline", last)], "en")
     assert list(found) == names
     assert {r["level"] for r in found.values()} == {"press"}
+
+
+@pytest.mark.parametrize(
+    "lang, text, person, place",
+    [
+        (
+            "en",
+            "Chairman of People's Committee of Muong Phang commune Lo Van Tien spoke.",
+            "Lo Van Tien",
+            "Muong Phang",
+        ),
+        (
+            "fr",
+            "Le président du Comité populaire de Tan Lap commune, Le Van Minh, a parlé.",
+            "Le Van Minh",
+            "Tan Lap",
+        ),
+    ],
+)
+def test_a_run_before_a_place_word_is_a_place(lang, text, person, place):
+    found = people(text, lang)
+    assert place not in found

@@ -142,9 +142,21 @@ def _clean_run(lex: R.Lexicon, text: str, folded: str, run: NameSpan) -> NameSpa
         found = _name_after_openers(lex, text, folded, run)
     elif found is not None:
         found = NameSpan(found.start + run.start, found.end + run.start, found.words)
-    if found is None or _after_place_or_org_word(lex, folded, found.start):
+    if (
+        found is None
+        or _after_place_or_org_word(lex, folded, found.start)
+        or _before_place_word(lex, folded, found.end)
+    ):
         return None
     return found
+
+
+def _before_place_word(lex: R.Lexicon, folded: str, end: int) -> bool:
+    """`Muong Phang commune`, `Quy Nhon ward`: a place word right after the run makes it a place."""
+    if folded[end : end + 1] != " ":
+        return False
+    word = folded[end + 1 : end + 16].split(None, 1)
+    return bool(word) and word[0].rstrip(",.;:") in lex.place
 
 
 _OPENED = NameSpan(-1, -1, ())  # marks a run that a function word or an honorific opens
