@@ -1020,3 +1020,270 @@ def test_party_committees_commission_in_english_is_a_provincial_commission():
 def test_a_french_service_is_a_provincial_department(text, name):
     person = people(text, "fr")[name]
     assert (person["role_keys"], person["level"]) == ("department_director", "provincial")
+
+
+# --- credits with an agency glued by a slash, labels without a colon ----------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, parts, name",
+    [
+        ("fr", [("body", "Le camarade Tran Van Lau s’exprime. Photo : Thanh Tam/CVN")], "Thanh Tam"),
+        ("es", [("caption", "El camarada Ho Van Tai interviene. Foto: VNA/Duc Anh")], "Duc Anh"),
+        ("fr", [("body", "Texte."), ("byline", "Minh Thu/CVN")], "Minh Thu"),
+        ("en", [("body", "An officer helps a resident. Photo by VnExpress/Ngoc Oanh")], "Ngoc Oanh"),
+        ("en", [("caption", "The new data centre. Photos by Quang Huy")], "Quang Huy"),
+        ("pt", [("body", "O camarada Ho Van Tai discursa. Foto por Duc Anh")], "Duc Anh"),
+        ("pl", [("body", "Towarzysz Ho Tien Thieu przemawia. Fot. Quoc Huy/PAP")], "Quoc Huy"),
+    ],
+)
+def test_credit_with_an_agency_after_a_slash_or_without_a_colon(lang, parts, name):
+    found = people([("title", "News"), *parts], lang)
+    assert (found[name]["level"], found[name]["role_keys"]) == ("press", "author")
+    assert not any("/" in n or n in ("CVN", "VNA", "VnExpress", "PAP") for n in found)
+
+
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("en", "The photo by the lake shows Nguyen Van An at work."),
+        ("es", "La foto por la que Nguyen Van An es conocido."),
+    ],
+)
+def test_a_credit_label_inside_a_sentence_credits_no_one(lang, line):
+    assert people(line, lang) == {}
+
+
+@pytest.mark.parametrize(
+    "lang, line, name, label",
+    [
+        ("en", "News, photos: Thu Hang", "Thu Hang", "News, photos"),
+        ("pt", "Notícias e fotos: Viet Trung", "Viet Trung", "Notícias e fotos"),
+        ("es", "Noticias y fotos: Viet Trung", "Viet Trung", "Noticias y fotos"),
+        ("fr", "Texte, photos : Minh Duc", "Minh Duc", "Texte, photos"),
+        ("de", "Nachrichten und Fotos: Minh Duc", "Minh Duc", "Nachrichten und Fotos"),
+        ("it", "Notizie e foto: Minh Duc", "Minh Duc", "Notizie e foto"),
+        ("pl", "Tekst, zdjęcia: Duy Tuan", "Duy Tuan", "Tekst, zdjęcia"),
+        ("en", "Tin, ảnh: Thu Hang", "Thu Hang", "Tin, ảnh"),
+    ],
+)
+def test_news_and_photos_labels(lang, line, name, label):
+    found = people([("title", "News"), ("body", "The province grew."), ("body", line)], lang)
+    assert (found[name]["level"], found[name]["role"]) == ("press", label)
+
+
+def test_a_vietnamese_word_for_photo_after_a_name_is_no_label():
+    found = people("Comrade Nguyen Tuan Anh: the province will grow.", "en")
+    assert found["Nguyen Tuan Anh"]["level"] != "press"
+
+
+# --- byline lines that carry more than the name -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, line, name, label",
+    [
+        ("en", "By Quynh Nhu   November 18, 2025 | 04:12 pm GMT+7", "Quynh Nhu", "By"),
+        ("de", "Nha Trang, 12. November 2025 · Von Minh Chau · Lesezeit 4 Min.", "Minh Chau", "Von"),
+        (
+            "pl",
+            "Autor: Tomasz Zieliński, Hanoi | 28 października 2025, 07:45 | Komentarze (3)",
+            "Tomasz Zieliński",
+            "Autor",
+        ),
+        ("es", "Por Andrés Villalba Rojas, corresponsal en Vietnam", "Andrés Villalba Rojas", "Por"),
+        ("it", "di Giulia Rinaldi", "Giulia Rinaldi", "di"),
+        ("fr", "Par Jean-Marc Dupont · 12 novembre 2025", "Jean-Marc Dupont", "Par"),
+        ("pt", "Por Viet Trung, de Hanói | 3 min de leitura", "Viet Trung", "Por"),
+    ],
+)
+def test_byline_line_split_at_its_separators(lang, line, name, label):
+    found = people([("title", "News"), ("body", line), ("body", "The province grew.")], lang)
+    assert list(found) == [name]
+    assert (found[name]["level"], found[name]["role_keys"], found[name]["role"]) == ("press", "author", label)
+
+
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("en", "By 2030, the province aims to have 100 digital firms."),
+        ("en", "By Ho Chi Minh City standards, the budget is small."),
+        ("es", "Por otra parte, la provincia creció."),
+        ("es", "Por Prensa Latina"),
+        ("de", "Von Januar bis Oktober wuchs die Wirtschaft der Provinz."),
+        ("it", "Di Linh, la capitale del caffè, cresce."),
+        ("pl", "Autor: Redakcja"),
+    ],
+)
+def test_a_body_line_opening_with_a_byline_word_names_no_author(lang, line):
+    assert people([("title", "News"), ("body", line)], lang) == {}
+
+
+def test_an_official_after_a_byline_word_stays_an_official():
+    line = "Por Nguyen Van Hung, presidente del Comité Popular provincial"
+    row = people([("title", "News"), ("body", line)], "es")["Nguyen Van Hung"]
+    assert (row["level"], row["role_keys"]) == ("provincial", "peoples_committee_chair")
+
+
+# --- gender from pronouns ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, gender",
+    [
+        (
+            "en",
+            "Floods caused damage, Vice Chairman of the provincial People's Committee Nguyen Thu Ha said. She added that sensors would be installed.",
+            "Nguyen Thu Ha",
+            "f",
+        ),
+        (
+            "en",
+            "Tran Van Vinh, director of the provincial Department of Finance, said revenue grew. Exports will rise, he said.",
+            "Tran Van Vinh",
+            "m",
+        ),
+        (
+            "pt",
+            "Dang Hai Yen, chefe da Comissão de Organização do Comité Provincial do Partido, falou. Ela sublinhou que a reforma exige competências.",
+            "Dang Hai Yen",
+            "f",
+        ),
+        (
+            "pl",
+            "Wiceminister nauki i technologii Tran Thu Hoa zaznaczyła, że jej resort wesprze prowincję.",
+            "Tran Thu Hoa",
+            "f",
+        ),
+        (
+            "fr",
+            "Le vice-président du Comité populaire provincial, Phan Thu Ha, a parlé. Elle a ajouté que la ville avance.",
+            "Phan Thu Ha",
+            "f",
+        ),
+        (
+            "fr",
+            "Le directeur du Service provincial des finances, Le Van Minh, a parlé. Il a ajouté que la ville avance.",
+            "Le Van Minh",
+            "m",
+        ),
+        (
+            "es",
+            "El director del Departamento de Finanzas, Le Van Minh, habló. Él dijo que la provincia crece.",
+            "Le Van Minh",
+            "m",
+        ),
+        (
+            "es",
+            "La directora del Departamento de Finanzas, Le Thu Ha, habló. Ella dijo que la provincia crece.",
+            "Le Thu Ha",
+            "f",
+        ),
+        (
+            "it",
+            "Il direttore del Dipartimento delle Finanze, Le Van Minh, ha parlato. Lui ha detto che la città cresce.",
+            "Le Van Minh",
+            "m",
+        ),
+        (
+            "de",
+            "Der Leiter des Finanzamtes der Provinz, Le Van Minh, sprach. Er sagte, die Provinz wachse.",
+            "Le Van Minh",
+            "m",
+        ),
+    ],
+)
+def test_a_pronoun_after_a_name_marks_its_gender(lang, text, name, gender):
+    assert people(text, lang)[name]["gender"] == gender
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, gender",
+    [
+        # two people named in the stretch: the pronoun is no one's
+        (
+            "en",
+            "Tran Van Vinh, director of the Department of Finance, and Le Thu Ha, director of the Department of Health, spoke. She added more.",
+            "Tran Van Vinh",
+            "",
+        ),
+        # too far: two sentences later
+        (
+            "en",
+            "Tran Van Vinh, director of the Department of Finance, spoke. Revenue grew. Exports rose. She added more.",
+            "Tran Van Vinh",
+            "",
+        ),
+        # a masculine pronoun never overrides a feminine mark
+        (
+            "en",
+            "Vice Chairwoman of the provincial People's Committee Nguyen Thu Ha spoke. He added that sensors would be installed.",
+            "Nguyen Thu Ha",
+            "f",
+        ),
+        # German `Sie` is also `they`: no mark
+        (
+            "de",
+            "Die Leiterin des Finanzamtes der Provinz, Le Thu Ha, sprach. Sie sagte, die Provinz wachse.",
+            "Le Thu Ha",
+            "f",
+        ),
+        (
+            "de",
+            "Der Leiter des Finanzamtes der Provinz, Le Van Minh, sprach. Sie sagten, die Provinz wachse.",
+            "Le Van Minh",
+            "m",
+        ),
+        # Spanish `el` is the article, not `él`
+        (
+            "es",
+            "Habló Le Van Minh, miembro del Comité Provincial del Partido. Según el informe, la provincia crece.",
+            "Le Van Minh",
+            "",
+        ),
+    ],
+)
+def test_a_pronoun_marks_only_the_one_person_named_just_before(lang, text, name, gender):
+    assert people(text, lang)[name]["gender"] == gender
+
+
+@pytest.mark.parametrize(
+    "last, names",
+    [
+        ("Thu Trang - Duc Hieu", ["Thu Trang", "Duc Hieu"]),
+        ("Minh Thu/CVN", ["Minh Thu"]),
+        ("Quang Huy & Thanh Ha", ["Quang Huy", "Thanh Ha"]),
+        ("Quang Huy, Thanh Ha / VNA", ["Quang Huy", "Thanh Ha"]),
+    ],
+)
+def test_a_trailing_line_of_names_joined_by_separators_is_the_byline(last, names):
+    from toolkit.clean import classify_lines
+
+    raw = f"Provincial news\n\nThe province grew by 8 per cent this year, the report said.\n\n{last}\n"
+    lines = classify_lines(raw)
+    assert (lines[-1].kind, lines[-1].text) == ("byline", last)
+    found = people([("body", "The province grew."), ("byline", last)], "en")
+    assert list(found) == names
+    assert {r["level"] for r in found.values()} == {"press"}
+
+
+@pytest.mark.parametrize(
+    "lang, text, person, place",
+    [
+        (
+            "en",
+            "Chairman of People's Committee of Muong Phang commune Lo Van Tien spoke.",
+            "Lo Van Tien",
+            "Muong Phang",
+        ),
+        (
+            "fr",
+            "Le président du Comité populaire de Tan Lap commune, Le Van Minh, a parlé.",
+            "Le Van Minh",
+            "Tan Lap",
+        ),
+    ],
+)
+def test_a_run_before_a_place_word_is_a_place(lang, text, person, place):
+    found = people(text, lang)
+    assert place not in found

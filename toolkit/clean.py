@@ -331,14 +331,15 @@ def _is_heading(text: str) -> bool:
 
 
 def _mark_trailing_byline(lines: list[Line]) -> None:
-    """A short line of capitalised words just before the source line (or at the end) is the byline."""
+    """A short line of capitalised words just before the source line (or at the end) is the byline;
+    separators may join its names (`Thu Trang - Duc Hieu`, `Minh Thu/CVN`)."""
     end = len(lines)
     while end and lines[end - 1].kind == "source":
         end -= 1
     if not end:
         return
     last = lines[end - 1]
-    tokens = last.text.split()
+    tokens = [t for t in last.text.split() if t not in ("-", "–", "—", "/", ",", "&")]  # joining names
     if (
         last.kind == "body"
         and 1 <= len(tokens) <= MAX_BYLINE_WORDS

@@ -44,7 +44,7 @@ from toolkit.schemas import records
 # A period ends a clause only after a word of four letters or more (not `Sr.`, `Mme.`, `n.º`).
 CLAUSE_STOP = re.compile(r"[;:!?|\n()«»“”\".]")
 SENTENCE_STOP_CHARS = "!?|\n."  # (all of them CLAUSE_STOP characters)
-SHORT_WORD_BEFORE = re.compile(r"(?:^|\W)\w{0,3}$")
+SHORT_WORD_BEFORE = re.compile(r"(?:^|\W)\w{1,3}$")
 MAX_QUOTE_CHARS = 400
 _BRACKETS = re.compile(r"\([^()]{0,40}\)")
 _COMMA_ARTICLE = re.compile(r",\s*(?:(\w+)\s+)?$")
@@ -73,16 +73,30 @@ def extract_people(doc: Document) -> list[dict]:
         return []
     lex = R.lexicon(doc.language or "")
     mentions: list[Mention] = []
+    named: list[_Named] = []  # the names of each paragraph, for the pronouns that follow them
     for seg, text, folded in _segments(doc, *TEXT_KINDS, "byline"):
-        # a byline, or `By Thu Hang` on a line of its own where the cleaner saw body
-        if seg.kind == "byline" or _byline_line(lex, text, folded):
-            mentions += _byline(lex, text, folded, seg.start)
+        # the authors of a byline, or of `By Thu Hang` on a short line where the cleaner saw body
+        authors = _byline_authors(lex, text, folded, seg.kind == "byline")
+        mentions += _authors(lex, text, authors, seg.start)
+        if seg.kind == "byline":
+            if not authors:
+                mentions += _byline(lex, text, folded, seg.start)
         else:
-            mentions += _segment_mentions(lex, text, folded, seg.start)
+            mentions += _segment_mentions(lex, text, folded, seg.start, named)
             # captions carry credits anywhere; body lines where a credit opens the line or follows a
             # sentence or a bar (`... at the conference. Photo: Van Thang`, `Report: A | Photo: B`)
             mentions += _credits(lex, text, folded, seg.start, anywhere=seg.kind == "caption")
-    return _records(doc, lex, mentions)
+            mentions += _credits_by(lex, text, folded, seg.start)
+    return _records(doc, lex, mentions, named)
+
+
+class _Named(NamedTuple):
+    """A paragraph (its text, folded text and offset in the document) and the names in it."""
+
+    text: str
+    folded: str
+    offset: int
+    runs: list[NameSpan]
 
 
 def _segments(doc: Document, *kinds: str) -> list[tuple[Segment, str, str]]:
@@ -99,10 +113,14 @@ def _segments(doc: Document, *kinds: str) -> list[tuple[Segment, str, str]]:
 # --- finding mentions -------------------------------------------------------------------------
 
 
-def _segment_mentions(lex: R.Lexicon, text: str, folded: str, offset: int) -> list[Mention]:
+def _segment_mentions(
+    lex: R.Lexicon, text: str, folded: str, offset: int, named: list[_Named] | None = None
+) -> list[Mention]:
     runs = [r for r in (_clean_run(lex, text, folded, r) for r in name_runs(text)) if r is not None]
     if not runs:
         return []
+    if named is not None and lex.pronoun is not None:
+        named.append(_Named(text, folded, offset, runs))
     # honorifics and stops matter only before a name: the text after the last one is not read
     hons = _Honorifics(R.honorifics_in(lex, folded, before=runs[-1].start))
     stops = _stops(folded, before=runs[-1].start)
@@ -124,9 +142,21 @@ def _clean_run(lex: R.Lexicon, text: str, folded: str, run: NameSpan) -> NameSpa
         found = _name_after_openers(lex, text, folded, run)
     elif found is not None:
         found = NameSpan(found.start + run.start, found.end + run.start, found.words)
-    if found is None or _after_place_or_org_word(lex, folded, found.start):
+    if (
+        found is None
+        or _after_place_or_org_word(lex, folded, found.start)
+        or _before_place_word(lex, folded, found.end)
+    ):
         return None
     return found
+
+
+def _before_place_word(lex: R.Lexicon, folded: str, end: int) -> bool:
+    """`Muong Phang commune`, `Quy Nhon ward`: a place word right after the run makes it a place."""
+    if folded[end : end + 1] != " ":
+        return False
+    word = folded[end + 1 : end + 16].split(None, 1)
+    return bool(word) and word[0].rstrip(",.;:") in lex.place
 
 
 _OPENED = NameSpan(-1, -1, ())  # marks a run that a function word or an honorific opens
@@ -359,23 +389,111 @@ def _before(stops: list[int], lo: int, hi: int) -> int:
 
 
 def _press_names(lex: R.Lexicon, text: str, lo: int, hi: int) -> list[NameSpan]:
-    """Names credited in text[lo:hi] (`Minh Duc`, `NGUYEN VAN A`), agencies left out."""
+    """Names credited in text[lo:hi] (`Minh Duc`, `NGUYEN VAN A`), agencies left out. An agency
+    glued by a slash (`Thanh Tam/CVN`, `VnExpress/Ngoc Oanh`) is a piece of its own."""
     out = []
-    for run in name_runs(text[lo:hi]):
-        if fold(run.text) in lex.agencies or find_places(run.text):
-            continue
-        out.append(NameSpan(run.start + lo, run.end + lo, run.words))
+    for a, b in _slash_pieces(text, lo, hi):
+        for run in name_runs(text[a:b]):
+            if fold(run.text) in lex.agencies or find_places(run.text):
+                continue
+            out.append(NameSpan(run.start + a, run.end + a, run.words))
     return out
 
 
-def _byline_line(lex: R.Lexicon, text: str, folded: str) -> bool:
-    """A short line of a byline label and capitalised words (`By Thu Hang`, `Por NGUYEN VAN A`)."""
-    # the label and a byline's words; a longer line is split no further than that
-    words = text.split(None, MAX_BYLINE_WORDS + 1)
-    if not 2 <= len(words) <= MAX_BYLINE_WORDS + 1:
-        return False
-    m = lex.byline.match(folded)
-    return bool(m) and all(w[:1].isupper() for w in text[m.end() :].split())
+def _slash_pieces(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """text[lo:hi] cut at its slashes, as (start, end) pairs."""
+    cut = text.find("/", lo, hi)
+    if cut < 0:
+        return [(lo, hi)]
+    out = []
+    while cut >= 0:
+        out.append((lo, cut))
+        lo, cut = cut + 1, text.find("/", cut + 1, hi)
+    out.append((lo, hi))
+    return out
+
+
+# A byline line is short; a longer line is a paragraph, whatever word opens it.
+MAX_BYLINE_LINE_CHARS = 160
+# Words after the author's comma: a place or a role (`, Hanoi`, `, corresponsal en Vietnam`).
+MAX_BYLINE_REST_WORDS = 5
+# An author named after a label in words that are not Vietnamese syllables (`Por Andrés Villalba Rojas`).
+MIN_FOREIGN_WORDS, MAX_FOREIGN_WORDS = 2, 4
+# What separates a byline's parts: `By A   November 18 | 04:12`, `Nha Trang · Von A · Lesezeit`.
+_BYLINE_PARTS = re.compile(r"\s*[|·•]\s*|\s{2,}")
+
+
+def _byline_authors(
+    lex: R.Lexicon, text: str, folded: str, byline: bool = False
+) -> list[tuple[str, int, int]]:
+    """(label, start, end) of each author a byline line names. The line is cut at its separators;
+    a part opening with a byline label (`By`, `Von`, `Autor:`, `di`) names its author in the
+    capitalised words after it, up to a comma that a place or a role follows. A body line
+    (`byline` false) counts only when short, and when no official's title follows the comma."""
+    if len(text) > MAX_BYLINE_LINE_CHARS and not byline:
+        return []
+    out = []
+    for lo, hi in _byline_parts(text):
+        m = lex.byline.match(folded if lo == 0 and hi == len(folded) else folded[lo:hi])
+        if m is None:
+            continue
+        a = lo + m.end()
+        comma = text.find(",", a, hi)
+        b = hi if comma < 0 else comma
+        words = text[a:b].split()
+        if not 1 <= len(words) <= MAX_BYLINE_WORDS or not all(w[:1].isupper() for w in words):
+            continue
+        if comma >= 0 and not byline:
+            rest = folded[comma + 1 : hi]
+            if len(rest.split()) > MAX_BYLINE_REST_WORDS or lex.heads.pattern.search(rest):
+                continue
+        out.append((text[lo + m.start(1) : lo + m.end(1)], a, b if not byline else hi))
+    return out
+
+
+def _byline_parts(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the parts of a line between its byline separators."""
+    if "  " not in text and "|" not in text and "·" not in text and "•" not in text and "\t" not in text:
+        return [(0, len(text))]  # most lines: no separator (plain string tests)
+    out, pos = [], 0
+    for m in _BYLINE_PARTS.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _authors(lex: R.Lexicon, text: str, authors: list[tuple[str, int, int]], offset: int) -> list[Mention]:
+    """The press mentions of a byline's authors: the Vietnamese names credited, else (after the
+    label, nothing else written) two to four capitalised words that are no agency nor place."""
+    out = []
+    for label, a, b in authors:
+        names = _press_names(lex, text, a, b)
+        if not names:
+            names = _foreign_author(lex, text, a, b)
+        out += [
+            Mention(text[n.start : n.end], n.start + offset, n.end + offset, press_label=label) for n in names
+        ]
+    return out
+
+
+def _foreign_author(lex: R.Lexicon, text: str, a: int, b: int) -> list[NameSpan]:
+    """`Andrés Villalba Rojas`, `Tomasz Zieliński` as the whole of text[a:b] after a byline label."""
+    comma = text.find(",", a, b)
+    author = text[a : b if comma < 0 else comma].strip()
+    words = author.split()
+    if not MIN_FOREIGN_WORDS <= len(words) <= MAX_FOREIGN_WORDS:
+        return []
+    if not all(
+        w[:1].isupper() and not w.isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words
+    ):
+        return []
+    if fold(author) in lex.not_people or name_runs(author) or find_places(author):
+        return []
+    start = text.index(author, a)
+    return [NameSpan(start, start + len(author), tuple(words))]
 
 
 def _byline(lex: R.Lexicon, text: str, folded: str, offset: int) -> list[Mention]:
@@ -412,6 +530,29 @@ def _credits(lex: R.Lexicon, text: str, folded: str, offset: int, anywhere: bool
     return out
 
 
+def _credits_by(lex: R.Lexicon, text: str, folded: str, offset: int) -> list[Mention]:
+    """Credits whose label takes no colon (`Photo by NAME`, `Photo by VnExpress/NAME`), where the
+    label opens the line or follows a sentence's end or a bar. Each label is looked for as a plain
+    string: most segments hold none."""
+    out: list[Mention] = []
+    for label in lex.credit_by:
+        at = folded.find(label)
+        while at >= 0:
+            end = at + len(label)
+            if folded[end : end + 1].isspace() and text[:at].rstrip()[-1:] in _CREDIT_OPENERS:
+                stop = _CREDIT_END.search(text, end)
+                hi = stop.start() if stop else len(text)
+                out += [
+                    Mention(text[n.start : n.end], n.start + offset, n.end + offset, press_label=text[at:end])
+                    for n in _press_names(lex, text, end, hi)
+                ]
+            at = folded.find(label, end)
+    return out
+
+
+_CREDIT_OPENERS = ("", ".", "!", "?", "|", "(")
+
+
 def credit_labels(lex: R.Lexicon, folded: str) -> Iterator[re.Match]:
     """`lex.credit.finditer(folded)`, tried only just before each colon: every match ends with a
     colon (and spaces) and holds no other, so the one that uses a colon starts at most the longest
@@ -444,21 +585,24 @@ def _colon_near_opening(text: str) -> bool:
 # --- one record per person ---------------------------------------------------------------------
 
 
-def _records(doc: Document, lex: R.Lexicon, mentions: list[Mention]) -> list[dict]:
+def _records(doc: Document, lex: R.Lexicon, mentions: list[Mention], named: list[_Named] = ()) -> list[dict]:
     groups: dict[str, list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: m.start):
         groups.setdefault(person_id(m.name), []).append(m)
+    pronouns = _pronoun_genders(lex, named, groups) if named and groups else {}
     # the text folded as the figures fold it, once: quotes are cut at the figures' sentence ends
     number_folded = number_fold(doc.text) if groups else ""
     out = []
     for pid, ms in groups.items():
-        rec = _person(doc, pid, ms, number_folded)
+        rec = _person(doc, pid, ms, number_folded, pronouns.get(pid, ()))
         if rec is not None:
             out.append(rec)
     return sorted(out, key=lambda r: r["start"])
 
 
-def _person(doc: Document, pid: str, ms: list[Mention], number_folded: str) -> dict | None:
+def _person(
+    doc: Document, pid: str, ms: list[Mention], number_folded: str, pronouns: Iterable[str] = ()
+) -> dict | None:
     official = [t for m in ms for t in m.titles if t.key and t.key != "-"]
     press = [m for m in ms if m.press_label is not None]
     comrade = any(m.hon_kind == "comrade" for m in ms)
@@ -478,7 +622,7 @@ def _person(doc: Document, pid: str, ms: list[Mention], number_folded: str) -> d
         "doc_id": doc.doc_id,
         "name": first.name,
         "honorific": honorific,
-        "gender": _gender(ms),
+        "gender": _gender(ms, pronouns),
         "role": role,
         "role_keys": ";".join(keys),
         "level": level,
@@ -517,10 +661,55 @@ def _level(doc: Document, keys: list[str], titles: list[R.Title], press: bool) -
     return "provincial" if doc.province else "central"
 
 
-def _gender(ms: list[Mention]) -> str:
-    """The explicit feminine mark wins (translation engines default to the masculine)."""
-    marks = {m.gender for m in ms} | {t.gender for m in ms for t in m.titles}
+def _gender(ms: list[Mention], pronouns: Iterable[str] = ()) -> str:
+    """The explicit feminine mark wins (translation engines default to the masculine): a feminine
+    pronoun over a masculine title; a masculine pronoun counts where nothing else marks."""
+    marks = {m.gender for m in ms} | {t.gender for m in ms for t in m.titles} | set(pronouns)
     return "f" if "f" in marks else "m" if "m" in marks else ""
+
+
+# How far after a name its pronoun is looked for (the rest of its sentence and the next one).
+MAX_PRONOUN_REACH = 400
+
+
+def _pronoun_genders(lex: R.Lexicon, named: list[_Named], people: dict) -> dict[str, set[str]]:
+    """person_id -> the genders the pronouns after their names mark. A pronoun refers to the name
+    last before it when it stands in the name's sentence or the next one of the paragraph and no
+    other name is written from the start of the sentence before the pronoun's on. A paragraph is
+    read from its first name on, and only pronouns within reach of a person's name count."""
+    out: dict[str, set[str]] = {}
+    for para in named:
+        runs, sentence_starts, ends = para.runs, None, None
+        for m in lex.pronoun.finditer(para.folded, runs[0].end):
+            gender = lex.pronoun_genders.get(para.text[m.start() : m.end()].lower())
+            if gender is None:
+                continue  # `el`, the article, folded like `él`
+            if ends is None:
+                ends = [r.end for r in runs]
+            i = bisect.bisect_right(ends, m.start()) - 1  # the name last before the pronoun
+            if i < 0 or m.start() - runs[i].end > MAX_PRONOUN_REACH:
+                continue
+            if i + 1 < len(runs) and runs[i + 1].start < m.start():
+                continue  # a word of the next name (`Nguyen Van On`)
+            run = runs[i]
+            pid = _person_id(run.words)
+            if pid not in people:
+                continue
+            if sentence_starts is None:
+                sentence_starts = _stops(para.folded)[1]
+            k = bisect.bisect_right(sentence_starts, m.start())  # sentences started by the pronoun
+            stretch = sentence_starts[k - 2] if k >= 2 else 0  # the sentence before the pronoun's
+            if run.start < stretch:
+                continue  # the name is further back than that
+            if any(r.end > stretch and _person_id(r.words) != pid for r in runs[:i]):
+                continue  # another person is named in the stretch
+            out.setdefault(pid, set()).add(gender)
+    return out
+
+
+@lru_cache(maxsize=SPLIT_CACHE)
+def _person_id(words: tuple[str, ...]) -> str:
+    return person_id(" ".join(words))
 
 
 def _province(doc: Document, best: Mention, level: str) -> str:

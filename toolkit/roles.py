@@ -12,7 +12,7 @@ so the seven languages share the logic and differ only in wording
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from typing import NamedTuple
 
@@ -93,6 +93,11 @@ class Lexicon:
     not_names: frozenset[str]
     # the longest credit label: a `credit` match starts at most this far before its colon's spaces
     credit_reach: int
+    # labels that credit the name right after them with no colon (`Photo by NAME`), folded
+    credit_by: tuple[str, ...] = ()
+    # personal pronouns (a pattern on folded text) and the gender each marks (as written, lower case)
+    pronoun: re.Pattern | None = None
+    pronoun_genders: dict[str, str] = field(default_factory=dict)
     longest_honorific: int = 0  # set by `lexicon`
 
     openers: frozenset[str] = frozenset()  # function words and honorifics that may open a run
@@ -216,10 +221,34 @@ def _lexicon(lang: str) -> Lexicon:
         agencies=frozenset(fold(w) for w in common.get("agencies", [])),
         not_names=frozenset(fold(w) for w in common.get("not_names", [])),
         credit_reach=max((len(fold(w)) for w in labels), default=0),
+        **_pronouns(lang),
+        credit_by=tuple(
+            sorted({fold(w) for w in _collect(files, "words", "credit_by_labels")}, key=len, reverse=True)
+        ),
     )
 
 
 SCOPES = ("central", "provincial", "local")
+
+
+def _pronouns(lang: str) -> dict:
+    """The language's own personal pronouns (none for an unknown language: `on` is Polish `he`
+    and an English preposition): `pronoun`, a pattern on folded text, and `pronoun_genders`, the
+    gender of each as written in lower case (`él` is a pronoun, `el` the article both fold to)."""
+    if lang not in languages("people"):
+        return {}
+    data = load("people", lang).get("pronouns", {})
+    genders = {w.lower(): g for g, key in (("m", "masculine"), ("f", "feminine")) for w in data.get(key, [])}
+    if not genders:
+        return {}
+    # One branch per first letter, the look-behind after it: the engine skips to those letters.
+    by_first: dict[str, list[str]] = {}
+    for w in sorted({fold(w) for w in genders}, key=len, reverse=True):
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    body = "|".join(
+        f"{re.escape(c)}(?<!\\w{re.escape(c)})(?:{'|'.join(rest)})" for c, rest in by_first.items()
+    )
+    return {"pronoun": re.compile(rf"(?:{body})(?!\w)"), "pronoun_genders": genders}
 
 
 def _byline_labels(lang: str) -> list[str]:
