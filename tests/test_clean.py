@@ -129,6 +129,7 @@ def test_a_first_line_that_is_a_sentence_is_body_not_title():
         "Texto y fotos: Minh Anh",
         "Texte et photos : Van Long",
         "Text and photos: Hoang Ha",
+        "Autor: Tomasz Zieliński, Hanoi | 28 października 2025, 07:45 | Komentarze (3)",
     ],
 )
 def test_labelled_bylines_are_bylines(byline):
@@ -213,6 +214,8 @@ def test_published_date_from_the_url(url, expected):
         "Strona główna » Wiadomości » Prowincje",
         "Share this article",
         "Partager cet article",
+        "Partilhar: Facebook | Zalo | E-mail",
+        "Ler mais: Hà Tĩnh inaugura centro de operações",
         "© Riproduzione riservata – P.IVA 01234567890",
         "Copyright 2025 VnExpress. All rights reserved.",
         "Address: Group 7, Thanh ward, the province | Tel: 0215.3825.025",

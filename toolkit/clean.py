@@ -187,7 +187,11 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
             if kind:
                 out.append(Line(kind, text.lstrip("*•- ").strip() if kind == "lead" else text))
                 continue
-        if ":" in text and (m := c.byline_label.match(text)) and len(m.group(1).split()) <= MAX_BYLINE_WORDS:
+        if (
+            ":" in text
+            and (m := c.byline_label.match(text))
+            and _byline_words(m.group(1)) <= MAX_BYLINE_WORDS
+        ):
             out.append(Line("byline", text))
             continue
         if _is_heading(text):
@@ -202,6 +206,11 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
         out.append(Line("body", text))
     _mark_trailing_byline(out)
     return out
+
+
+def _byline_words(credit: str) -> int:
+    """Words of a byline's credit up to the first separator (`Tomasz Zieliński, Hanoi | 28 października`)."""
+    return len(_COUNTER_SEPARATOR.split(credit, maxsplit=1)[0].split())
 
 
 def _is_chrome(c: Cues, text: str, folded: str | None) -> bool:
@@ -258,7 +267,8 @@ def _counter_line(c: Cues, text: str) -> bool:
     return worded and all(p in counters or p.casefold() in c.chrome for p in parts)
 
 
-MAX_SHARE_OTHER_WORDS = 2  # `Condividi su Facebook`, `Share on Zalo`
+MAX_SHARE_OTHER_WORDS = 2
+_SHARE_SEPARATORS = frozenset("|·•/")  # `Condividi su Facebook`, `Share on Zalo`
 MAX_SHARE_CHARS = 80
 MAX_SHARE_SPACES = 8  # a few names and two other words
 MAX_BREADCRUMB_CHARS = 120
@@ -268,18 +278,20 @@ _BREADCRUMB_SEPARATOR = re.compile(rf"\s+[{re.escape(_BREADCRUMB_MARKS)}]\s+")
 
 
 def _share_buttons(c: Cues, text: str) -> bool:
-    """Network names, with at most a couple of other words (the share verb and a preposition)."""
-    tokens = text.casefold().replace(",", " ").split()
+    """Network names, with at most a couple of other words (the share verb and a preposition);
+    separators and a label's colon are no words (`Partilhar: Facebook | Zalo | E-mail`)."""
+    tokens = [t.rstrip(":") for t in text.casefold().replace(",", " ").split() if t not in _SHARE_SEPARATORS]
     networks = sum(t in c.social for t in tokens)
     return networks > 0 and len(tokens) - networks <= MAX_SHARE_OTHER_WORDS
 
 
 def _breadcrumb(text: str) -> bool:
     """`Home > News > Provinces`, `Início | Notícias | Província`: three or more short parts
-    between separators, none ending a sentence."""
+    between separators, none ending a sentence, none labelled (`Autor: NAME | date | ...` is a byline)."""
     parts = _BREADCRUMB_SEPARATOR.split(text)
     return len(parts) >= 3 and all(
-        0 < len(p.split()) <= MAX_BREADCRUMB_PART_WORDS and p[-1] not in _TERMINAL for p in parts
+        0 < len(p.split()) <= MAX_BREADCRUMB_PART_WORDS and p[-1] not in _TERMINAL and ":" not in p
+        for p in parts
     )
 
 
