@@ -1287,3 +1287,65 @@ def test_a_trailing_line_of_names_joined_by_separators_is_the_byline(last, names
 def test_a_run_before_a_place_word_is_a_place(lang, text, person, place):
     found = people(text, lang)
     assert place not in found
+
+
+# --- titles written into one word, local services, communes named before the person ----------
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, keys",
+    [
+        (
+            "de",
+            "Das sagte Provinzparteisekretär Do Minh Khoa am Dienstag.",
+            "Do Minh Khoa",
+            "party_secretary",
+        ),
+        ("de", "Parteichef Do Minh Khoa eröffnete die Konferenz.", "Do Minh Khoa", "party_secretary"),
+        (
+            "fr",
+            "Selon M. Lê Quang Vinh, directeur du Service municipal des sciences, 47 tâches sont achevées.",
+            "Lê Quang Vinh",
+            "department_director",
+        ),
+        (
+            "es",
+            "El director del Servicio municipal de Ciencia y Tecnología, Le Van Hung, presentó el informe.",
+            "Le Van Hung",
+            "department_director",
+        ),
+        (
+            "pl",
+            "Przewodniczący Komitetu Ludowego gminy Nam Dan Nguyen Van Tai powiedział, że gmina działa.",
+            "Nguyen Van Tai",
+            "other",
+        ),
+        (
+            "en",
+            "The Chairman of the People's Committee of Muong Phang commune Luong Van Khanh proposed support.",
+            "Luong Van Khanh",
+            "other",
+        ),
+        (
+            "en",
+            "Nguyen Thi Thu Hang, deputy head of the Party Central Committee's Commission for Policies, spoke.",
+            "Nguyen Thi Thu Hang",
+            "central_commission_deputy_head",
+        ),
+    ],
+)
+def test_compound_titles_local_services_and_commune_officials(lang, text, name, keys):
+    found = people(text, lang)
+    assert name in found, found.keys()
+    assert found[name]["role_keys"] == keys
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Farmers in the commune Tran Hung Dao grow rice."),
+        ("pl", "Rolnicy z gminy Nam Dan uprawiają ryż."),
+    ],
+)
+def test_a_place_named_after_a_place_word_is_no_person(lang, text):
+    assert people(text, lang) == {}

@@ -30,6 +30,7 @@ from toolkit.names import (
     SPLIT_CACHE,
     NameSpan,
     fold,
+    is_syllable,
     name_runs,
     person_id,
     span,
@@ -142,13 +143,25 @@ def _clean_run(lex: R.Lexicon, text: str, folded: str, run: NameSpan) -> NameSpa
         found = _name_after_openers(lex, text, folded, run)
     elif found is not None:
         found = NameSpan(found.start + run.start, found.end + run.start, found.words)
-    if (
-        found is None
-        or _after_place_or_org_word(lex, folded, found.start)
-        or _before_place_word(lex, folded, found.end)
-    ):
+    if found is not None and _after_place_or_org_word(lex, folded, found.start, text):
+        found = _name_after_place(text, found)  # `gminy Nam Dan Nguyen Van Tai`: the place, then the name
+    if found is None or _before_place_word(lex, folded, found.end):
         return None
     return found
+
+
+def _name_after_place(text: str, run: NameSpan) -> NameSpan | None:
+    """The name that starts at a family name inside a run opened by a place's name (at least two
+    words of place before it and two of name from it), else None: the run is the place."""
+    words = [(run.start + pos, w) for pos, w in word_offsets(text[run.start : run.end])]
+    known = surnames()
+    for i in range(PLACE_WORDS, len(words) - 1):
+        if fold(words[i][1]) in known:
+            return span(words[i:])
+    return None
+
+
+PLACE_WORDS = 2  # the fewest words of a place's name before a person's name in one run
 
 
 def _before_place_word(lex: R.Lexicon, folded: str, end: int) -> bool:
@@ -240,12 +253,20 @@ def _place_in_name(words: list[str], before_place: str) -> bool:
     return kept < 2 or (fold(words[0]) in surnames() and len(words) <= 4)
 
 
-def _after_place_or_org_word(lex: R.Lexicon, folded: str, start: int) -> bool:
-    """`provincia de Lam Dong`, `calle Hang Ma`, `Fundación Vingroup`: the run names a place or a body."""
+def _after_place_or_org_word(lex: R.Lexicon, folded: str, start: int, text: str | None = None) -> bool:
+    """`provincia de Lam Dong`, `calle Hang Ma`, `Fundación Vingroup`: the run names a place or a body.
+    Not when the word closes a place's name written before it (`Muong Phang commune NAME`: a
+    Vietnamese syllable right before the word), which `text` shows."""
     before = folded[max(0, start - 40) : start].split()
     while before and before[-1] in lex.skip_before:
         before.pop()
-    return bool(before) and before[-1] in lex.place_or_org  # `provincia, NAME` is not a place name
+    if not before or before[-1] not in lex.place_or_org:  # `provincia, NAME` is not a place name
+        return False
+    if text is not None and len(before) > 1 and before[-1] in lex.place:
+        ahead = text[max(0, start - 40) : start].split()  # the same words as written
+        closes = len(ahead) == len(before) and ahead[-2][:1].isupper() and is_syllable(ahead[-2])
+        return not closes
+    return True
 
 
 def _mention(

@@ -453,11 +453,14 @@ def titles_before(lex: Lexicon, text: str, folded: str, lo: int, hi: int, apposi
 
 
 def _title_words(lex: Lexicon, text: str, folded: str, head, hi: int) -> bool:
-    """Between the end of the title's organisation (or head) and the name: only title words."""
+    """Between the end of the title's organisation (or head) and the name: only title words
+    (capitalised, connectors, or the kind of place the organisation serves: `... gminy Nam Dan`)."""
     hm = head[1]
     org = _leftmost(lex.orgs, folded, hm.end(), hi)
     end = org[1].end() if org else hm.end()
-    return all(w[0].isupper() or fold(w) in lex.connectors for w in text[end:hi].split())
+    return all(
+        w[0].isupper() or fold(w) in lex.connectors or fold(w) in lex.place for w in text[end:hi].split()
+    )
 
 
 def _stop(folded: str, pos: int) -> int:
