@@ -702,3 +702,76 @@ def test_a_smaller_part_written_after_a_scale_word_is_added(lang, text, raw, val
 )
 def test_digits_after_a_scale_word_that_are_no_smaller_part_stay_apart(lang, text, raws):
     assert [q.raw for q in read_numbers(text, lang)] == raws
+
+
+@pytest.mark.parametrize(
+    "lang, text, values, unit",
+    [
+        ("en", "Rural solid waste collected (%) | 79 | 86", [79, 86], "percent"),
+        ("fr", "Budget public de R&D (milliards de dongs) | 215 | 340", [215e9, 340e9], "VND"),
+        ("de", "Gesammelter Siedlungsabfall (t/Tag) | 1.150 | 1.320", [1150, 1320], "tonne/day"),
+        ("es", "Superficie de manglares (ha) | 1.200 | 1.350", [1200, 1350], "hectare"),
+    ],
+)
+def test_a_table_rows_numbers_take_the_unit_in_its_first_cells_brackets(lang, text, values, unit):
+    found = [q for q in read_numbers(text, lang) if q.is_figure]
+    assert [(q.value, q.unit) for q in found] == [(pytest.approx(v), unit) for v in values]
+
+
+def test_a_table_row_without_a_unit_keeps_its_years_and_counts():
+    assert [q.kind for q in read_numbers("Indicador | 2024 | 2025", "es")] == ["year", "year"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, unit",
+    [
+        ("es", "genera cada año unos 3,1 millones de toneladas de residuos", "3,1 millones", "tonne"),
+        ("es", "una capacidad conjunta de 98.500 m³ al día", "98.500", "m3/day"),
+        ("en", "plants with 98,500 m3/day of capacity", "98,500", "m3/day"),
+        ("en", "it collects 1,180 tonnes per day", "1,180", "tonne/day"),
+        ("it", "raccoglie 1.200 tonnellate al giorno", "1.200", "tonne/day"),
+        ("de", "Investitionen von rund 4,8 Bio. VND", "4,8 Bio.", "VND"),
+    ],
+)
+def test_tonnes_cubic_metres_a_day_and_german_billions(lang, text, raw, unit):
+    assert only(text, lang, raw).unit == unit
+
+
+@pytest.mark.parametrize(
+    "lang, text, raws",
+    [
+        ("pl", "W rekrutacji online do klas 1, 6 i 10 złożono wnioski.", ["1", "6", "10"]),
+        ("en", "a chatbot on the 1022 hotline answers", ["1022"]),
+        ("pl", "system ostrzegania (telefon alarmowy: 114).", ["114"]),
+        ("pt", "realizada nesta segunda-feira (17). Estiveram presentes", ["17"]),
+        ("de", "Umsetzung der Schlussfolgerung 81 und der Verordnung 13", ["81", "13"]),
+    ],
+)
+def test_grades_hotlines_emergency_numbers_weekday_dates_and_documents_are_no_figures(lang, text, raws):
+    assert [q.raw for q in read_numbers(text, lang) if q.is_figure] == []
+    assert {q.raw for q in read_numbers(text, lang)} >= set(raws)
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("es", "el nivel 2 y 3 personas", "3"),
+        ("pl", "oraz 1 046 sesji szkoleniowych dla ponad", "1 046"),
+        ("pl", "a 12 tys. punktów handlowych przyjmuje płatności", "12 tys."),
+    ],
+)
+def test_counts_beside_labels_sessions_and_sales_points_stay_counts(lang, text, raw):
+    q = only(text, lang, raw)
+    assert (q.kind, q.unit) == ("figure", "count")
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, qualifier",
+    [
+        ("fr", "Nous sommes classés 1er sur 34 localités", "1", "exact"),
+        ("pt", "que Bac Ninh fique entre as 5 províncias líderes do índice", "5", "up_to"),
+    ],
+)
+def test_ranks_after_a_plural_rank_verb_or_before_leading_provinces(lang, text, raw, qualifier):
+    q = only(text, lang, raw)
+    assert (q.unit, q.qualifier) == ("rank", qualifier)

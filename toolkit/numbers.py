@@ -67,6 +67,7 @@ _DAY_MONTH = re.compile(
 # `Nguyen Thi Lan, 52, a farmer`: digits between commas right after a name (two capitalised words)
 _AGE_BEFORE = re.compile(r"(?<![\w])[^\W\d_][^\W\d_]*[ \u00a0][^\W\d_][^\W\d_]*,[ \u00a0]$")
 MAX_AGE = 120
+MAX_ORDINAL = 100  # congresses, sessions and terms are numbered below this
 _MONTH_YEAR = re.compile(r"[0-9]{1,2}[/.\-][0-9]{2,4}(?![0-9])")
 _POINT_LOWER = re.compile(r"\.[ \u00a0][^\W\d_]")
 _GLUED = re.compile(r"[\-/]?[^\W\d_]|[:h][0-9]{2}(?![0-9])")
@@ -187,7 +188,10 @@ class Rules:
     score_before: re.Pattern
     phone_before: re.Pattern
     label_before: re.Pattern  # `nivel 2`, `línea directa 1022`: bare digits after these are part of a name
+    label_after: re.Pattern  # `the 1022 hotline`: bare digits before these too
+    label_list: re.Pattern  # a plural label, then digits joined by commas or conjunctions (`klas 1, 6 i `)
     day_before: re.Pattern  # `on 14/11`, `le 14/11`: a day and month in digits after these is a date
+    weekday_before: re.Pattern  # `segunda-feira (17)`: a day of the month in brackets after a weekday
     not_qualifier: re.Pattern
     range_percent: re.Pattern
     pair_percent: re.Pattern
@@ -257,7 +261,7 @@ def rules(lang: str) -> Rules:
         currency_unit=cur_unit,
         currency_before=re.compile(rf"(?:^|[^\w])(?:{curb}){_SP}$"),
         currency_before_unit=curb_unit,
-        unit=re.compile(rf"{_SP}(?:{unit}){end}"),
+        unit=re.compile(rf"{_SP}(?:(?:{link}){_SP})?(?:{unit}){end}"),  # `3,1 millones de toneladas`
         unit_name=unit_name,
         qualifier_before=re.compile(rf"(?:^|[^\w])(?:{qual}){_SP}$"),
         qualifier_any=re.compile(rf"(?:^|[^\w])(?:{qual_any}){_SP}$"),
@@ -271,7 +275,15 @@ def rules(lang: str) -> Rules:
         rank_place=re.compile(rf"{_SP}(?:{words_alternation(rk.get('place', []))}){end}"),
         rank_place_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('place', []))}){_SP}$"),
         rank_verb=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('verbs', []))}){_SP}$"),
-        label_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(ex.get('label_words', []))}){_SP}$"),
+        label_before=re.compile(
+            rf"(?:^|[^\w])(?:{words_alternation(ex.get('label_words', []))}){_SP}:?{_SP}$"
+        ),
+        label_list=re.compile(
+            rf"(?:^|[^\w])(?:{words_alternation(ex.get('label_list_words', []))})"
+            rf"(?:{_SP}[0-9]+{_SP}(?:{words_alternation(ex.get('conj', [',']))}))+{_SP}$"
+        ),
+        label_after=re.compile(rf"{_SP}(?:{words_alternation(ex.get('label_words_after', []))}){end}"),
+        weekday_before=re.compile(rf"(?<![\w])(?:{words_alternation(ex.get('weekdays', []))}){_SP}\({_SP}$"),
         day_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(ex.get('day_words', []))}){_SP}$"),
         not_qualifier=re.compile(rf"(?:^|[^\w])(?:{words_alternation(q.get('not_before', []))}){_SP}$"),
         phone_before=re.compile(
@@ -383,7 +395,32 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
         if q.kind in ("date", "name"):
             blocked_until = max(blocked_until, _block_end(folded, q, rules_))
         out.append(q)
+    if "|" in text and out:
+        out = _with_row_unit(text, lang, out)
     return out
+
+
+# A table's row written as a line: `Tasa de expedientes en línea (%) | 61,3 | 78,9`. The first cell
+# says in brackets what the numbers of the row count.
+_ROW_HEAD = re.compile(r"\s*\|?([^|()]*)\(([^()|]{1,40})\)\s*\|")
+
+
+def _with_row_unit(text: str, lang: str, found: list[Quantity]) -> list[Quantity]:
+    """The bare counts of a table's row read in the unit and scale of its first cell's brackets
+    (`(%)`, `(milliards de dongs)`, `(ha)`); the row as read when its brackets say neither."""
+    m = _ROW_HEAD.match(text)
+    if m is None:
+        return found
+    probe = [q for q in read_numbers(f"1 {m.group(2).strip()}", lang) if q.is_figure]
+    if not probe or (probe[0].unit == "count" and probe[0].value == 1):
+        return found
+    unit, factor = probe[0].unit, probe[0].value
+    return [
+        _with(q, unit=unit, value=q.value * factor)
+        if q.start >= m.end() and q.is_figure and q.unit == "count"
+        else q
+        for q in found
+    ]
 
 
 def _phone_end(text: str, m: re.Match) -> int:
@@ -552,6 +589,8 @@ def _kind(
         and (r.numeric_date.match(folded, end) or _FULL_DATE.match(folded, start))
     ):
         return "date"
+    if plain and value <= 31 and folded[start - 1 : start] == "(" and r.weekday_before.search(before):
+        return "date"  # `nesta segunda-feira (17)`
     if (
         folded[end : end + 1] in ("/", ".")
         and _DAY_MONTH.match(folded, start)
@@ -570,14 +609,18 @@ def _kind(
         return "ordinal"  # `14. dnia`, `am 2. internationalen Forum`: no sentence ends before lower case
     bare = raw_end == end and unit == "count"  # nothing after the digits says what they measure
     if bare:
-        if r.session_after.match(folded, end):
-            return "ordinal"
+        if value < MAX_ORDINAL and r.session_after.match(folded, end):
+            return "ordinal"  # `20 Congreso`; `1 046 sesji szkoleniowych` counts sessions
         if follows and r.period_after.match(folded, end):
             return "period"
         if follows and r.model_after.match(folded, end):
             return "name"
         if cued and r.label_before.search(before, at):
             return "name"  # `nivel 2`, `la línea directa 1022`
+        if r.label_after.match(folded, end):
+            return "name"  # `the 1022 hotline`
+        if prev is not None and prev.kind == "name" and r.label_list.search(before):
+            return "name"  # `klas 1, 6 i 10`: the rest of a list the label opens
         if folded[end : end + 1] == "," and value <= MAX_AGE and plain and _is_age(text, start):
             return "name"  # an age: `Nguyen Thi Lan, 52, a pepper farmer`
         glued = _GLUED.match(folded, end, end + 4)
