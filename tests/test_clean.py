@@ -290,3 +290,57 @@ def test_a_site_name_alone_above_the_title_is_the_masthead():
     )
     assert (doc.title, doc.published) == ("Quang Tri boosts digital transformation", "2025-11-20")
     assert "VietnamPlus" not in doc.text
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Behandlungsquote städtisches Abwasser | 41,5 % | 48,7 %",
+        "Cobertura forestal | 55,1 % | 55,3 %",
+        "Indicator | 2024 | 2025",
+    ],
+)
+def test_a_table_row_of_figures_is_no_breadcrumb(row):
+    assert ("body", row) in kinds(f"{BODY}\n{row}\n{BODY} Otra.")
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Compartir | Me gusta 24 | Imprimir",
+        "Condividi | Mi piace | Commenti (0)",
+        "Polub | Udostępnij | Komentarze (1)",
+    ],
+)
+def test_share_like_and_comment_bars_are_dropped(chrome):
+    assert kinds(f"{BODY}\n{chrome}\n{BODY} Otra.") == [("body", BODY), ("body", BODY + " Otra.")]
+
+
+def test_a_counter_line_with_the_articles_date_is_its_dateline():
+    doc = cleaned(f"{TITLE}\nPosted: 27/10/2025 | Views: 1,284 | Print | Email\n{BODY}")
+    assert [s.kind for s in doc.segments] == ["title", "dateline", "body"]
+    assert doc.published == "2025-10-27"
+
+
+LONG = (
+    "Tegoroczna susza była jedną z najcięższych od dekady. Dotknęła około 8 400 ha upraw, "
+    "a straty plonów wyniosły od 30 do 70% w zależności od gminy."
+)
+
+
+@pytest.mark.parametrize(
+    "repeat",
+    [
+        LONG.split(" a straty")[0],  # the opening of an earlier paragraph, cut short
+        "W tym roku, " + LONG.split(". ", 1)[1],  # another opening clause, then the same words
+    ],
+)
+def test_a_paragraph_repeated_cut_short_or_with_another_opening_is_a_repeat(repeat):
+    doc = cleaned(f"{LONG}\n{BODY}\n{repeat}")
+    assert doc.n_duplicate_paragraphs == 1
+    assert doc.text.count("8 400") == 1
+
+
+def test_a_paragraph_whose_new_opening_holds_a_figure_is_kept():
+    repeat = "W 2025 r. 12 gmin: " + LONG.split(". ", 1)[1]
+    assert cleaned(f"{LONG}\n{BODY}\n{repeat}").n_duplicate_paragraphs == 0

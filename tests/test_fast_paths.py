@@ -4,6 +4,7 @@ definition it stands for (the speed work must not change one output byte)."""
 from __future__ import annotations
 
 import io
+import os
 import re
 import sys
 import unicodedata
@@ -108,16 +109,28 @@ def test_case_folding_goes_character_by_character(a, b):
 
 
 def _drop_repeats_by_definition(lines: list[clean.Line]) -> list[clean.Line]:
-    seen, kept = set(), []
+    """A paragraph goes when its key (folded, spaces collapsed) is an earlier kept one's, or an
+    opening of one, or when it ends as the first earlier kept one ending in the same characters
+    does, over most of its length, with no digit before that."""
+    keys: list[str] = []  # of the paragraphs kept, in order
+    kept = []
     for line in lines:
         if (
             line.kind in ("body", "caption", "lead", "heading")
             and len(line.text) >= clean.MIN_DUPLICATE_CHARS
         ):
             key = " ".join(line.text.casefold().split())
-            if key in seen:
+            if any(other.startswith(key) for other in keys):
                 continue
-            seen.add(key)
+            tail = key[-clean.KEY_HEAD_CHARS :]
+            first = next((other for other in keys if other[-clean.KEY_HEAD_CHARS :] == tail), None)
+            if first is not None:
+                shared = len(os.path.commonprefix([key[::-1], first[::-1]]))
+                if shared >= clean.REPEAT_SHARE * len(key) and not any(
+                    ch.isdigit() for ch in key[: len(key) - shared]
+                ):
+                    continue
+            keys.append(key)
         kept.append(line)
     return kept
 

@@ -10,6 +10,7 @@ labels) come from `toolkit/data/boilerplate/<lang>.toml`.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -108,9 +109,10 @@ def cues() -> Cues:
 
 
 def _counter_pattern(counter_words: list[str]) -> re.Pattern:
-    """A counter: its words and digits only, in any order (`Visto 1,245 veces`, `Commenti: 2`, `(3)`)."""
+    """A counter or a date label: its words and digits only, in any order (`Visto 1,245 veces`,
+    `Commenti: 2`, `(3)`, `Posted: 27/10/2025`)."""
     word = rf"(?:{_alternation(counter_words)})(?!\w)"
-    return re.compile(rf"^(?:{word}|[\d.,:()\s])*\d(?:{word}|[\d.,:()\s])*$", re.I)
+    return re.compile(rf"^(?:{word}|[\d.,:()/\-\s])*\d(?:{word}|[\d.,:()/\-\s])*$", re.I)
 
 
 @dataclass
@@ -161,6 +163,9 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
             removed.extend(f"after '{text}': {t[:80]}" for t in stripped[i:] if t)
             break
         if _is_chrome(c, text, folded) or (not seen_body and _is_front_chrome(c, text)):
+            if _dated_counters(c, text):  # `Posted: 27/10/2025 | Views: 1,284`: the date is the article's
+                out.append(Line("dateline", text))
+                continue
             removed.append(text[:80])
             continue
         if " " not in text and _IMAGE_FILE.match(text):  # a file name has no spaces
@@ -264,7 +269,15 @@ def _counter_line(c: Cues, text: str) -> bool:
     parts = [p.strip() for p in _COUNTER_SEPARATOR.split(text)]
     counters = [p for p in parts if c.counter.match(p)]
     worded = any(not ch.isdigit() and ch.isalnum() for p in counters for ch in p)  # not a row of numbers
-    return worded and all(p in counters or p.casefold() in c.chrome for p in parts)
+    return worded and all(
+        p in counters or p.casefold() in c.chrome or p.casefold() in c.social for p in parts
+    )
+
+
+def _dated_counters(c: Cues, text: str) -> bool:
+    """A counter line that dates the article (a date among its counters)."""
+    dated = _NUMERIC_DATE.search(text) is not None or bool(worded_date(text))
+    return dated and len(text) <= MAX_COUNTER_CHARS and _counter_line(c, text)
 
 
 MAX_SHARE_OTHER_WORDS = 2
@@ -287,12 +300,21 @@ def _share_buttons(c: Cues, text: str) -> bool:
 
 def _breadcrumb(text: str) -> bool:
     """`Home > News > Provinces`, `Início | Notícias | Província`: three or more short parts
-    between separators, none ending a sentence, none labelled (`Autor: NAME | date | ...` is a byline)."""
+    between separators, none ending a sentence, each a section's name (`_crumb`)."""
     parts = _BREADCRUMB_SEPARATOR.split(text)
     return len(parts) >= 3 and all(
-        0 < len(p.split()) <= MAX_BREADCRUMB_PART_WORDS and p[-1] not in _TERMINAL and ":" not in p
+        0 < len(p.split()) <= MAX_BREADCRUMB_PART_WORDS and p[-1] not in _TERMINAL and _crumb(p)
         for p in parts
     )
+
+
+def _crumb(part: str) -> bool:
+    """A breadcrumb's part names a section: no label (`Autor: NAME | date`), no bare figure (a
+    table's cell: `Cobertura forestal | 55,1 % | 55,3 %`)."""
+    return ":" not in part and _NUMBER_CELL.fullmatch(part) is None
+
+
+_NUMBER_CELL = re.compile(r"[\d\s.,%\u00a0\u202f]+")
 
 
 def _caption_row(text: str) -> str | None:
@@ -377,19 +399,44 @@ KEY_HEAD_CHARS = 24
 
 
 def _drop_repeats(lines: list[Line], doc: Document) -> list[Line]:
-    """The lines but paragraphs whose key (`_duplicate_key`) an earlier paragraph has."""
+    """The lines but paragraphs whose key (`_duplicate_key`) an earlier paragraph has, or that repeat
+    one cut short (its opening) or with another opening clause of no figure (its rest)."""
     seen: dict[str, dict[str, str | None]] = {}  # key's opening -> {paragraph: its key, once made}
+    tails: dict[str, str] = {}  # key's ending -> a paragraph's text
     kept = []
     for line in lines:
         if line.kind in ("body", "caption", "lead", "heading") and len(line.text) >= MIN_DUPLICATE_CHARS:
             alike = seen.setdefault(_key_head(line.text), {})
-            if alike and _key_among(line.text, alike):
+            tail = _key_tail(line.text)
+            if (alike and (_key_among(line.text, alike) or _cut_short(line.text, alike))) or (
+                tail in tails and _reworded_opening(line.text, tails[tail])
+            ):
                 doc.n_duplicate_paragraphs += 1
                 doc.duplicates.append(line.text)
                 continue
             alike.setdefault(line.text, None)
+            tails.setdefault(tail, line.text)
         kept.append(line)
     return kept
+
+
+def _cut_short(text: str, alike: dict[str, str | None]) -> bool:
+    """`text` is the opening of an earlier paragraph that opens alike (keys made by `_key_among`)."""
+    key = _duplicate_key(text)
+    return any(
+        other is not None and len(other) > len(key) and other.startswith(key) for other in alike.values()
+    )
+
+
+def _reworded_opening(text: str, earlier: str) -> bool:
+    """`text` ends as `earlier` does over most of its length, and what it says before that holds
+    no figure (`Según el informe, X` again as `En cuanto a la transformación digital, X`)."""
+    key, other = _duplicate_key(text), _duplicate_key(earlier)
+    shared = len(os.path.commonprefix([key[::-1], other[::-1]]))
+    return shared >= REPEAT_SHARE * len(key) and _DIGIT.search(key[: len(key) - shared]) is None
+
+
+REPEAT_SHARE = 0.6  # of a paragraph that an earlier one's ending repeats
 
 
 def _key_among(text: str, alike: dict[str, str | None]) -> bool:
@@ -411,6 +458,16 @@ def _key_head(text: str, n: int = KEY_HEAD_CHARS) -> str:
         key = _duplicate_key(text[:size])
         if len(key) >= n or size >= len(text):
             return key[:n]
+        size *= 4
+
+
+def _key_tail(text: str, n: int = KEY_HEAD_CHARS) -> str:
+    """`_duplicate_key(text)[-n:]`, from as short an ending of the text as gives it (see `_key_head`)."""
+    size = 2 * n
+    while True:
+        key = _duplicate_key(text[-size:])
+        if len(key) >= n or size >= len(text):
+            return key[-n:]
         size *= 4
 
 
