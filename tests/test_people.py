@@ -1349,3 +1349,42 @@ def test_compound_titles_local_services_and_commune_officials(lang, text, name, 
 )
 def test_a_place_named_after_a_place_word_is_no_person(lang, text):
     assert people(text, lang) == {}
+
+
+@pytest.mark.parametrize(
+    "lang, parts, name, label",
+    [
+        (
+            "it",
+            [("caption", "Un tratto di argine eroso nel comune. Foto di Thanh Thuy")],
+            "Thanh Thuy",
+            "Foto di",
+        ),
+        ("en", [("body", "Reported by: Kim Ngan")], "Kim Ngan", "Reported by"),
+        ("it", [("dateline", "di Hoang Phuong – 09/11/2025")], "Hoang Phuong", "di"),
+    ],
+)
+def test_credits_by_a_label_with_no_colon_and_bylines_in_a_dateline(lang, parts, name, label):
+    found = people(parts, lang)
+    assert name in found, found.keys()
+    assert (found[name]["level"], found[name]["role"]) == ("press", label)
+
+
+@pytest.mark.parametrize(
+    "lang, text, name",
+    [
+        (
+            "pl",
+            "Pan Quang Van Binh, zastępca dyrektora Departamentu Rolnictwa, dodał, że prowincja działa.",
+            "Quang Van Binh",
+        ),
+        ("es", "Sr. Quang Van Binh, director del Departamento de Ciencia, habló.", "Quang Van Binh"),
+        (
+            "fr",
+            "Le camarade Le Truong Luu, secrétaire du Comité provincial du Parti, a parlé.",
+            "Le Truong Luu",
+        ),
+    ],
+)
+def test_an_honorific_opening_a_name_run_is_no_part_of_the_name(lang, text, name):
+    assert name in people(text, lang)

@@ -75,10 +75,13 @@ def extract_people(doc: Document) -> list[dict]:
     lex = R.lexicon(doc.language or "")
     mentions: list[Mention] = []
     named: list[_Named] = []  # the names of each paragraph, for the pronouns that follow them
-    for seg, text, folded in _segments(doc, *TEXT_KINDS, "byline"):
+    for seg, text, folded in _segments(doc, *TEXT_KINDS, "byline", "dateline"):
         # the authors of a byline, or of `By Thu Hang` on a short line where the cleaner saw body
+        # or a dateline (`di NAME – 09/11/2025`)
         authors = _byline_authors(lex, text, folded, seg.kind == "byline")
         mentions += _authors(lex, text, authors, seg.start)
+        if seg.kind == "dateline":
+            continue
         if seg.kind == "byline":
             if not authors:
                 mentions += _byline(lex, text, folded, seg.start)
@@ -182,22 +185,27 @@ def _name_in_run(lang: str, raw: str) -> NameSpan | None:
     alone decides, so the reading is remembered: names recur within and across articles."""
     lex = R.lexicon(lang)
     words = word_offsets(raw)
-    if len(words) > 2 and fold(words[0][1]) in lex.openers and fold(words[1][1]) in surnames():
+    if len(words) > 2 and _opens_run(lex, fold(words[0][1]), fold(words[1][1])):
         return _OPENED
     return _name_left(lex, words)
 
 
 def _name_after_openers(lex: R.Lexicon, text: str, folded: str, run: NameSpan) -> NameSpan | None:
     words = [(run.start + pos, w) for pos, w in word_offsets(text[run.start : run.end])]
-    while (
-        len(words) > 2
-        and _folded(folded, words[0]) in lex.openers
-        and _folded(folded, words[1]) in surnames()
-    ):
+    while len(words) > 2 and _opens_run(lex, _folded(folded, words[0]), _folded(folded, words[1])):
         if _folded(folded, words[0]) in surnames() and _after_honorific(lex, text, words[0][0]):
             break  # `le camarade Le Truong Luu`: after an honorific, `Le` is the surname Lê
         words = words[1:]
     return _name_left(lex, words)
+
+
+def _opens_run(lex: R.Lexicon, first: str, second: str) -> bool:
+    """The folded first word opens the run without being part of the name: a function word or an
+    honorific before a family name (`En Nguyen`, `Le Nguyen`), or an honorific that is no family
+    name before any name (`Pan Quang Van Binh`)."""
+    if first not in lex.openers:
+        return False
+    return second in surnames() or (first in lex.honorifics and first not in surnames())
 
 
 def _name_left(lex: R.Lexicon, words: list[tuple[int, str]]) -> NameSpan | None:
@@ -441,7 +449,7 @@ MAX_BYLINE_REST_WORDS = 5
 # An author named after a label in words that are not Vietnamese syllables (`Por Andrés Villalba Rojas`).
 MIN_FOREIGN_WORDS, MAX_FOREIGN_WORDS = 2, 4
 # What separates a byline's parts: `By A   November 18 | 04:12`, `Nha Trang · Von A · Lesezeit`.
-_BYLINE_PARTS = re.compile(r"\s*[|·•]\s*|\s{2,}")
+_BYLINE_PARTS = re.compile(r"\s*[|·•]\s*|\s{2,}|\s[–—-]\s")  # `di NAME – 09/11/2025`
 
 
 def _byline_authors(
@@ -472,9 +480,12 @@ def _byline_authors(
     return out
 
 
+_BYLINE_MARKS = ("  ", "|", "·", "•", "\t", " – ", " — ", " - ")
+
+
 def _byline_parts(text: str) -> list[tuple[int, int]]:
     """(start, end) of the parts of a line between its byline separators."""
-    if "  " not in text and "|" not in text and "·" not in text and "•" not in text and "\t" not in text:
+    if not any(mark in text for mark in _BYLINE_MARKS):
         return [(0, len(text))]  # most lines: no separator (plain string tests)
     out, pos = [], 0
     for m in _BYLINE_PARTS.finditer(text):
