@@ -215,6 +215,7 @@ def test_published_date_from_the_url(url, expected):
         "Share this article",
         "Partager cet article",
         "Partilhar: Facebook | Zalo | E-mail",
+        "Compartilhar: Facebook | WhatsApp | Copiar link",
         "Ler mais: Hà Tĩnh inaugura centro de operações",
         "© Riproduzione riservata – P.IVA 01234567890",
         "Copyright 2025 VnExpress. All rights reserved.",

@@ -295,7 +295,8 @@ def _share_buttons(c: Cues, text: str) -> bool:
     separators and a label's colon are no words (`Partilhar: Facebook | Zalo | E-mail`)."""
     tokens = [t.rstrip(":") for t in text.casefold().replace(",", " ").split() if t not in _SHARE_SEPARATORS]
     networks = sum(t in c.social for t in tokens)
-    return networks > 0 and len(tokens) - networks <= MAX_SHARE_OTHER_WORDS
+    # each further network may bring its own word (`Copiar link` beside `Facebook | WhatsApp`)
+    return networks > 0 and len(tokens) - networks <= MAX_SHARE_OTHER_WORDS + networks - 1
 
 
 def _breadcrumb(text: str) -> bool:
