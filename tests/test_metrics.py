@@ -1400,3 +1400,19 @@ def test_a_rank_in_a_sentence_naming_another_indicator_stays_other():
 )
 def test_an_index_score_is_the_provinces_unless_countries_are_compared(lang, text, raw, scope):
     assert row(text, lang, raw)["scope"] == scope
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        ("fr", "Les entreprises ont déposé 87 demandes de brevet cette année.", "87", "other"),
+        ("en", "2.85 million electronic health records have been created.", "2.85 million", "other"),
+        ("pt", "A província digitalizou mais de 1,2 milhão de registros fundiários.", "1,2 milhão", "other"),
+        ("fr", "Le guichet unique a reçu 1 938 dossiers en ligne.", "1 938", "online_applications"),
+        ("es", "El portal de servicios públicos recibió 1.938 expedientes.", "1.938", "online_applications"),
+    ],
+)
+def test_applications_count_as_such_only_in_a_sentence_about_administrative_procedures(
+    lang, text, raw, indicator
+):
+    assert row(text, lang, raw)["indicator"] == indicator
