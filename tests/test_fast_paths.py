@@ -110,9 +110,10 @@ def test_case_folding_goes_character_by_character(a, b):
 
 def _drop_repeats_by_definition(lines: list[clean.Line]) -> list[clean.Line]:
     """A paragraph goes when its key (folded, spaces collapsed) is an earlier kept one's, or an
-    opening of one, or when it ends as the first earlier kept one ending in the same characters
-    does, over most of its length, with no digit before that."""
+    opening of one, or when its key ends as the key of the first earlier kept one whose text ends in
+    the same characters does, over most of its length, with no digit before that."""
     keys: list[str] = []  # of the paragraphs kept, in order
+    texts: list[str] = []  # the same paragraphs as written
     kept = []
     for line in lines:
         if (
@@ -122,8 +123,10 @@ def _drop_repeats_by_definition(lines: list[clean.Line]) -> list[clean.Line]:
             key = " ".join(line.text.casefold().split())
             if any(other.startswith(key) for other in keys):
                 continue
-            tail = key[-clean.KEY_HEAD_CHARS :]
-            first = next((other for other in keys if other[-clean.KEY_HEAD_CHARS :] == tail), None)
+            tail = line.text[-clean.KEY_HEAD_CHARS :]
+            first = next(
+                (k for t, k in zip(texts, keys, strict=True) if t[-clean.KEY_HEAD_CHARS :] == tail), None
+            )
             if first is not None:
                 shared = len(os.path.commonprefix([key[::-1], first[::-1]]))
                 if shared >= clean.REPEAT_SHARE * len(key) and not any(
@@ -131,6 +134,7 @@ def _drop_repeats_by_definition(lines: list[clean.Line]) -> list[clean.Line]:
                 ):
                     continue
             keys.append(key)
+            texts.append(line.text)
         kept.append(line)
     return kept
 

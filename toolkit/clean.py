@@ -374,13 +374,11 @@ def _mark_trailing_byline(lines: list[Line]) -> None:
     if not end:
         return
     last = lines[end - 1]
-    tokens = [t for t in last.text.split() if t not in ("-", "–", "—", "/", ",", "&")]  # joining names
-    if (
-        last.kind == "body"
-        and 1 <= len(tokens) <= MAX_BYLINE_WORDS
-        and last.text[-1] not in _TERMINAL
-        and all(t[:1].isupper() for t in tokens)
-    ):
+    if last.kind != "body" or last.text[-1] in _TERMINAL:  # (most last lines end a sentence)
+        return
+    words = last.text.split(None, 2 * MAX_BYLINE_WORDS + 1)  # a longer line is no byline: split no further
+    tokens = [t for t in words if t not in ("-", "–", "—", "/", ",", "&")]  # the marks joining names
+    if 1 <= len(tokens) <= MAX_BYLINE_WORDS and all(t[:1].isupper() for t in tokens):
         lines[end - 1] = Line("byline", last.text)
 
 
@@ -401,14 +399,15 @@ KEY_HEAD_CHARS = 24
 
 def _drop_repeats(lines: list[Line], doc: Document) -> list[Line]:
     """The lines but paragraphs whose key (`_duplicate_key`) an earlier paragraph has, or that repeat
-    one cut short (its opening) or with another opening clause of no figure (its rest)."""
+    one cut short (its opening), or that end as the first earlier one ending in the same characters
+    does, after another opening clause of no figure."""
     seen: dict[str, dict[str, str | None]] = {}  # key's opening -> {paragraph: its key, once made}
-    tails: dict[str, str] = {}  # key's ending -> a paragraph's text
+    tails: dict[str, str] = {}  # a paragraph's last characters -> the first kept paragraph ending so
     kept = []
     for line in lines:
         if line.kind in ("body", "caption", "lead", "heading") and len(line.text) >= MIN_DUPLICATE_CHARS:
             alike = seen.setdefault(_key_head(line.text), {})
-            tail = _key_tail(line.text)
+            tail = line.text[-KEY_HEAD_CHARS:]  # as written: a scraper's repeat ends alike to the letter
             if (alike and (_key_among(line.text, alike) or _cut_short(line.text, alike))) or (
                 tail in tails and _reworded_opening(line.text, tails[tail])
             ):
@@ -459,16 +458,6 @@ def _key_head(text: str, n: int = KEY_HEAD_CHARS) -> str:
         key = _duplicate_key(text[:size])
         if len(key) >= n or size >= len(text):
             return key[:n]
-        size *= 4
-
-
-def _key_tail(text: str, n: int = KEY_HEAD_CHARS) -> str:
-    """`_duplicate_key(text)[-n:]`, from as short an ending of the text as gives it (see `_key_head`)."""
-    size = 2 * n
-    while True:
-        key = _duplicate_key(text[-size:])
-        if len(key) >= n or size >= len(text):
-            return key[-n:]
         size *= 4
 
 

@@ -234,7 +234,7 @@ def rules(lang: str) -> Rules:
     """Compiled wording for `lang` (the fallback language's when it has no file)."""
     d = merge_data(lang)
     q, ex, rk = d.get("qualifiers", {}), d.get("exclude", {}), d.get("rank", {})
-    months = {fold(k): v for k, v in d.get("months", {}).items()}
+    months = {fold(k): v for k, v in {**d.get("months", {}), **d.get("month_abbreviations", {})}.items()}
     scale, scale_factor = _alternation([(p, f) for p, f in d.get("scale", [])], "s")
     cur, cur_unit = _alternation([(p, u) for p, u in d.get("currency", [])], "c")
     curb, curb_unit = _alternation([(p, u) for p, u in d.get("currency_before", [])], "b")
@@ -344,6 +344,7 @@ def _cues_before(d: dict) -> list[str]:
 # The patterns read after the digits that all start with spaces, maybe a bracket, then one word of
 # `_cues_after`: where `cue_after` does not match, none of them can.
 _AFTER_GATED = (
+    "label_after",
     "percent",
     "scale",
     "currency",
@@ -372,6 +373,7 @@ def _cues_after(d: dict) -> list[str]:
     words += [w for key in ("scale", "currency", "units") for w, _ in d.get(key, [])]
     words += q.get("after_approx", []) + q.get("after_more_than", [])
     words += p.get("first", []) + p.get("last", []) + ex.get("period_units", []) + ex.get("model_words", [])
+    words += ex.get("label_words_after", [])
     return sorted({fold(w) for w in words})
 
 
@@ -617,7 +619,7 @@ def _kind(
             return "name"
         if cued and r.label_before.search(before, at):
             return "name"  # `nivel 2`, `la línea directa 1022`
-        if r.label_after.match(folded, end):
+        if follows and r.label_after.match(folded, end):
             return "name"  # `the 1022 hotline`
         if prev is not None and prev.kind == "name" and r.label_list.search(before):
             return "name"  # `klas 1, 6 i 10`: the rest of a list the label opens
@@ -649,6 +651,8 @@ def _kind(
 
 def _is_age(text: str, start: int) -> bool:
     """The digits stand between commas right after two capitalised Vietnamese syllables (a name)."""
+    if text[start - 2 : start - 1] != ",":
+        return False  # (most numbers before a comma follow no comma)
     m = _AGE_BEFORE.search(text, max(0, start - _BEFORE), start)
     words = m.group(0).rstrip(", \u00a0").split() if m is not None else []
     return bool(words) and all(w[:1].isupper() and is_syllable(w) for w in words)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 import pandas as pd
@@ -564,25 +565,35 @@ def _credits(lex: R.Lexicon, text: str, folded: str, offset: int, anywhere: bool
 
 def _credits_by(lex: R.Lexicon, text: str, folded: str, offset: int) -> list[Mention]:
     """Credits whose label takes no colon (`Photo by NAME`, `Photo by VnExpress/NAME`), where the
-    label opens the line or follows a sentence's end or a bar. Each label is looked for as a plain
-    string: most segments hold none."""
+    label opens the line, or follows a sentence's end or a bar near the line's end."""
     out: list[Mention] = []
-    for label in lex.credit_by:
-        at = folded.find(label)
-        while at >= 0:
-            end = at + len(label)
-            if folded[end : end + 1].isspace() and text[:at].rstrip()[-1:] in _CREDIT_OPENERS:
-                stop = _CREDIT_END.search(text, end)
-                hi = stop.start() if stop else len(text)
-                out += [
-                    Mention(text[n.start : n.end], n.start + offset, n.end + offset, press_label=text[at:end])
-                    for n in _press_names(lex, text, end, hi)
-                ]
-            at = folded.find(label, end)
+    if not lex.credit_by:
+        return out
+    at_start, after_stop = _credit_by_patterns(lex.credit_by)
+    first = at_start.match(folded)
+    found = after_stop.finditer(folded, max(0, len(folded) - CREDIT_BY_REACH))
+    for m in chain((first,), found) if first is not None else found:
+        at, end = m.span(1)
+        if folded[end : end + 1].isspace():
+            stop = _CREDIT_END.search(text, end)
+            hi = stop.start() if stop else len(text)
+            out += [
+                Mention(text[n.start : n.end], n.start + offset, n.end + offset, press_label=text[at:end])
+                for n in _press_names(lex, text, end, hi)
+            ]
     return out
 
 
-_CREDIT_OPENERS = ("", ".", "!", "?", "|", "(")
+@cache
+def _credit_by_patterns(labels: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """The labels (longest first) at a line's start, and after a sentence's end or a bar: a pattern
+    that opens with those marks lets the engine skip to them instead of trying every position."""
+    alts = "|".join(re.escape(label) for label in labels)
+    return re.compile(rf"\s*({alts})"), re.compile(rf"[{re.escape(''.join(_CREDIT_STOPS))}]\s*({alts})")
+
+
+CREDIT_BY_REACH = 100  # a credit with no colon opens its line or ends it: only its last characters are read
+_CREDIT_STOPS = (".", "!", "?", "|", "(")  # what a credit with no colon may follow, but a line's start
 
 
 def credit_labels(lex: R.Lexicon, folded: str) -> Iterator[re.Match]:
