@@ -270,25 +270,21 @@ def rules(lang: str) -> Rules:
         ),
         qualifier_after=re.compile(rf"{_SP}(?:{qual_after}){end}"),
         cue_after=re.compile(rf"{_SP}\(?(?:{any_of(_cues_after(d))})"),
-        rank_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('before', []))}){_SP}$"),
+        rank_before=_ending(rk.get("before", [])),
         rank_after=re.compile(rf"{_SP}(?:{words_alternation(rk.get('after', []))}){end}"),
         rank_place=re.compile(rf"{_SP}(?:{words_alternation(rk.get('place', []))}){end}"),
-        rank_place_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('place', []))}){_SP}$"),
-        rank_verb=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('verbs', []))}){_SP}$"),
-        label_before=re.compile(
-            rf"(?:^|[^\w])(?:{words_alternation(ex.get('label_words', []))}){_SP}:?{_SP}$"
-        ),
+        rank_place_before=_ending(rk.get("place", [])),
+        rank_verb=_ending(rk.get("verbs", [])),
+        label_before=_ending(ex.get("label_words", []), colon=True),
         label_list=re.compile(
             rf"(?:^|[^\w])(?:{words_alternation(ex.get('label_list_words', []))})"
             rf"(?:{_SP}[0-9]+{_SP}(?:{words_alternation(ex.get('conj', [',']))}))+{_SP}$"
         ),
         label_after=re.compile(rf"{_SP}(?:{words_alternation(ex.get('label_words_after', []))}){end}"),
         weekday_before=re.compile(rf"(?<![\w])(?:{words_alternation(ex.get('weekdays', []))}){_SP}\({_SP}$"),
-        day_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(ex.get('day_words', []))}){_SP}$"),
-        not_qualifier=re.compile(rf"(?:^|[^\w])(?:{words_alternation(q.get('not_before', []))}){_SP}$"),
-        phone_before=re.compile(
-            rf"(?:^|[^\w])(?:{words_alternation(d.get('phone_words', []))}){_SP}:?{_SP}$"
-        ),
+        day_before=_ending(ex.get("day_words", [])),
+        not_qualifier=_ending(q.get("not_before", [])),
+        phone_before=_ending(d.get("phone_words", []), colon=True),
         range_percent=re.compile(
             rf"{_SP}(?:[\-–—]|(?:{words_alternation(d.get('range_link', []))})(?![\w])){_SP}{percent_end}"
         ),
@@ -296,7 +292,7 @@ def rules(lang: str) -> Rules:
             rf"{_SP}(?:{words_alternation(_conjunctions(d))})(?![\w])"
             rf"(?:{_SP}(?:{words_alternation(d.get('percent_articles', []))})(?![\w]))?{_SP}{percent_end}"
         ),
-        score_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(rk.get('score_before', []))}){_SP}$"),
+        score_before=_ending(rk.get("score_before", [])),
         rank_of=re.compile(rf"[^0-9;:!?]{{0,30}}?(?<![\w])(?:{words_alternation(rk.get('of', []))}){_SP}"),
         date_after=re.compile(
             rf"(?:\.|{ordinal})?{_SP}(?:(?:{words_alternation(ex.get('date_link', ['de']))}){_SP})?(?:{month_words}){end}"
@@ -317,13 +313,18 @@ def rules(lang: str) -> Rules:
         doc_plural_before=re.compile(
             rf"(?:^|[^\w])(?:{words_alternation(ex.get('doc_words_plural', []))})(?:{_SP}(?:{words_alternation(d.get('number_marks', []))}))?{_SP}$"
         ),
-        version_before=re.compile(rf"(?:^|[^\w])(?:{words_alternation(ex.get('version_words', []))}){_SP}$"),
+        version_before=_ending(ex.get("version_words", [])),
         address=re.compile(words_alternation(d.get("address_cues", []))),
         conj_gap=re.compile(rf"{_SP}(?:{words_alternation(ex.get('conj', [',']))}){_SP}$"),
         months=months,
         qualifier_kind=qual_kind,
         qualifier_after_kind=qual_after_kind,
     )
+
+
+def _ending(words: list[str], colon: bool = False) -> re.Pattern:
+    """One of `words` ending the text before the digits (spaces, and a colon if `colon`, between)."""
+    return re.compile(rf"(?:^|[^\w])(?:{words_alternation(words)}){_SP}{':?' + _SP if colon else ''}$")
 
 
 def _cues_before(d: dict) -> list[str]:
