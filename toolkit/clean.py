@@ -280,8 +280,8 @@ def _dated_counters(c: Cues, text: str) -> bool:
     return dated and len(text) <= MAX_COUNTER_CHARS and _counter_line(c, text)
 
 
-MAX_SHARE_OTHER_WORDS = 2
-_SHARE_SEPARATORS = frozenset("|·•/")  # `Condividi su Facebook`, `Share on Zalo`
+MAX_SHARE_OTHER_WORDS = 2  # `Condividi su Facebook`, `Share on Zalo`
+_SHARE_SEPARATORS = frozenset("|·•/")
 MAX_SHARE_CHARS = 80
 MAX_SHARE_SPACES = 8  # a few names and two other words
 MAX_BREADCRUMB_CHARS = 120
