@@ -324,9 +324,7 @@ class _Figure:
     share_of: _Figure | None = None  # for a bracketed percent: the count it is a share of
     same_as: _Figure | None = None  # for the first end of a range (`85 bis 90 %`): the other end
     noun: tuple[int, int] | None = None  # for a whole: its part's noun written between (`31 compiti su 36`)
-    world: bool = (
-        False  # a rank among countries (`44th out of 193 countries`), a score beside them: the country's
-    )
+    world: bool = False  # a country's rank or score, not a province's (see `_among_countries`)
     key: str = ""
     base: str = ""  # key before the task status refined it
     label: str = ""
@@ -506,11 +504,7 @@ def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[Pla
     )
     fitting = _Fitting(keys, sent, lex)
     for fig in ordered:  # wholes before their parts, counts before their bracketed shares
-        fig.world = fig.q.unit == "rank" and bool(
-            lex.world.search(f_, fig.q.end, _enclosing(commas, fig.q.start)[1])
-        )
-        if fig.q.unit == "points":  # an index score is the country's in a sentence about countries
-            fig.world = bool(lex.world.search(f_, s, e))
+        fig.world = _among_countries(fig, sent, lex, commas)
         _classify(fig, sent, lex, fitting[fig.q.unit], status, clauses, commas)
         if _rank_by_default(fig, lex, keys):  # `ranked 12th of 63 localities`
             fig.key = fig.base = lex.rank_default
@@ -518,6 +512,16 @@ def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[Pla
         fig.place = _place(fig, inside)
         lo, hi = _enclosing(period_clauses, fig.q.start)
         fig.period = period_at([p for p in periods if lo <= p.start or p in framing], fig.q.start, hi)
+
+
+def _among_countries(fig: _Figure, sent: _Sentence, lex: Lexicon, commas: list[int]) -> bool:
+    """A rank among countries (`44th out of 193 countries`: the countries named in its comma clause
+    after it), or an index score in a sentence that names countries: the country's, not a province's."""
+    if fig.q.unit == "rank":
+        return lex.world.search(sent.folded, fig.q.end, _enclosing(commas, fig.q.start)[1]) is not None
+    if fig.q.unit == "points":
+        return lex.world.search(sent.folded, sent.start, sent.end) is not None
+    return False
 
 
 def _rank_by_default(fig: _Figure, lex: Lexicon, keys: list) -> bool:
