@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import chain
@@ -628,7 +628,9 @@ def _colon_near_opening(text: str) -> bool:
 # --- one record per person ---------------------------------------------------------------------
 
 
-def _records(doc: Document, lex: R.Lexicon, mentions: list[Mention], named: list[_Named] = ()) -> list[dict]:
+def _records(
+    doc: Document, lex: R.Lexicon, mentions: list[Mention], named: Sequence[_Named] = ()
+) -> list[dict]:
     groups: dict[str, list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: m.start):
         groups.setdefault(person_id(m.name), []).append(m)
@@ -715,7 +717,7 @@ def _gender(ms: list[Mention], pronouns: Iterable[str] = ()) -> str:
 MAX_PRONOUN_REACH = 400
 
 
-def _pronoun_genders(lex: R.Lexicon, named: list[_Named], people: dict) -> dict[str, set[str]]:
+def _pronoun_genders(lex: R.Lexicon, named: Sequence[_Named], people: dict) -> dict[str, set[str]]:
     """person_id -> the genders the pronouns after their names mark. A pronoun refers to the name
     last before it when it stands in the name's sentence or the next one of the paragraph and no
     other name is written from the start of the sentence before the pronoun's on. A paragraph is
