@@ -13,7 +13,7 @@ import gc
 import os
 import signal
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from itertools import islice
@@ -48,8 +48,8 @@ def default_jobs() -> int:
 
 
 def map_documents(
-    files: list[Path],
-    doc_ids: list[str],
+    files: Sequence[str | Path],
+    doc_ids: Sequence[str],
     jobs: int = 1,
     max_bytes: int = DEFAULT_MAX_BYTES,
     keep_docs: bool = False,

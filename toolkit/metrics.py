@@ -623,11 +623,11 @@ class _Fitting(dict):
 
     def __init__(self, keys: list, sent: _Sentence, lex: Lexicon):
         super().__init__()
-        self.keys, self.sent, self.lex = keys, sent, lex
+        self.key_matches, self.sent, self.lex = keys, sent, lex
         self.context: dict[str, bool] = {}
 
     def __missing__(self, unit: str) -> list:
-        self[unit] = [k for k in self.keys if _allowed(k[2], unit, self.lex) and self._context(k[2])]
+        self[unit] = [k for k in self.key_matches if _allowed(k[2], unit, self.lex) and self._context(k[2])]
         return self[unit]
 
     def _context(self, key: str) -> bool:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -139,7 +140,7 @@ def parse_value(digits: str, decimal_hint: bool = False) -> float | None:
     return float(whole + frac)
 
 
-def _alternation(pairs: list[tuple[str, object]], prefix: str) -> tuple[str, dict[str, object]]:
+def _alternation(pairs: Sequence[tuple[str, object]], prefix: str) -> tuple[str, dict[str, object]]:
     """One regex alternative per pattern, longest first, each in a named group mapping to its value."""
     pairs = sorted(pairs, key=lambda p: -len(p[0]))
     names = {f"{prefix}{i}": value for i, (_, value) in enumerate(pairs)}
@@ -147,7 +148,7 @@ def _alternation(pairs: list[tuple[str, object]], prefix: str) -> tuple[str, dic
     return (alts or "(?!x)x"), names
 
 
-def _unnamed_alternation(pairs: list[tuple[str, object]]) -> str:
+def _unnamed_alternation(pairs: Sequence[tuple[str, object]]) -> str:
     """`_alternation`'s alternatives in its order without the groups, which the engine tries more
     slowly (a named group hides an alternative's first letter from its quick check)."""
     pairs = sorted(pairs, key=lambda p: -len(p[0]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import time
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,7 +129,7 @@ STAGE_TEXT_CHARS = 8_000_000
 
 
 def process_files(
-    items: list[tuple[str, str | None]], max_bytes: int = DEFAULT_MAX_BYTES, keep_doc: bool = False
+    items: Sequence[tuple[str, str | None]], max_bytes: int = DEFAULT_MAX_BYTES, keep_doc: bool = False
 ) -> list[DocOutput]:
     """`process_file` on each (path, doc_id), a stage at a time across the files: read and clean,
     language, then (one language's documents after another) place and figures, people, the

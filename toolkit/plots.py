@@ -124,7 +124,8 @@ def task_completion(metrics: pd.DataFrame) -> pd.DataFrame:
 
 
 def _doc_task_rates(doc: pd.DataFrame) -> list[dict]:
-    pairs, leftovers = [], {TASKS_DONE: [], TASKS_TOTAL: []}
+    pairs: list = []
+    leftovers: dict[str, list] = {TASKS_DONE: [], TASKS_TOTAL: []}
     for _, sentence in doc.groupby("quote", sort=False):
         found, done_left, total_left = _pair_nearest(sentence)
         pairs += found

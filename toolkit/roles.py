@@ -388,7 +388,7 @@ def _titles_in_window(lang: str, text: str, folded: str) -> tuple[Title, ...]:
     start, hi = OPENS_TITLES.match(folded).end(), len(folded)
     if head_at_start(lex, folded, start, hi) is None:  # most names are followed by no title
         return ()
-    out = []
+    out: list = []
     for a, b in _pieces(lex, folded, start, hi):
         head = head_at_start(lex, folded, a, b)
         opening = folded[a : head[1].start()] if head else ""
