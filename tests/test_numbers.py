@@ -775,3 +775,19 @@ def test_counts_beside_labels_sessions_and_sales_points_stay_counts(lang, text, 
 def test_ranks_after_a_plural_rank_verb_or_before_leading_provinces(lang, text, raw, qualifier):
     q = only(text, lang, raw)
     assert (q.unit, q.qualifier) == ("rank", qualifier)
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, unit",
+    [
+        ("it", "finora la provincia 6 ha raccolto 120 tonnellate", "6", "count"),
+        ("it", "il comune 3 ha fatto passi avanti", "3", "count"),
+        ("es", "de ellos, 6 ha sido aprobado", "6", "count"),
+        ("it", "sono stati piantati 1.200 ha di foresta", "1.200", "hectare"),
+        ("it", "1.200 ha piantati a foresta", "1.200", "hectare"),
+        ("es", "cubren 35 ha de bosque", "35", "hectare"),
+        ("pt", "cobrem 35 ha de floresta", "35", "hectare"),
+    ],
+)
+def test_ha_before_a_past_participle_is_the_verb_not_hectares(lang, text, raw, unit):
+    assert only(text, lang, raw).unit == unit
