@@ -1388,3 +1388,97 @@ def test_credits_by_a_label_with_no_colon_and_bylines_in_a_dateline(lang, parts,
 )
 def test_an_honorific_opening_a_name_run_is_no_part_of_the_name(lang, text, name):
     assert name in people(text, lang)
+
+
+# --- an organisation whose name lists its fields with commas ----------------------------------
+
+ORG_WITH_LISTED_FIELDS = [
+    (
+        "en",
+        "Director of the Department of Science, Technology and Innovation of Hai Phong, Mr. Tran Van Minh, said so.",
+        "Tran Van Minh",
+        "Innovation of Hai Phong",
+    ),
+    (
+        "en",
+        "Mr. Tran Van Minh, Director of the Department of Culture, Sports and Tourism, said so.",
+        "Tran Van Minh",
+        "Sports and Tourism",
+    ),
+    (
+        "en",
+        "Head of the Department of Agriculture, Environment and Rural Development Le Van Hung said so.",
+        "Le Van Hung",
+        "Rural Development",
+    ),
+    (
+        "es",
+        "El director del Departamento de Ciencia, Tecnología e Innovación, Tran Van Minh, dijo que sí.",
+        "Tran Van Minh",
+        "Tecnología e Innovación",
+    ),
+    (
+        "fr",
+        "M. Tran Van Minh, directeur du Département des Sciences, des Technologies et de l'Innovation, a déclaré cela.",
+        "Tran Van Minh",
+        "l'Innovation",
+    ),
+    (
+        "pt",
+        "O diretor do Departamento de Ciência, Tecnologia e Inovação, Nguyen Van Dung, afirmou isso.",
+        "Nguyen Van Dung",
+        "Tecnologia e Inovação",
+    ),
+    (
+        "it",
+        "Il direttore del Dipartimento di Scienza, Tecnologia e Innovazione, Nguyen Van Dung, ha detto questo.",
+        "Nguyen Van Dung",
+        "Tecnologia e Innovazione",
+    ),
+    (
+        "de",
+        "Tran Van Minh, Direktor der Abteilung für Wissenschaft, Technologie und Innovation, sagte das.",
+        "Tran Van Minh",
+        "Technologie und Innovation",
+    ),
+    (
+        "pl",
+        "Dyrektor Departamentu Nauki, Technologii i Innowacji Nguyen Van Dung powiedział to.",
+        "Nguyen Van Dung",
+        "Technologii i Innowacji",
+    ),
+]
+
+
+@pytest.mark.parametrize("lang, text, name, role_end", ORG_WITH_LISTED_FIELDS)
+def test_a_comma_in_an_organisations_list_of_fields_does_not_cut_the_title(lang, text, name, role_end):
+    person = people(text, lang)[name]
+    assert person["role_keys"] == "department_director"
+    assert person["role"].endswith(role_end)
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, role",
+    [
+        (
+            "es",
+            "Asistieron la camarada Be Thi Lan, subsecretaria del Comité Provincial del Partido, y el Sr. Tran Van Anh, presidente del Comité Popular Provincial.",
+            "Be Thi Lan",
+            "subsecretaria del Comité Provincial del Partido",
+        ),
+        (
+            "fr",
+            "Étaient présents Madame Nguyen Thi Thu Hien, vice-présidente du Comité populaire provincial, et M. Tran Van Anh, directeur du Département de la Santé.",
+            "Nguyen Thi Thu Hien",
+            "vice-présidente du Comité populaire provincial",
+        ),
+        (
+            "en",
+            "Mr. Pham Van An, Director of the Department of Health, Nguyen Van Binh and Le Thi Cuc attended.",
+            "Pham Van An",
+            "Director of the Department of Health",
+        ),
+    ],
+)
+def test_the_next_person_after_a_comma_is_no_field_of_the_organisation(lang, text, name, role):
+    assert people(text, lang)[name]["role"] == role

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from toolkit.catalogues import roles as role_catalogue
 from toolkit.langdata import languages, load
-from toolkit.names import fold
+from toolkit.names import fold, is_syllable
 
 # A title is never longer than this; a caption without punctuation runs on into the sentence.
 MAX_TITLE_CHARS = 320
@@ -350,8 +350,9 @@ def _gender(lang: str, head_text: str) -> str:
     return ""
 
 
-def _pieces(lex: Lexicon, folded: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Split folded[lo:hi] into title-sized pieces at commas, dashes and at joiners followed by a head."""
+def _pieces(lex: Lexicon, text: str, folded: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Split folded[lo:hi] into title-sized pieces at commas, dashes and at joiners followed by a head;
+    a comma inside an organisation's list of fields cuts nothing (see `_continues_list`)."""
     cuts = [(m.start(), m.end()) for m in SPLIT.finditer(folded, lo, hi)]
     for m in lex.joiner.finditer(folded, lo, hi):
         if head_at_start(lex, folded, m.end(), hi):
@@ -362,7 +363,52 @@ def _pieces(lex: Lexicon, folded: str, lo: int, hi: int) -> list[tuple[int, int]
             out.append((pos, a))
             pos = b
     out.append((pos, hi))
+    if len(out) > 1 and "," in folded[lo:hi]:
+        return _lists_joined(lex, text, folded, out)
     return out
+
+
+def _lists_joined(
+    lex: Lexicon, text: str, folded: str, pieces: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The pieces, each one that continues the list of fields of the organisation before its comma
+    joined to the piece before it (`Department of Science, Technology and Innovation`)."""
+    out = [pieces[0]]
+    for a, b in pieces[1:]:
+        if folded[out[-1][1] : a].strip() == "," and _continues_list(lex, text, folded, a, b):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _continues_list(lex: Lexicon, text: str, folded: str, a: int, b: int) -> bool:
+    """folded[a:b], after a comma, ends an organisation's list of fields: a joiner (`and`, `y`,
+    `und`) inside it closes the list, neither a joiner nor a head opens it, and it holds only
+    title words, no honorific, the first no Vietnamese syllable (a person's name after the comma
+    is no field: `Director of X, Nguyen Van A and ...`)."""
+    words = text[a:b].split()
+    if not words or _name_like(words[0]) or not lex.joiner.search(f" {folded[a:b]} "):
+        return False
+    if lex.joiner.match(f" {folded[a:b].lstrip()}") or head_at_start(lex, folded, a, b) is not None:
+        return False  # `, and Mr. B`, `, y el director ...`: the next person's
+    return all(_title_word(lex, w) for w in words)
+
+
+def _name_like(word: str) -> bool:
+    """A capitalised Vietnamese syllable: a name may start here (`Nguyen`, `Hai`), a field may not."""
+    return word[:1].isupper() and is_syllable(word)
+
+
+def _title_word(lex: Lexicon, word: str) -> bool:
+    """A capitalised word or a connector; after an elided article, the word after it (`l'Innovation`)."""
+    folded = fold(word)
+    if folded in lex.connectors:
+        return True
+    if folded.rstrip(".") in lex.honorifics or folded in lex.honorifics:
+        return False
+    bare = re.split(r"['’]", word, maxsplit=1)[-1]
+    return bare[:1].isupper()
 
 
 def titles_after(lex: Lexicon, text: str, folded: str, pos: int) -> list[Title]:
@@ -389,7 +435,7 @@ def _titles_in_window(lang: str, text: str, folded: str) -> tuple[Title, ...]:
     if head_at_start(lex, folded, start, hi) is None:  # most names are followed by no title
         return ()
     out: list = []
-    for a, b in _pieces(lex, folded, start, hi):
+    for a, b in _pieces(lex, text, folded, start, hi):
         head = head_at_start(lex, folded, a, b)
         opening = folded[a : head[1].start()] if head else ""
         if head is None or (_article_opens(lex, opening) and (out or lex.joiner.search(f" {opening} "))):
@@ -410,7 +456,7 @@ def titles_between(lex: Lexicon, text: str, folded: str, lo: int, hi: int) -> li
     if not folded[lo:hi].strip():
         return []
     out = []
-    for a, b in _pieces(lex, folded, lo, hi):
+    for a, b in _pieces(lex, text, folded, lo, hi):
         head = head_at_start(lex, folded, a, b)
         if head is None:
             return None
@@ -425,7 +471,7 @@ def titles_before(lex: Lexicon, text: str, folded: str, lo: int, hi: int, apposi
     piece holds a head and only title words (capitalised words, connectors) stand between
     its organisation and the name. Appositive (`appositive` allowed, a comma before the
     name): the pieces before it that open with a head."""
-    pieces = _pieces(lex, folded, lo, hi)
+    pieces = _pieces(lex, text, folded, lo, hi)
     out: list[Title] = []
     last_a, last_b = pieces.pop()
     if folded[last_a:last_b].strip():
