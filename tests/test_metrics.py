@@ -1416,3 +1416,72 @@ def test_applications_count_as_such_only_in_a_sentence_about_administrative_proc
     lang, text, raw, indicator
 ):
     assert row(text, lang, raw)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, scope",
+    [
+        ("pl", "W terminie rozpatrzono 99,2 % spraw, wobec 96,1 % w skali kraju.", "96,1 %", "national"),
+        (
+            "en",
+            "Vinh Long processed 99.2% of records on time, against 96.1% nationwide.",
+            "96.1%",
+            "national",
+        ),
+        (
+            "en",
+            "Vinh Long processed 99.2% of records on time, against 96.1% nationwide.",
+            "99.2%",
+            "provincial",
+        ),
+        (
+            "fr",
+            "La province a traité 99,2 % des dossiers, contre 96,1 % au niveau national.",
+            "96,1 %",
+            "national",
+        ),
+        ("pl", "Odsetek opłat online sięgnął 46,8 % (średnio w kraju: 38 %).", "46,8 %", "provincial"),
+        ("pl", "Odsetek opłat online sięgnął 46,8 % (średnio w kraju: 38 %).", "38 %", "national"),
+        ("pl", "W prowincji wskaźnik wyniósł 84,55 % wobec 82,66 % w skali kraju.", "84,55 %", "provincial"),
+        ("pl", "W prowincji wskaźnik wyniósł 84,55 % wobec 82,66 % w skali kraju.", "82,66 %", "national"),
+        ("es", "El Gobierno Central emitió 16 decretos en la provincia.", "16", "national"),
+        (
+            "pl",
+            "Konto VNeID aktywowało 84,6 % mieszkańców – przy średniej krajowej 80 %.",
+            "84,6 %",
+            "provincial",
+        ),
+    ],
+)
+def test_a_cue_right_after_a_figure_is_its_own_not_the_one_before(lang, text, raw, scope):
+    assert row(text, lang, raw)["scope"] == scope
+
+
+def test_national_averages_the_province_is_measured_against_do_not_make_the_article_national():
+    text = (
+        "Prowincja przyjęła 412 tys. wniosków, przy średniej krajowej 53 %. "
+        "Wskaźnik wyniósł 84,5 % przy średniej krajowej 82,6 %. "
+        "Opłaty online to 46,8 % (średnio w kraju: 38 %). "
+        "Wydano 15 tys. podpisów cyfrowych."
+    )
+    assert document_scope(doc(text, "pl", province="Vĩnh Long")) == "provincial"
+    assert row(text, "pl", "15 tys.", province="Vĩnh Long")["scope"] == "provincial"
+
+
+def test_a_national_average_score_is_national_though_a_provinces_score_is_the_provinces():
+    text = "Prowincja uzyskała 87,45 pkt w PAR Index, przy średniej krajowej 84,96 pkt."
+    assert row(text, "pl", "87,45")["scope"] == "provincial"
+    assert row(text, "pl", "84,96")["scope"] == "national"
+
+
+@pytest.mark.parametrize(
+    "text, raw, scope",
+    [
+        ("Średnia krajowa to 84,96 pkt. Wskaźnik SIPAS wyniósł 84,55 %.", "84,55 %", "provincial"),
+        ("Średnia krajowa to 15 tys. Wskaźnik SIPAS wyniósł 84,55 %.", "84,55 %", "provincial"),
+        ("Średnia krajowa to 15 tys. W prowincji wyniósł 84,55 %.", "84,55 %", "provincial"),
+        ("Średnia krajowa wzrosła od 1 lipca 2025 r. Centrum obsłużyło 102 sprawy.", "102", "national"),
+    ],
+)
+def test_a_number_abbreviation_before_a_capital_ends_the_sentence_but_a_year_does_not(text, raw, scope):
+    assert row(text, "pl", raw, province="Vĩnh Long")["scope"] == scope

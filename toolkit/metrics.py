@@ -56,6 +56,8 @@ _COMMA_CLAUSE = re.compile(r"[;:,](?:(?<=,)(?![0-9])|(?<!,))")
 # (A word is read whole, `*+`: splitting it in two never helps a match, and the retries took long.)
 _SHARE_GAP = re.compile(r"\s*(?:[^\W\d_][\w'’\-]*+\s*){0,4}\(\s*")
 AGENT_REACH = 16
+# `96.1 % nationwide`, `96,1 % w skali kraju`: a cue this many words after a figure is its own.
+CUE_AFTER_WORDS = 3
 # `31 compiti su 36`: one or two words of the part's noun before the ratio word.
 RATIO_NOUN_WORDS = 2
 SHARE_GAP_WORDS = 4
@@ -88,6 +90,7 @@ class Lexicon:
     function: frozenset
     people_nouns: frozenset
     abbreviations: frozenset
+    closing: frozenset  # abbreviations that end a sentence after a number (see `sentences`)
     scope: Matcher
     wording: Matchers  # keys, status and scope in one pass over a sentence
     national_labels: re.Pattern
@@ -258,7 +261,7 @@ def lexicon(lang: str) -> Lexicon:
     w, sc = d.get("words", {}), d.get("scope", {})
     nd = merge_data(lang or FALLBACK_LANGUAGE)  # the number wording: conjunctions, ranges, document words
     keys, status = Matcher(d.get("keys", {})), Matcher(d.get("status", {}))
-    scope = Matcher({"national": sc.get("national", []), "provincial": sc.get("provincial", [])})
+    scope = Matcher({k: sc.get(k, []) for k in ("national", "benchmark", "provincial")})
     return Lexicon(
         keys=keys,
         context={k: _Context(v, w) for k, v in d.get("context", {}).items()},
@@ -269,6 +272,7 @@ def lexicon(lang: str) -> Lexicon:
         function=frozenset(fold(x) for x in w.get("function", [])),
         people_nouns=frozenset(fold(x) for x in w.get("people_nouns", [])),
         abbreviations=frozenset(fold(x) for x in w.get("abbreviations", [])),
+        closing=frozenset(fold(x) for x in w.get("closing_abbreviations", [])),
         scope=scope,
         wording=Matchers(keys, status, scope),
         national_labels=re.compile(_bounded(words_alternation(sc.get("national_labels", [])))),
@@ -329,6 +333,7 @@ class _Figure:
     base: str = ""  # key before the task status refined it
     label: str = ""
     scope: str = ""  # from the sentence's cues; '' when it says nothing
+    benchmark: bool = False  # national because a national average is named: no vote for the article
     place: PlaceMention | None = None
     period: str = ""
 
@@ -381,7 +386,7 @@ def _analysed(doc: Document):
 
 
 def _document_scope(doc: Document, analysed) -> str:
-    votes = [f.scope for _, sent, _ in analysed for f in sent.figures if f.scope]
+    votes = [f.scope for _, sent, _ in analysed for f in sent.figures if f.scope and not f.benchmark]
     national = votes.count("national")
     if not doc.province or national > len(votes) - national:
         return "national"
@@ -405,7 +410,7 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
         if not figures:
             continue
         starts = [f.q.start for f in figures]
-        spans = sentences(text, folded, lex.abbreviations, number_rules(lang).rank_place)
+        spans = sentences(text, folded, lex.abbreviations, number_rules(lang).rank_place, lex.closing)
         for start, end in _pieces(spans, text, figures):
             sent = _Sentence(
                 text, folded, start, end, figures[bisect_left(starts, start) : bisect_left(starts, end)]
@@ -432,10 +437,15 @@ def _places_in(
 
 
 def sentences(
-    text: str, folded: str, abbreviations: frozenset = frozenset(), place: re.Pattern | None = None
+    text: str,
+    folded: str,
+    abbreviations: frozenset = frozenset(),
+    place: re.Pattern | None = None,
+    closing: frozenset = frozenset(),
 ) -> list[tuple[int, int]]:
     """Sentence spans of a segment; a full stop after an abbreviation or before lower case goes on,
-    and so does the point of an ordinal before a rank's place word (`den 44. Platz`)."""
+    and so does the point of an ordinal before a rank's place word (`den 44. Platz`). A `closing`
+    abbreviation after a number ends the sentence before a capitalised word (`84,96 pkt. Wskaźnik`)."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         if m.group(0)[:1] == ".":
@@ -443,7 +453,9 @@ def sentences(
             tail = words[-1] if words and folded[m.start() - 1 : m.start()].isalpha() else ""
             nxt_m = _NEXT_CHAR.match(text, m.end())
             nxt = nxt_m.group(1) if nxt_m else ""
-            if (tail and (tail in abbreviations or len(tail) == 1)) or nxt.islower() or nxt.isdigit():
+            if nxt.islower() or nxt.isdigit():
+                continue
+            if tail and (tail in abbreviations or len(tail) == 1) and not _closes(tail, closing, text, m):
                 continue
             if (
                 place is not None
@@ -456,6 +468,15 @@ def sentences(
     if start < len(text):
         spans.append((start, len(text)))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _closes(tail: str, closing: frozenset, text: str, stop: re.Match) -> bool:
+    """`84,96 pkt. Wskaźnik`: a closing abbreviation after a number, then a capitalised word that is
+    no acronym (`tys. VND` goes on)."""
+    if tail not in closing or not text[: stop.start() - len(tail)].rstrip()[-1:].isdigit():
+        return False
+    word = text[stop.end() :].split(None, 1)
+    return bool(word) and word[0][:1].isupper() and not (len(word[0]) > 1 and word[0].isupper())
 
 
 def _pieces(spans: list[tuple[int, int]], text: str, figures: list[_Figure]):
@@ -508,7 +529,8 @@ def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[Pla
         _classify(fig, sent, lex, fitting[fig.q.unit], status, clauses, commas)
         if _rank_by_default(fig, lex, keys):  # `ranked 12th of 63 localities`
             fig.key = fig.base = lex.rank_default
-        fig.scope = "national" if fig.world else _scope(fig, sent, lex, cues, clauses, commas)
+        scope = "national" if fig.world else _scope(fig, sent, lex, cues, clauses, commas)
+        fig.scope, fig.benchmark = ("national", True) if scope == "benchmark" else (scope, False)
         fig.place = _place(fig, inside)
         lo, hi = _enclosing(period_clauses, fig.q.start)
         fig.period = period_at([p for p in periods if lo <= p.start or p in framing], fig.q.start, hi)
@@ -802,9 +824,12 @@ def _label_text(sent: _Sentence, lo: int, hi: int, lex: Lexicon) -> str:
 def _scope(fig: _Figure, sent: _Sentence, lex: Lexicon, cues, clauses, commas) -> str:
     """`national` or `provincial` from the cues of the sentence; '' when it has none.
 
-    The nearest cue before the figure in its clause decides (`el Gobierno Central emitió 16`);
-    else the sentence's first cue, its subject (`la provincia realizó 24 ...; 12 de 20 tareas de
-    la Resolución del Gobierno`); else a cue after the figure in its clause.
+    A cue a few words after the figure in its comma clause decides (`..., against 96.1 %
+    nationwide`) unless one before it in that clause is nearer; else the nearest cue before the figure in
+    its clause (`el Gobierno Central emitió 16`); else the sentence's first cue, its subject (`la
+    provincia realizó 24 ...; 12 de 20 tareas de la Resolución del Gobierno`); else a cue after
+    the figure in its comma clause. A cue after it that a later figure is nearer to is not its
+    own (`_cue_of`).
     """
     q = fig.q
     if q.unit == "count" and lex.national_labels.match(sent.folded, _skip_space(sent.folded, q.unit_end)):
@@ -813,14 +838,44 @@ def _scope(fig: _Figure, sent: _Sentence, lex: Lexicon, cues, clauses, commas) -
     # `tasks assigned by the Central Steering Committee, a rate of 97.9 %`: the body that did
     # something to the figures before is no subject of the figures after it.
     before = [c for c in cues if c[1] <= q.start and not c[3]]
+    lo, hi = _enclosing(commas, q.start)
+    after = [c for c in cues if c[0] >= q.end and c[1] <= hi]
+    after = [c for c in after if _cue_of(sent, fig, c)]
+    if (
+        after
+        and _near(sent.folded, q.unit_end, after[0][0])
+        and _nearer(sent.folded, q, after[0], before, lo)
+    ):
+        return after[0][2]
     in_clause = [c for c in before if c[0] >= clause_lo]
     if in_clause:
         return in_clause[-1][2]
     if before:
         return before[0][2]
-    hi = _enclosing(commas, q.start)[1]
-    after = [c for c in cues if c[0] >= q.end and c[1] <= hi]
     return after[0][2] if after else ""
+
+
+def _cue_of(sent: _Sentence, fig: _Figure, cue: tuple) -> bool:
+    """A cue after `fig` may be its own: no figure stands between them, and none a few words after
+    the cue (`84,55 % wobec 82,66 % w skali kraju`, `46,8 % (średnio w kraju: 38 %)`: the later
+    figure's)."""
+    for f in sent.figures:
+        if fig.q.end <= f.q.start < cue[0] or (f.q.start >= cue[1] and _near(sent.folded, cue[1], f.q.start)):
+            return False
+    return True
+
+
+def _nearer(folded: str, q: Quantity, after: tuple, before: list, lo: int) -> bool:
+    """The cue after the figure is nearer to it, in words, than any cue before it in its comma clause."""
+    if not before or before[-1][0] < lo:
+        return True
+    return len(_WORD.findall(folded, q.unit_end, after[0])) < len(
+        _WORD.findall(folded, before[-1][1], q.start)
+    )
+
+
+def _near(folded: str, a: int, b: int) -> bool:
+    return len(_WORD.findall(folded, a, b)) <= CUE_AFTER_WORDS
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -848,7 +903,8 @@ def _records(doc: Document, analysed) -> list[dict]:
 def _record(doc: Document, offset: int, sent: _Sentence, fig: _Figure, default: str, quote: str) -> dict:
     q = fig.q
     scope = fig.scope or default
-    if q.unit in ("rank", "points") and doc.province and not fig.world:  # the province's place or score
+    own = not (fig.world or fig.benchmark)  # not a country's, nor the national average
+    if q.unit in ("rank", "points") and doc.province and own:  # the province's place or score
         scope = "provincial"
     province, legacy = "", ""
     if scope == "provincial":
