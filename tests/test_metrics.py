@@ -1485,3 +1485,64 @@ def test_a_national_average_score_is_national_though_a_provinces_score_is_the_pr
 )
 def test_a_number_abbreviation_before_a_capital_ends_the_sentence_but_a_year_does_not(text, raw, scope):
     assert row(text, "pl", raw, province="Vĩnh Long")["scope"] == scope
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        (
+            "en",
+            "The province ranked 4th out of 34 localities in the Resolution 57 ranking, and completed 52 of 60 tasks.",
+            "4",
+            "public_service_index_rank",
+        ),
+        (
+            "en",
+            "Da Nang aims to raise its digital economy share to 35 percent, and to stay among the top 3 localities in the DTI.",
+            "3",
+            "public_service_index_rank",
+        ),
+        (
+            "en",
+            "The province ranked 9th in the DTI, up from 19th last year.",
+            "19",
+            "public_service_index_rank",
+        ),
+        (
+            "pl",
+            "W rankingu DTI dawna prowincja Ben Tre była 6., a Tra Vinh zajęła 18. miejsce.",
+            "6",
+            "public_service_index_rank",
+        ),
+        ("pl", "W 2024 r. Bắc Giang była 3. w rankingu PAR Index.", "3", "public_service_index_rank"),
+    ],
+)
+def test_a_provinces_rank_in_a_clause_of_its_own_is_its_index_rank(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, province",
+    [
+        (
+            "en",
+            "HAI PHONG: The city completed 118 of 126 tasks. It has allocated VND 2.15 trillion for data centres.",
+            "2.15 trillion",
+            "Hải Phòng",
+        ),
+        (
+            "en",
+            "In Dong Nai, officials trained 1,580 staff. Forest cover stands at nearly 53%.",
+            "53%",
+            "Đồng Nai",
+        ),
+        (
+            "en",
+            "The city completed 118 tasks, as in Dong Nai. Forest cover stands at nearly 53%.",
+            "53%",
+            "Cần Thơ",
+        ),
+    ],
+)
+def test_a_paragraph_opening_with_a_province_is_about_it(lang, text, raw, province):
+    assert row(text, lang, raw, province="Cần Thơ")["province"] == province

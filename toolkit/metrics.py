@@ -56,6 +56,9 @@ _COMMA_CLAUSE = re.compile(r"[;:,](?:(?<=,)(?![0-9])|(?<!,))")
 # (A word is read whole, `*+`: splitting it in two never helps a match, and the retries took long.)
 _SHARE_GAP = re.compile(r"\s*(?:[^\W\d_][\w'’\-]*+\s*){0,4}\(\s*")
 AGENT_REACH = 16
+# A province named after at most this many words of a paragraph (within its first characters) is
+# the paragraph's (`HAI PHONG: ...`, `Meanwhile, in Dong Nai, ...`).
+OPENING_PLACE_WORDS, OPENING_PLACE_CHARS = 3, 60
 # `96.1 % nationwide`, `96,1 % w skali kraju`: a cue this many words after a figure is its own.
 CUE_AFTER_WORDS = 3
 # `31 compiti su 36`: one or two words of the part's noun before the ratio word.
@@ -410,6 +413,7 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
         if not figures:
             continue
         starts = [f.q.start for f in figures]
+        opening = _opening_place(text, folded, scan, seg.start)
         spans = sentences(text, folded, lex.abbreviations, number_rules(lang).rank_place, lex.closing)
         for start, end in _pieces(spans, text, figures):
             sent = _Sentence(
@@ -417,9 +421,19 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
             )
             if sent.figures:
                 places = _places_in(text, folded, start, end, scan, seg.start)
-                _analyse_sentence(sent, lex, lang, places)
+                _analyse_sentence(sent, lex, lang, places, opening)
                 out.append((seg.start, sent, places))
     return out
+
+
+def _opening_place(text: str, folded: str, scan: str | None, offset: int) -> PlaceMention | None:
+    """The province a paragraph opens with (`HAI PHONG: ...`, `In Dong Nai province, ...`): named
+    after at most OPENING_PLACE_WORDS words. A round-up's paragraph is about it throughout."""
+    head = text.find(" ", min(len(text), OPENING_PLACE_CHARS))
+    places = _places_in(text, folded, 0, len(text) if head < 0 else head, scan, offset)
+    if places and len(_WORD.findall(folded, 0, places[0].start)) <= OPENING_PLACE_WORDS:
+        return places[0]
+    return None
 
 
 def _places_in(
@@ -502,7 +516,11 @@ def _pieces(spans: list[tuple[int, int]], text: str, figures: list[_Figure]):
             s = cut
 
 
-def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[PlaceMention]) -> None:
+def _analyse_sentence(
+    sent: _Sentence, lex: Lexicon, lang: str, places: list[PlaceMention], opening: PlaceMention | None = None
+) -> None:
+    """Links, keys, scope, province and period of the sentence's figures. `opening`: the province
+    the paragraph opens with, the province of its figures whose sentence names none."""
     f_, s, e = sent.folded, sent.start, sent.end
     _link(sent, lex)
     keys, status, scope = lex.wording.find(f_, s, e)
@@ -527,11 +545,11 @@ def _analyse_sentence(sent: _Sentence, lex: Lexicon, lang: str, places: list[Pla
     for fig in ordered:  # wholes before their parts, counts before their bracketed shares
         fig.world = _among_countries(fig, sent, lex, commas)
         _classify(fig, sent, lex, fitting[fig.q.unit], status, clauses, commas)
-        if _rank_by_default(fig, lex, keys):  # `ranked 12th of 63 localities`
+        if _rank_by_default(fig, lex, keys, commas):  # `ranked 12th of 63 localities`
             fig.key = fig.base = lex.rank_default
         scope = "national" if fig.world else _scope(fig, sent, lex, cues, clauses, commas)
         fig.scope, fig.benchmark = ("national", True) if scope == "benchmark" else (scope, False)
-        fig.place = _place(fig, inside)
+        fig.place = _place(fig, inside) or opening
         lo, hi = _enclosing(period_clauses, fig.q.start)
         fig.period = period_at([p for p in periods if lo <= p.start or p in framing], fig.q.start, hi)
 
@@ -546,11 +564,22 @@ def _among_countries(fig: _Figure, sent: _Sentence, lex: Lexicon, commas: list[i
     return False
 
 
-def _rank_by_default(fig: _Figure, lex: Lexicon, keys: list) -> bool:
-    """A province's rank left without a key, in a sentence that names no other indicator."""
+def _rank_by_default(fig: _Figure, lex: Lexicon, keys: list, commas: list[int]) -> bool:
+    """A province's rank left without a key: its comma clause names only the index (`ranked 4th in
+    the ranking, ..., and completed 52 of 60 tasks`), or the sentence up to that clause's end names
+    no other indicator (not `GRDP growth reached 8.12 %, ranking 7th of 34`: that is the growth's)."""
     if fig.key != "other" or fig.q.unit != "rank" or fig.world or not lex.rank_default:
         return False
-    return all(k[2] == lex.rank_default for k in keys)
+    lo, hi = _enclosing(commas, fig.q.start)
+    own = [k[2] for k in keys if lo <= k[0] < hi]
+    if own and all(_index_key(k, lex) for k in own):
+        return True
+    return all(_index_key(k[2], lex) for k in keys if k[0] < hi)
+
+
+def _index_key(key: str, lex: Lexicon) -> bool:
+    """The index's rank, or a score (in an index too): the same index's wording."""
+    return key == lex.rank_default or lex.unit_class.get(key) == "points"
 
 
 def _opens(folded: str, lo: int, pos: int) -> bool:

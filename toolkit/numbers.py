@@ -609,6 +609,8 @@ def _kind(
         return "rank" if ranked else "ordinal"
     if folded[end : end + 1] == "." and r.rank_place.match(folded, end + 1):
         return "rank"  # `2. Platz`, `14. miejsce`: an ordinal written with a point
+    if folded[end : end + 2] == ".," and cued and r.rank_verb.search(before, at):
+        return "rank"  # `Ben Tre była 6., a Tra Vinh 18.`
     if _POINT_LOWER.match(text, end, end + 3) and text[end + 2].islower():
         return "ordinal"  # `14. dnia`, `am 2. internationalen Forum`: no sentence ends before lower case
     bare = raw_end == end and unit == "count"  # nothing after the digits says what they measure
