@@ -1482,3 +1482,69 @@ def test_a_comma_in_an_organisations_list_of_fields_does_not_cut_the_title(lang,
 )
 def test_the_next_person_after_a_comma_is_no_field_of_the_organisation(lang, text, name, role):
     assert people(text, lang)[name]["role"] == role
+
+
+# --- a person named again by the given name ---------------------------------------------------
+
+GIVEN_NAME_THEN_PRONOUN = [
+    ("en", "Thịnh said the plan was ready. He asked agencies to act.", "Đặng Quốc Thịnh", "m"),
+    ("en", "Nguyệt said she expected the department to finish.", "Lưu Thị Minh Nguyệt", "f"),
+    ("fr", "Selon Nguyệt, le plan est prêt. Elle a demandé aux services d'agir.", "Lưu Thị Minh Nguyệt", "f"),
+]
+
+
+@pytest.mark.parametrize("lang, later, name, gender", GIVEN_NAME_THEN_PRONOUN)
+def test_a_pronoun_after_a_persons_given_name_marks_that_person(lang, later, name, gender):
+    first = {
+        "en": "The meeting was chaired by Secretary of the provincial Party Committee Đặng Quốc Thịnh "
+        "and Standing Deputy Secretary of the provincial Party Committee Lưu Thị Minh Nguyệt.",
+        "fr": "La réunion était présidée par le secrétaire du Comité provincial du Parti Đặng Quốc Thịnh "
+        "et la secrétaire adjointe permanente du Comité provincial du Parti Lưu Thị Minh Nguyệt.",
+    }[lang]
+    assert people([("body", first), ("body", later)], lang)[name]["gender"] == gender
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "In Quang Thịnh, she said nothing.",  # the given name inside a place's name
+        "Thịnh and Nguyệt said she would go.",  # two given names before the pronoun
+    ],
+)
+def test_a_given_name_in_a_place_or_beside_another_name_marks_nobody(later):
+    first = "The meeting was chaired by Secretary of the provincial Party Committee Đặng Quốc Thịnh and Director of the Department of Health Lưu Minh Nguyệt."
+    found = people([("body", first), ("body", later)], "en")
+    assert found["Đặng Quốc Thịnh"]["gender"] == ""
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, keys",
+    [
+        (
+            "en",
+            "The conference was chaired by member of the Party Central Committee, Secretary of the municipal Party Committee Nguyen Dinh Khoa.",
+            "Nguyen Dinh Khoa",
+            "central_committee_member;party_secretary",
+        ),
+        (
+            "en",
+            "Ma Van Dung - Member of Provincial Party Standing Committee, Vice Chairman of PPC; leaders of departments attended.",
+            "Ma Van Dung",
+            "party_standing_committee_member;peoples_committee_vice_chair",
+        ),
+        (
+            "fr",
+            "« C'est clair », a déclaré le vice-président du Comité du peuple de la ville Lê Quang Bảo.",
+            "Lê Quang Bảo",
+            "peoples_committee_vice_chair",
+        ),
+        (
+            "es",
+            "Lo dijo el vicepresidente del Comité del Pueblo provincial Le Quang Bao.",
+            "Le Quang Bao",
+            "peoples_committee_vice_chair",
+        ),
+    ],
+)
+def test_titles_opened_by_other_words_and_bodies_named_other_ways(lang, text, name, keys):
+    assert people(text, lang)[name]["role_keys"] == keys

@@ -122,10 +122,10 @@ def _segment_mentions(
     lex: R.Lexicon, text: str, folded: str, offset: int, named: list[_Named] | None = None
 ) -> list[Mention]:
     runs = [r for r in (_clean_run(lex, text, folded, r) for r in name_runs(text)) if r is not None]
+    if named is not None and lex.pronoun is not None and (runs or lex.pronoun.search(folded)):
+        named.append(_Named(text, folded, offset, runs))  # (with no full name: `Thinh said ... He`)
     if not runs:
         return []
-    if named is not None and lex.pronoun is not None:
-        named.append(_Named(text, folded, offset, runs))
     # honorifics and stops matter only before a name: the text after the last one is not read
     hons = _Honorifics(R.honorifics_in(lex, folded, before=runs[-1].start))
     stops = _stops(folded, before=runs[-1].start)
@@ -271,11 +271,20 @@ def _after_place_or_org_word(lex: R.Lexicon, folded: str, start: int, text: str 
         before.pop()
     if not before or before[-1] not in lex.place_or_org:  # `provincia, NAME` is not a place name
         return False
+    if before[-1] in lex.place and _closes_org(lex, folded, start, before[-1]):
+        return False  # `Comité del Pueblo provincial NAME`: the village word ends a body's name
     if text is not None and len(before) > 1 and before[-1] in lex.place:
         ahead = text[max(0, start - 40) : start].split()  # the same words as written
         closes = len(ahead) == len(before) and ahead[-2][:1].isupper() and is_syllable(ahead[-2])
         return not closes
     return True
+
+
+def _closes_org(lex: R.Lexicon, folded: str, start: int, word: str) -> bool:
+    """The place word last before `start` ends an organisation's name (`comite del pueblo`)."""
+    end = folded.rfind(word, 0, start) + len(word)
+    found = R._leftmost(lex.orgs, folded, max(0, end - 40), end)
+    return found is not None and found[1].end() == end
 
 
 def _mention(
@@ -723,8 +732,13 @@ def _pronoun_genders(lex: R.Lexicon, named: Sequence[_Named], people: dict) -> d
     other name is written from the start of the sentence before the pronoun's on. A paragraph is
     read from its first name on, and only pronouns within reach of a person's name count."""
     out: dict[str, set[str]] = {}
+    given = _given_names(people)
     for para in named:
         runs, sentence_starts, ends = para.runs, None, None
+        if given:
+            runs = _with_given_names(para, given)
+        if not runs:
+            continue
         for m in lex.pronoun.finditer(para.folded, runs[0].end):
             gender = lex.pronoun_genders.get(para.text[m.start() : m.end()].lower())
             if gender is None:
@@ -750,6 +764,45 @@ def _pronoun_genders(lex: R.Lexicon, named: Sequence[_Named], people: dict) -> d
                 continue  # another person is named in the stretch
             out.setdefault(pid, set()).add(gender)
     return out
+
+
+class _Given(NamedTuple):
+    """The given names (last words) that stand for one person each, and a pattern finding them."""
+
+    words: dict[str, tuple[str, ...]]  # folded given name -> the person's name, word by word
+    pattern: re.Pattern
+
+
+def _given_names(people: dict[str, list[Mention]]) -> _Given | None:
+    """Vietnamese press names an official again by the given name (`Thinh said`): the last word of
+    a name stands for its person when no other person's name ends with it."""
+    seen: dict[str, tuple[str, ...] | None] = {}
+    for ms in people.values():
+        words = tuple(ms[0].name.split())
+        if len(words) < 2 or ms[0].press_label is not None:
+            continue
+        key = fold(words[-1])
+        seen[key] = None if key in seen and seen[key] != words else words
+    words_of = {k: v for k, v in seen.items() if v is not None}
+    if not words_of:
+        return None
+    alternatives = "|".join(re.escape(k) for k in sorted(words_of, key=len, reverse=True))
+    return _Given(words_of, re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])"))
+
+
+def _with_given_names(para: _Named, given: _Given) -> list[NameSpan]:
+    """The paragraph's names, with its given names standing alone (capitalised, no capitalised word
+    next to them: not `Quang Nam`) read as their persons' names."""
+    found = []
+    for m in given.pattern.finditer(para.folded):
+        a, b = m.start(), m.end()
+        if not para.text[a : a + 1].isupper() or any(r.start <= a < r.end for r in para.runs):
+            continue
+        before, after = para.text[max(0, a - 40) : a].split()[-1:], para.text[b : b + 40].split()[:1]
+        if any(w[:1].isupper() and is_syllable(w.strip(",.;:")) for w in before + after):
+            continue
+        found.append(NameSpan(a, b, given.words[m.group(0)]))
+    return sorted(para.runs + found) if found else para.runs
 
 
 @lru_cache(maxsize=SPLIT_CACHE)

@@ -483,14 +483,13 @@ def titles_before(lex: Lexicon, text: str, folded: str, lo: int, hi: int, apposi
         return []
     for a, b in reversed(pieces):
         head = head_at_start(lex, folded, a, b)
-        if head is None and not out:
-            # `Según el informe del director del Departamento X, NAME,`: the piece next to the name
-            # may open with other words when only title words follow its head.
+        if head is None:
+            # `Según el informe del director del Departamento X, NAME,`, `chaired by member of the
+            # Central Committee, Secretary of X NAME`: the first piece of the titles may open with
+            # other words when only title words follow its head.
             found = _leftmost(lex.heads, folded, a, b)
             if found is not None and _title_words(lex, text, folded, found, b):
                 out.insert(0, classify(lex, text, folded, a, b, found))
-            break
-        if head is None:
             break
         out.insert(0, classify(lex, text, folded, a, b, head))
         if _article_opens(lex, folded[a : head[1].start()]):
