@@ -345,3 +345,17 @@ def test_a_paragraph_repeated_cut_short_or_with_another_opening_is_a_repeat(repe
 def test_a_paragraph_whose_new_opening_holds_a_figure_is_kept():
     repeat = "W 2025 r. 12 gmin: " + LONG.split(". ", 1)[1]
     assert cleaned(f"{LONG}\n{BODY}\n{repeat}").n_duplicate_paragraphs == 0
+
+
+@pytest.mark.parametrize("name", ["NGOC HA", "Thu Hằng", "Nguyễn Văn Minh"])
+def test_a_name_alone_under_the_title_is_the_byline(name):
+    found = kinds(
+        f"Localities race to finish Resolution 57 targets\n{name}\nSaturday, 22 November 2025\n{BODY}"
+    )
+    assert ("byline", name) in found
+
+
+def test_a_capitalised_line_of_other_words_under_the_title_is_no_byline():
+    assert ("byline", "Digital Transformation") not in kinds(
+        f"Localities race to finish Resolution 57 targets\nDigital Transformation\n{BODY}"
+    )

@@ -1548,3 +1548,16 @@ def test_a_given_name_in_a_place_or_beside_another_name_marks_nobody(later):
 )
 def test_titles_opened_by_other_words_and_bodies_named_other_ways(lang, text, name, keys):
     assert people(text, lang)[name]["role_keys"] == keys
+
+
+@pytest.mark.parametrize(
+    "lang, line, names",
+    [
+        ("pl", "Hoàng Nam – zdjęcia: Thu Hà", ["Hoàng Nam", "Thu Hà"]),
+        ("en", "News: Ha Phuong - Photo: Thanh Tung", ["Ha Phuong", "Thanh Tung"]),
+        ("en", "Mangroves in Thai Thuy commune. — VNS Photo Đinh Tuấn", ["Đinh Tuấn"]),
+    ],
+)
+def test_authors_on_credit_lines_without_a_label_of_their_own(lang, line, names):
+    found = people([("body", "Texto."), ("body", line)], lang)
+    assert {n: found[n]["level"] for n in names} == dict.fromkeys(names, "press")

@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 
 from toolkit.langdata import languages, load, words
 from toolkit.model import Document, Segment
+from toolkit.names import is_syllable
 from toolkit.numbers import fold
 
 # Invisible characters that break numbers and names apart (zero-width, bidi marks, BOM).
@@ -350,9 +351,20 @@ def _front_matter_kind(text: str, before: list[Line]) -> str:
         return "dateline"
     if text[:1] in "*•" and len(text) <= 400:
         return "lead"
-    if short and not any(ln.kind == "title" for ln in before) and len(words_) >= 3:
+    titled = any(ln.kind == "title" for ln in before)
+    if short and not titled and len(words_) >= 3:
         return "title"
+    if titled and 2 <= len(words_) <= MAX_NAME_LINE_WORDS and all(map(_name_word, words_)):
+        return "byline"  # the author's name alone under the title (`NGOC HA`, `Thu Hằng`)
     return ""
+
+
+MAX_NAME_LINE_WORDS = 4
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised Vietnamese syllable (`Ngọc`, `HA`)."""
+    return word[:1].isupper() and is_syllable(word)
 
 
 def _is_heading(text: str) -> bool:

@@ -472,7 +472,8 @@ def _byline_authors(
     if len(text) > MAX_BYLINE_LINE_CHARS and not byline:
         return []
     out = []
-    for lo, hi in _byline_parts(text):
+    parts = _byline_parts(text)
+    for lo, hi in parts:
         m = lex.byline.match(folded if lo == 0 and hi == len(folded) else folded[lo:hi])
         if m is None:
             continue
@@ -487,7 +488,24 @@ def _byline_authors(
             if len(rest.split()) > MAX_BYLINE_REST_WORDS or lex.heads.pattern.search(rest):
                 continue
         out.append((text[lo + m.start(1) : lo + m.end(1)], a, b if not byline else hi))
+    if len(parts) > 1 and (out or lex.credit.search(folded)):
+        rest = [(lo, hi) for lo, hi in parts if not any(lo <= a < hi for _, a, _ in out)]
+        return out + _unlabelled_authors(text, rest)
     return out
+
+
+def _unlabelled_authors(text: str, parts: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """`Hoàng Nam – zdjęcia: Thu Hà`: on a credit line, a part that is a name alone (two to four
+    capitalised Vietnamese syllables) is the author's."""
+    out = []
+    for lo, hi in parts:
+        words = text[lo:hi].split()
+        if 2 <= len(words) <= MAX_NAME_WORDS and all(w[:1].isupper() and is_syllable(w) for w in words):
+            out.append(("", lo, hi))
+    return out
+
+
+MAX_NAME_WORDS = 4
 
 
 _BYLINE_MARKS = ("  ", "|", "·", "•", "\t", " – ", " — ", " - ")
@@ -598,7 +616,8 @@ def _credit_by_patterns(labels: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern
     """The labels (longest first) at a line's start, and after a sentence's end or a bar: a pattern
     that opens with those marks lets the engine skip to them instead of trying every position."""
     alts = "|".join(re.escape(label) for label in labels)
-    return re.compile(rf"\s*({alts})"), re.compile(rf"[{re.escape(''.join(_CREDIT_STOPS))}]\s*({alts})")
+    stops = re.escape("".join(_CREDIT_STOPS))
+    return re.compile(rf"\s*({alts})"), re.compile(rf"[{stops}]\s*(?:[—–-]\s*)?({alts})")  # `. — VNS Photo`
 
 
 CREDIT_BY_REACH = 100  # a credit with no colon opens its line or ends it: only its last characters are read
