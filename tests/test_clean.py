@@ -359,3 +359,29 @@ def test_a_capitalised_line_of_other_words_under_the_title_is_no_byline():
     assert ("byline", "Digital Transformation") not in kinds(
         f"Localities race to finish Resolution 57 targets\nDigital Transformation\n{BODY}"
     )
+
+
+@pytest.mark.parametrize(
+    "masthead",
+    [
+        "THAI NGUYEN PROVINCE ELECTRONIC INFORMATION PORTAL",
+        "NHAN DAN NEWSPAPER",
+        "PORTAL DE NOTICIAS DE CAN THO",
+    ],
+)
+def test_a_sites_name_in_capitals_above_the_title_is_the_masthead(masthead):
+    title = "Thai Nguyen province: Conference reviews one year of Resolution 57"
+    found = kinds(f"{masthead}\n{title}\nUpdate date: 24/11/2025 | Views: 1.368\n{BODY}")
+    assert [k for k, _ in found[:2]] == ["title", "dateline"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Commentaires (0) | Écrire un commentaire...",
+        "Komentarze (3) | Napisz komentarz",
+        "Comments (2) | Write a comment",
+    ],
+)
+def test_a_comment_counter_beside_its_button_is_chrome(line):
+    assert line not in [text for _, text in kinds(f"{BODY}\n{line}\n{BODY} x")]

@@ -1546,3 +1546,18 @@ def test_a_provinces_rank_in_a_clause_of_its_own_is_its_index_rank(lang, text, r
 )
 def test_a_paragraph_opening_with_a_province_is_about_it(lang, text, raw, province):
     assert row(text, lang, raw, province="Cần Thơ")["province"] == province
+
+
+@pytest.mark.parametrize(
+    "text, raw, indicator",
+    [
+        ("The province finished 38/41 tasks, remaining 3 tasks are implementing.", "3", "tasks_in_progress"),
+        (
+            "Of 1,064 tasks, 612 have been completed, 389 are on schedule and 63 are behind schedule.",
+            "389",
+            "tasks_in_progress",
+        ),
+    ],
+)
+def test_tasks_said_to_be_implementing_or_on_schedule_are_in_progress(text, raw, indicator):
+    assert row(text, "en", raw)["indicator"] == indicator

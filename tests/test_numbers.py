@@ -791,3 +791,31 @@ def test_ranks_after_a_plural_rank_verb_or_before_leading_provinces(lang, text, 
 )
 def test_ha_before_a_past_participle_is_the_verb_not_hectares(lang, text, raw, unit):
     assert only(text, lang, raw).unit == unit
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("en", "November, 21/2025 - 08:45", "21"),
+        ("pl", "W 11/2025 prowincja wydała podpisy", "11"),
+        ("pl", "Infolinia prowincji: 1022", "1022"),
+    ],
+)
+def test_a_day_or_month_before_a_year_and_a_hotline_after_its_label_are_no_figures(lang, text, raw):
+    assert raw not in [q.raw for q in read_numbers(text, lang) if q.is_figure]
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, unit",
+    [
+        ("en", "the province finished 38/41 tasks of year 2025", "38", "count"),
+        ("en", "Tay Ninh ranked 38/63 provinces in the index", "38", "rank"),
+        ("en", "there are still 5 points of environmental pollution", "5", "count"),
+        ("fr", "il reste 5 points de pollution", "5", "count"),
+        ("en", "the dyke is 1,200 metres long", "1,200", "metre"),
+        ("de", "auf etwa 300 Metern hat das Meer", "300", "metre"),
+        ("pl", "wał ma 300 metrów", "300", "metre"),
+    ],
+)
+def test_finished_tasks_pollution_points_and_metres(lang, text, raw, unit):
+    assert only(text, lang, raw).unit == unit

@@ -61,6 +61,7 @@ class Cues:
     banner_word: re.Pattern  # one of the words, whole, in any case (tried where `banner` is found)
     social: frozenset[str]  # share buttons' network names, case-folded
     social_word: re.Pattern  # any of them, as a word
+    masthead_word: re.Pattern  # `PORTAL`, `NEWSPAPER`: a site's name in capitals above the title
     # The longest chrome or tail line, case-folded: a longer line is neither (folding never
     # shortens a text), so it need not be folded to be looked up.
     longest_line_cue: int
@@ -104,6 +105,9 @@ def cues() -> Cues:
         social=frozenset(fold(w) for w in words("boilerplate", "social_networks")),
         social_word=re.compile(
             rf"(?<!\w)(?:{_alternation(words('boilerplate', 'social_networks'))})(?!\w)", re.I
+        ),
+        masthead_word=re.compile(
+            rf"(?<!\w)(?:{_alternation(words('boilerplate', 'masthead_words'))})(?!\w)", re.I
         ),
         longest_line_cue=max(map(len, chrome | tail), default=0),
     )
@@ -186,7 +190,7 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
             caption_next = False
             continue
         if not seen_body:
-            kind = _front_matter_kind(text, out)
+            kind = _front_matter_kind(text, out, c)
             if kind == "masthead":
                 removed.append(f"masthead: {text}")
                 continue
@@ -271,7 +275,7 @@ def _counter_line(c: Cues, text: str) -> bool:
     counters = [p for p in parts if c.counter.match(p)]
     worded = any(not ch.isdigit() and ch.isalnum() for p in counters for ch in p)  # not a row of numbers
     return worded and all(
-        p in counters or p.casefold() in c.chrome or p.casefold() in c.social for p in parts
+        p in counters or p.casefold().rstrip(".…") in c.chrome or p.casefold() in c.social for p in parts
     )
 
 
@@ -336,9 +340,11 @@ def _source_line_index(lines: list[str]) -> int | None:
     return None
 
 
-def _front_matter_kind(text: str, before: list[Line]) -> str:
+def _front_matter_kind(text: str, before: list[Line], c: Cues) -> str:
     """masthead, title, dateline or lead for a line above the first body paragraph; '' for body."""
     words_ = text.split()
+    if not before and text.isupper() and c.masthead_word.search(text):
+        return "masthead"  # `THAI NGUYEN PROVINCE ELECTRONIC INFORMATION PORTAL`
     short = len(text) <= MAX_TITLE_CHARS and text[-1] not in _TERMINAL
     # (the plain tests first: the patterns are the costly ones)
     if not before and len(text) <= 120 and " - " in text and _DOMAIN.search(text):

@@ -62,6 +62,7 @@ _FULL_DATE = re.compile(r"[0-9]{1,2}[./\-][0-9]{1,2}[./\-](?:19|20)[0-9]{2}(?![0
 _DATE_HEAD = re.compile(r"(?<![0-9])[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-]$")  # `02/07/` before `2025`
 _DAY_HEAD = re.compile(r"(?<![0-9])[0-9]{1,2}[/.\-]$")  # `02/` before `07/2025`
 # a day and month in digits with nothing after (`14/11`, `14.11.`): a date when a day word stands before
+_SLASH_YEAR = re.compile(r"/(?:19|20)[0-9]{2}(?![0-9/])")
 _DAY_MONTH = re.compile(
     r"(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|1[0-2])(?![0-9]|[/\-][0-9]|\.[0-9]|[^\W\d_])"
 )
@@ -185,6 +186,7 @@ class Rules:
     rank_place: re.Pattern
     rank_place_before: re.Pattern
     rank_verb: re.Pattern
+    rank_slash_verb: re.Pattern  # the verbs that make `38/63` a rank
     rank_of: re.Pattern
     score_before: re.Pattern
     phone_before: re.Pattern
@@ -276,6 +278,7 @@ def rules(lang: str) -> Rules:
         rank_place=re.compile(rf"{_SP}(?:{words_alternation(rk.get('place', []))}){end}"),
         rank_place_before=_ending(rk.get("place", [])),
         rank_verb=_ending(rk.get("verbs", [])),
+        rank_slash_verb=_ending(rk.get("slash_verbs", rk.get("verbs", []))),
         label_before=_ending(ex.get("label_words", []), colon=True),
         label_list=re.compile(
             rf"(?:^|[^\w])(?:{words_alternation(ex.get('label_list_words', []))})"
@@ -601,7 +604,9 @@ def _kind(
         and r.day_before.search(before)
     ):
         return "date"  # `on the morning of 14/11`, `am 14.11.`
-    if folded[end : end + 1] == "/" and cued and r.rank_verb.search(before, at):
+    if plain and value <= 31 and folded[end : end + 1] == "/" and _SLASH_YEAR.match(folded, end):
+        return "date"  # `November, 21/2025`, `w 11/2025`: a day or a month, then the year
+    if folded[end : end + 1] == "/" and cued and r.rank_slash_verb.search(before, at):
         return "rank"  # `ranked 38/63 provinces`
     ordinal = r.ordinal.match(folded, end)
     if ordinal:
