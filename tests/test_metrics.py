@@ -779,7 +779,7 @@ def test_a_count_of_communes_is_no_national_figure(lang, text, raw):
         ("en", "The centre's budget is VND 1.5 trillion.", "1.5 trillion", "infrastructure_investment"),
         (
             "es",
-            "Se asignaron cerca de 300 mil millones de VND.",
+            "Se asignaron cerca de 300 mil millones de VND a la infraestructura digital.",
             "300 mil millones",
             "infrastructure_investment",
         ),
@@ -835,7 +835,11 @@ def test_a_wholes_noun_and_a_shares_words_end_where_they_should(lang, text, raw,
         ),
         ("en", "VND 2 trillion for digital transformation in the province", "2 trillion"),
         ("pl", "Na transformację cyfrową przeznaczono 1,2 bln VND.", "1,2 bln"),
-        ("en", "The province has set aside VND1.2 trillion (US$46 million) this year.", "1.2 trillion"),
+        (
+            "en",
+            "The province has set aside VND1.2 trillion (US$46 million) this year to build data centres.",
+            "1.2 trillion",
+        ),
         ("es", "La provincia destina 500.000 millones de dongs a la red.", "500.000 millones"),
     ],
 )
@@ -1561,3 +1565,46 @@ def test_a_paragraph_opening_with_a_province_is_about_it(lang, text, raw, provin
 )
 def test_tasks_said_to_be_implementing_or_on_schedule_are_in_progress(text, raw, indicator):
     assert row(text, "en", raw)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        (
+            "es",
+            "Para 2030, la provincia se propone recoger y tratar el 100 % de los residuos sólidos y elevar la cobertura forestal al 66 %.",
+            "100 %",
+            "other",
+        ),
+        (
+            "fr",
+            "La couverture forestière de la ville se maintient à 57,3 % et 98 % des déchets solides urbains sont collectés.",
+            "98 %",
+            "other",
+        ),
+        (
+            "de",
+            "Die Glasfaserbreitbandabdeckung hat 100 % der Gemeinden und 98,6 % der Weiler erreicht.",
+            "98,6 %",
+            "fiber_coverage_pct",
+        ),
+        (
+            "es",
+            "La cobertura 4G llega al 100 %; hay 126 estaciones base 5G. La tasa de pagos sin efectivo alcanzó el 72 %.",
+            "72 %",
+            "other",
+        ),
+        ("fr", "Au total, 41 tâches de recherche scientifique ont été réceptionnées.", "41", "other"),
+        ("en", "The province completed 45 of 52 tasks and accepted 12 research tasks.", "12", "other"),
+        ("es", "Servicios públicos en línea: 1.612 trámites disponibles.", "1.612", "online_public_services"),
+        ("en", "Da Nang earmarks 1.2 trillion dong for innovation this year.", "1.2 trillion", "other"),
+        (
+            "en",
+            "Gia Lai has set aside VND1.2 trillion to build digital infrastructure.",
+            "1.2 trillion",
+            "infrastructure_investment",
+        ),
+    ],
+)
+def test_wording_of_another_figure_or_of_research_is_not_the_figures_own(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator

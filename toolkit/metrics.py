@@ -465,6 +465,8 @@ def sentences(
         if m.group(0)[:1] == ".":
             words = _WORD.findall(folded[max(0, m.start() - 12) : m.start()])
             tail = words[-1] if words and folded[m.start() - 1 : m.start()].isalpha() else ""
+            if tail and folded[m.start() - len(tail) - 1 : m.start() - len(tail)].isdigit():
+                tail = ""  # `5G.`, `30 MW.`: a unit or a name glued to digits, no initial
             nxt_m = _NEXT_CHAR.match(text, m.end())
             nxt = nxt_m.group(1) if nxt_m else ""
             if nxt.islower() or nxt.isdigit():
@@ -743,12 +745,30 @@ def _count_key(
         named = _past_people_noun(fig, sent, lex, after, after_hi)
     if named:
         return min(named, key=lambda k: (k[0], -k[1]))
+    labelled = _labelled_by(f_, q.start, before)
+    if labelled is not None:
+        return labelled
     first = _WORD.match(f_, _skip_space(f_, q.unit_end))
     status_next = any(q.unit_end <= k[0] < after_hi for k in status)
     if first is None or first.group(0) in lex.function or not label_words or status_next:
         pool = before or ([k for k in fits if k[1] <= q.start] if status_next else [])
         return max(pool, key=lambda k: (k[1], k[1] - k[0])) if pool else None
     return None
+
+
+def _labelled_by(folded: str, start: int, before: list):
+    """`Servicios públicos en línea: 1.612 trámites`: the wording that a label's colon right before
+    the figure ends (a few words after it at most), else None."""
+    colon = folded.rfind(":", max(0, start - 3), start)
+    if colon < 0 or folded[colon + 1 : start].strip():
+        return None
+    near = [
+        k for k in before if k[1] <= colon and len(_WORD.findall(folded, k[1], colon)) <= LABEL_TAIL_WORDS
+    ]
+    return max(near, key=lambda k: k[1]) if near else None
+
+
+LABEL_TAIL_WORDS = 2  # `Servicios públicos en línea disponibles: 1.612`
 
 
 def _past_people_noun(fig: _Figure, sent: _Sentence, lex: Lexicon, after, after_hi: int) -> list:
@@ -773,14 +793,19 @@ def _amount_key(fig: _Figure, sent: _Sentence, lex: Lexicon, before, after, comm
     shared = [k for k in own_before if lex.share_verb.search(f_, k[1], q.start)]
     if shared:
         return max(shared, key=lambda k: (k[1], k[1] - k[0]))
+    linked = q.unit != "percent" or lex.percent_link.match(f_, q.unit_end)
+    nxt = min((f.q.start for f in sent.figures if f.q.start >= q.unit_end), default=hi)
     if own_before and _coordinated(fig, sent, lex, own_before, lo):
         # `la tasa en línea alcanzó el 72 % y el 98 % se resolvió a tiempo`: the wording before names
         # the first figure; the second takes its own words after it, when it has them
-        nxt = min((f.q.start for f in sent.figures if f.q.start >= q.unit_end), default=hi)
         own_next = [k for k in after if k[1] <= min(hi, nxt)]
         if own_next:
             return min(own_next, key=lambda k: (k[0], -k[1]))
-    linked = q.unit != "percent" or lex.percent_link.match(f_, q.unit_end)
+        prev = max((f for f in sent.figures if lo <= f.q.end <= q.start), key=lambda f: f.q.end)
+        if q.unit == "percent" and linked and not lex.percent_link.match(f_, prev.q.unit_end):
+            # `la couverture forestière ... 57,3 % et 98 % des déchets`: a share of other things (but
+            # `hat 100 % der Gemeinden und 98,6 % der Weiler erreicht`: two shares of one thing)
+            return None
     if q.unit == "percent" and linked:
         # `96 % das aldeias e a de fibra óptica a 78 %`: the share's own words end at a conjunction
         # (on the text as written: folded Italian `è` would read as the conjunction `e`)
@@ -791,6 +816,8 @@ def _amount_key(fig: _Figure, sent: _Sentence, lex: Lexicon, before, after, comm
         own_words = [k for k in after if conj_at is None or k[0] < conj_at]
         if own_words:
             return max(own_words, key=lambda k: (k[0], k[1]))
+        if conj_at is not None and nxt < hi:
+            after = []  # `el 100 % de los residuos y elevar la cobertura forestal al 66 %`: the next one's
     own_after = [k for k in after if k[1] <= hi] if linked or not own_before else []
     if own_before or own_after:
         before, after = own_before, own_after
