@@ -122,7 +122,7 @@ def _segment_mentions(
     lex: R.Lexicon, text: str, folded: str, offset: int, named: list[_Named] | None = None
 ) -> list[Mention]:
     runs = [r for r in (_clean_run(lex, text, folded, r) for r in name_runs(text)) if r is not None]
-    if named is not None and lex.pronoun is not None and (runs or lex.pronoun.search(folded)):
+    if named is not None and lex.pronoun is not None:
         named.append(_Named(text, folded, offset, runs))  # (with no full name: `Thinh said ... He`)
     if not runs:
         return []
@@ -751,13 +751,15 @@ def _pronoun_genders(lex: R.Lexicon, named: Sequence[_Named], people: dict) -> d
     other name is written from the start of the sentence before the pronoun's on. A paragraph is
     read from its first name on, and only pronouns within reach of a person's name count."""
     out: dict[str, set[str]] = {}
-    given = _given_names(people)
+    given: list[dict] = []  # made at the first paragraph that needs it
     for para in named:
         runs, sentence_starts, ends = para.runs, None, None
-        if given:
-            runs = _with_given_names(para, given)
-        if not runs:
-            continue
+        if not runs:  # a paragraph naming people by their given names only (`Thinh said ... He`)
+            if not given:
+                given.append(_given_names(people))
+            runs = _with_given_names(para, given[0]) if given[0] else []
+            if not runs:
+                continue
         for m in lex.pronoun.finditer(para.folded, runs[0].end):
             gender = lex.pronoun_genders.get(para.text[m.start() : m.end()].lower())
             if gender is None:
@@ -785,43 +787,49 @@ def _pronoun_genders(lex: R.Lexicon, named: Sequence[_Named], people: dict) -> d
     return out
 
 
-class _Given(NamedTuple):
-    """The given names (last words) that stand for one person each, and a pattern finding them."""
-
-    words: dict[str, tuple[str, ...]]  # folded given name -> the person's name, word by word
-    pattern: re.Pattern
-
-
-def _given_names(people: dict[str, list[Mention]]) -> _Given | None:
+def _given_names(people: dict[str, list[Mention]]) -> dict[str, tuple[str, ...]]:
     """Vietnamese press names an official again by the given name (`Thinh said`): the last word of
-    a name stands for its person when no other person's name ends with it."""
+    a name stands for its person when no other person's name ends with it. Only the people whose
+    gender nothing else marks are looked for (most are marked: most articles are then not read
+    again). Given name (as written, and capitalised without its marks) -> the person's name."""
     seen: dict[str, tuple[str, ...] | None] = {}
     for ms in people.values():
         words = tuple(ms[0].name.split())
         if len(words) < 2 or ms[0].press_label is not None:
             continue
+        if _gender(ms):
+            seen[fold(words[-1])] = None  # (still no one else's)
+            continue
         key = fold(words[-1])
         seen[key] = None if key in seen and seen[key] != words else words
-    words_of = {k: v for k, v in seen.items() if v is not None}
-    if not words_of:
-        return None
-    alternatives = "|".join(re.escape(k) for k in sorted(words_of, key=len, reverse=True))
-    return _Given(words_of, re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])"))
+    words_of: dict[str, tuple[str, ...]] = {}
+    for key, words in seen.items():
+        if words is not None:
+            words_of[words[-1]] = words_of[key[:1].upper() + key[1:]] = words
+    return words_of
 
 
-def _with_given_names(para: _Named, given: _Given) -> list[NameSpan]:
-    """The paragraph's names, with its given names standing alone (capitalised, no capitalised word
-    next to them: not `Quang Nam`) read as their persons' names."""
-    found = []
-    for m in given.pattern.finditer(para.folded):
-        a, b = m.start(), m.end()
-        if not para.text[a : a + 1].isupper() or any(r.start <= a < r.end for r in para.runs):
-            continue
-        before, after = para.text[max(0, a - 40) : a].split()[-1:], para.text[b : b + 40].split()[:1]
-        if any(w[:1].isupper() and is_syllable(w.strip(",.;:")) for w in before + after):
-            continue
-        found.append(NameSpan(a, b, given.words[m.group(0)]))
-    return sorted(para.runs + found) if found else para.runs
+def _with_given_names(para: _Named, given: dict[str, tuple[str, ...]]) -> list[NameSpan]:
+    """The given names standing alone in a paragraph that names nobody in full (capitalised, no
+    capitalised word next to them: not `Quang Nam`), read as their persons' names. Found with
+    plain string searches: most paragraphs hold none of them."""
+    text, found = para.text, []
+    for word, name in given.items():
+        a = text.find(word)
+        while a >= 0:
+            b = a + len(word)
+            if _alone(text, a, b):
+                found.append(NameSpan(a, b, name))
+            a = text.find(word, b)
+    return sorted(found)
+
+
+def _alone(text: str, a: int, b: int) -> bool:
+    """text[a:b] is a word of its own with no capitalised Vietnamese syllable beside it."""
+    if (a and text[a - 1].isalnum()) or text[b : b + 1].isalnum():
+        return False
+    before, after = text[max(0, a - 40) : a].split()[-1:], text[b : b + 40].split()[:1]
+    return not any(w[:1].isupper() and is_syllable(w.strip(",.;:")) for w in before + after)
 
 
 @lru_cache(maxsize=SPLIT_CACHE)
