@@ -1608,3 +1608,15 @@ def test_tasks_said_to_be_implementing_or_on_schedule_are_in_progress(text, raw,
 )
 def test_wording_of_another_figure_or_of_research_is_not_the_figures_own(lang, text, raw, indicator):
     assert row(text, lang, raw)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("it", "Nella provincia quasi 12.500 ettari di caffè sono coltivati.", "12.500"),
+        ("en", "The province grows 5,000 hectares of coffee.", "5,000"),
+        ("de", "Die Provinz hat 300 Hektar Kaffeeplantagen.", "300"),
+    ],
+)
+def test_hectares_of_a_crop_are_a_cultivation_area(lang, text, raw):
+    assert row(text, lang, raw)["indicator"] == "cultivation_area"

@@ -413,7 +413,7 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
         if not figures:
             continue
         starts = [f.q.start for f in figures]
-        opening = _opening_place(text, folded, scan, seg.start)
+        opening: list[PlaceMention | None] = []  # the paragraph's opening province, once needed
         spans = sentences(text, folded, lex.abbreviations, number_rules(lang).rank_place, lex.closing)
         for start, end in _pieces(spans, text, figures):
             sent = _Sentence(
@@ -421,19 +421,31 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
             )
             if sent.figures:
                 places = _places_in(text, folded, start, end, scan, seg.start)
-                _analyse_sentence(sent, lex, lang, places, opening)
+                if not opening:  # read off the first sentence's places when that one holds figures
+                    head = (
+                        places
+                        if start == 0
+                        else _places_in(text, folded, 0, _head_end(text), scan, seg.start)
+                    )
+                    opening.append(_opening_place(folded, head))
+                _analyse_sentence(sent, lex, lang, places, opening[0])
                 out.append((seg.start, sent, places))
     return out
 
 
-def _opening_place(text: str, folded: str, scan: str | None, offset: int) -> PlaceMention | None:
-    """The province a paragraph opens with (`HAI PHONG: ...`, `In Dong Nai province, ...`): named
-    after at most OPENING_PLACE_WORDS words. A round-up's paragraph is about it throughout."""
-    head = text.find(" ", min(len(text), OPENING_PLACE_CHARS))
-    places = _places_in(text, folded, 0, len(text) if head < 0 else head, scan, offset)
+def _opening_place(folded: str, places: list[PlaceMention]) -> PlaceMention | None:
+    """The province a paragraph opens with (`HAI PHONG: ...`, `In Dong Nai province, ...`), among the
+    places of its opening: named after at most OPENING_PLACE_WORDS words. A round-up's paragraph is
+    about it throughout."""
     if places and len(_WORD.findall(folded, 0, places[0].start)) <= OPENING_PLACE_WORDS:
         return places[0]
     return None
+
+
+def _head_end(text: str) -> int:
+    """Where a paragraph's opening ends: the first space after OPENING_PLACE_CHARS characters."""
+    head = text.find(" ", min(len(text), OPENING_PLACE_CHARS))
+    return len(text) if head < 0 else head
 
 
 def _places_in(
