@@ -828,14 +828,21 @@ def _amount_key(fig: _Figure, sent: _Sentence, lex: Lexicon, before, after, comm
         own_words = [k for k in after if conj_at is None or k[0] < conj_at]
         if own_words:
             return max(own_words, key=lambda k: (k[0], k[1]))
-        if conj_at is not None and nxt < hi:
-            after = []  # `el 100 % de los residuos y elevar la cobertura forestal al 66 %`: the next one's
+        if conj_at is not None:  # `el 100 % de los residuos y elevar la cobertura forestal al 66 %`
+            after = [k for k in after if not _names_next(k, sent, lex, hi)]
     own_after = [k for k in after if k[1] <= hi] if linked or not own_before else []
     if own_before or own_after:
         before, after = own_before, own_after
     near = [(q.start - k[1], k) for k in before]
     near += [(k[0] - q.unit_end, k) for k in after] if linked or not before else []
     return min(near, key=lambda x: (x[0], -(x[1][1] - x[1][0])))[1] if near else None
+
+
+def _names_next(key: tuple, sent: _Sentence, lex: Lexicon, hi: int) -> bool:
+    """The wording introduces a later figure of the clause: no conjunction stands between them
+    (`y elevar la cobertura forestal al 66 %`; not `... have fibre-optic broadband, and 5G ... 88 %`)."""
+    later = [f.q.start for f in sent.figures if key[1] <= f.q.start < hi]
+    return bool(later) and lex.conjunction.search(sent.text[key[1] : later[0]].lower()) is None
 
 
 def _coordinated(fig: _Figure, sent: _Sentence, lex: Lexicon, own_before: list, lo: int) -> bool:
