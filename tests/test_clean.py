@@ -385,3 +385,19 @@ def test_a_sites_name_in_capitals_above_the_title_is_the_masthead(masthead):
 )
 def test_a_comment_counter_beside_its_button_is_chrome(line):
     assert line not in [text for _, text in kinds(f"{BODY}\n{line}\n{BODY} x")]
+
+
+@pytest.mark.parametrize("tail", ["Altre notizie:", "Gleiches Thema | Gleiche Kategorie"])
+def test_a_tail_marker_with_a_colon_or_beside_another_ends_the_article(tail):
+    found = kinds(f"{BODY}\nMinh Hoang\n{tail}\n- Lang Son promuove l'economia di frontiera")
+    assert found[-1] == ("byline", "Minh Hoang")
+
+
+def test_a_site_name_with_its_tagline_and_account_links_are_no_title():
+    found = kinds(
+        f"VIR - Vietnam Investment Review\nSubscribe | Log in\nBac Ninh reels in $4.87 billion in FDI\nThanh Van - November 24, 2025 14:32\n{BODY}"
+    )
+    assert found[:2] == [
+        ("title", "Bac Ninh reels in $4.87 billion in FDI"),
+        ("dateline", "Thanh Van - November 24, 2025 14:32"),
+    ]

@@ -819,3 +819,43 @@ def test_a_day_or_month_before_a_year_and_a_hotline_after_its_label_are_no_figur
 )
 def test_finished_tasks_pollution_points_and_metres(lang, text, raw, unit):
     assert only(text, lang, raw).unit == unit
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, value, unit",
+    [
+        ("fr", "le sel est remonté sur 12-15 km", "12", 12, "km"),
+        ("fr", "la ville aura besoin entre 3.500 et 4.000 milliards de dongs", "3.500", 3.5e12, "VND"),
+        ("pt", "a água salgada possa avançar entre 40 e 60 km", "40", 40, "km"),
+        ("en", "the province will need 1 to 2 million tonnes of rice", "1", 1e6, "tonne"),
+        ("es", "fueron 22 objetivos y 19 metas", "22", 22, "count"),
+        ("it", "sono stati pari a 118,6 mila miliardi di VND", "118,6 mila miliardi", 1.186e14, "VND"),
+    ],
+)
+def test_the_first_end_of_a_range_takes_the_seconds_scale_and_unit(lang, text, raw, value, unit):
+    q = only(text, lang, raw)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, unit",
+    [
+        ("it", "Entro il 2030 Ha Tinh punta a raccogliere il 100% dei rifiuti", "100%", "percent"),
+        ("es", "ocupando el 1er lugar en Tierras Altas Centrales", "1", "rank"),
+        ("es", "el índice DTI de la provincia se ubicó en 19/63", "19", "rank"),
+        ("it", "la provincia ha individuato 46 punti ad alto rischio di frane", "46", "count"),
+        ("es", "hay 12 puntos críticos de erosión", "12", "count"),
+    ],
+)
+def test_place_names_spanish_ordinals_and_risk_points(lang, text, raw, unit):
+    found = [q for q in read_numbers(text, lang) if q.is_figure]
+    assert [q.unit for q in found if q.raw == raw] == [unit]
+    assert "2030" not in [q.raw for q in found]
+
+
+def test_a_french_switchboard_number_is_no_figure():
+    assert [
+        q.raw
+        for q in read_numbers("Le standard 1022 reçoit entre 400 et 500 appels par jour.", "fr")
+        if q.is_figure
+    ] == ["400", "500"]

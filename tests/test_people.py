@@ -1561,3 +1561,41 @@ def test_titles_opened_by_other_words_and_bodies_named_other_ways(lang, text, na
 def test_authors_on_credit_lines_without_a_label_of_their_own(lang, line, names):
     found = people([("body", "Texto."), ("body", line)], lang)
     assert {n: found[n]["level"] for n in names} == dict.fromkeys(names, "press")
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, keys",
+    [
+        (
+            "it",
+            "In visita, il viceministro dell'Agricoltura e dell'Ambiente Pham Quang Dao ha chiesto di agire.",
+            "Pham Quang Dao",
+            "deputy_minister",
+        ),
+        (
+            "de",
+            "„Rauch wird gemeldet“, sagte Herr Vang A Sinh, Leiter des Forstschutz-Unterdepartements der Provinz.",
+            "Vang A Sinh",
+            "provincial_official",
+        ),
+        (
+            "pl",
+            "„Reagujemy szybciej”, poinformowała szefowa Podwydziału Ochrony Lasów Lê Thị Hồng Vân.",
+            "Lê Thị Hồng Vân",
+            "provincial_official",
+        ),
+        (
+            "en",
+            "Deputy Director of the Ministry of Agriculture and Environment's Department of Climate Change Nguyen Tuan Quang spoke.",
+            "Nguyen Tuan Quang",
+            "central_official",
+        ),
+    ],
+)
+def test_elided_articles_possessives_and_sub_departments_in_titles(lang, text, name, keys):
+    assert people(text, lang)[name]["role_keys"] == keys
+
+
+def test_an_author_named_beside_the_date_on_the_dateline_is_press():
+    found = people([("dateline", "Thanh Van - November 24, 2025 14:32"), ("body", "Text.")], "en")
+    assert found["Thanh Van"]["level"] == "press"

@@ -39,6 +39,7 @@ _TERMINAL = '.:;!?…»"”'
 MIN_DUPLICATE_CHARS = 80
 MAX_TITLE_CHARS = 250
 MAX_SITE_NAME_CHARS = 30
+MAX_SITE_NAME_WORDS = 6  # `VIR - Vietnam Investment Review`
 MAX_BYLINE_WORDS = 6
 # A line with a date written in words is a dateline when it has few other words (`Publicado el 12
 # de agosto de 2025`, `Monday, August 12, 2025 14:30`); a title may name a date too.
@@ -164,7 +165,7 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
         if source_at is not None and i > source_at:
             removed.append(f"after source: {text[:80]}")
             continue
-        if folded in c.tail and seen_body:
+        if seen_body and _tail_key(c, text) in c.tail:
             removed.extend(f"after '{text}': {t[:80]}" for t in stripped[i:] if t)
             break
         if _is_chrome(c, text, folded) or (not seen_body and _is_front_chrome(c, text)):
@@ -223,6 +224,13 @@ def _byline_words(credit: str) -> int:
     return len(_COUNTER_SEPARATOR.split(credit, maxsplit=1)[0].split())
 
 
+def _tail_key(c: Cues, text: str) -> str | None:
+    """The line folded as a tail marker is written (`Altre notizie:`, `Gleiches Thema | Gleiche
+    Kategorie`: its first part), None for a line too long to be one."""
+    head = text.split(" | ", 1)[0] if " | " in text else text
+    return head.rstrip(" :").casefold() if len(head) <= c.longest_line_cue + 1 else None
+
+
 def _is_chrome(c: Cues, text: str, folded: str | None) -> bool:
     """An image placeholder, a chrome line, a comment counter, a tags or read-also line, share
     buttons or a breadcrumb. Each test is tried only on lines that open, end or measure as its
@@ -234,6 +242,7 @@ def _is_chrome(c: Cues, text: str, folded: str | None) -> bool:
         or (text.find(":", 0, 40) >= 0 and c.link_line.match(text))
         or (text[0] in _COPYRIGHT_FIRST and text.startswith(_COPYRIGHT))
         or (len(text) <= MAX_COUNTER_CHARS and ("|" in text or "·" in text) and _counter_line(c, text))
+        or (len(text) <= MAX_COUNTER_CHARS and " | " in text and _chrome_parts(c, text))
         or (
             len(text) <= MAX_SHARE_CHARS
             and text.count(" ") <= MAX_SHARE_SPACES
@@ -264,6 +273,11 @@ def _is_front_chrome(c: Cues, text: str) -> bool:
         and any(map(text.__contains__, c.banner))
         and c.banner_word.search(text) is not None
     )
+
+
+def _chrome_parts(c: Cues, text: str) -> bool:
+    """`Subscribe | Log in`: every part between bars is a chrome line."""
+    return all(p.strip().casefold() in c.chrome for p in text.split(" | "))
 
 
 def _counter_line(c: Cues, text: str) -> bool:
@@ -345,6 +359,8 @@ def _front_matter_kind(text: str, before: list[Line], c: Cues) -> str:
     words_ = text.split()
     if not before and text.isupper() and c.masthead_word.search(text):
         return "masthead"  # `THAI NGUYEN PROVINCE ELECTRONIC INFORMATION PORTAL`
+    if not before and len(words_) <= MAX_SITE_NAME_WORDS and len(words_) > 2 and words_[1] in ("-", "–", "|"):
+        return "masthead"  # `VIR - Vietnam Investment Review`: the site's name, then what it is
     short = len(text) <= MAX_TITLE_CHARS and text[-1] not in _TERMINAL
     # (the plain tests first: the patterns are the costly ones)
     if not before and len(text) <= 120 and " - " in text and _DOMAIN.search(text):

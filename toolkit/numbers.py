@@ -197,6 +197,7 @@ class Rules:
     weekday_before: re.Pattern  # `segunda-feira (17)`: a day of the month in brackets after a weekday
     not_qualifier: re.Pattern
     range_percent: re.Pattern
+    range_next: re.Pattern  # `12-15 km`, `entre 3.500 et 4.000 milliards`: the second end's digits
     pair_percent: re.Pattern
     date_after: re.Pattern
     date_before: re.Pattern
@@ -291,6 +292,11 @@ def rules(lang: str) -> Rules:
         phone_before=_ending(d.get("phone_words", []), colon=True),
         range_percent=re.compile(
             rf"{_SP}(?:[\-–—]|(?:{words_alternation(d.get('range_link', []))})(?![\w])){_SP}{percent_end}"
+        ),
+        range_next=re.compile(
+            rf"{_SP}(?:[\-–—]|(?:{words_alternation(d.get('range_link', []) + _conjunctions(d))})(?![\w]))"
+            rf"(?:{_SP}(?:{words_alternation(d.get('percent_articles', []))})(?![\w]))?{_SP}"
+            r"[0-9](?:[0-9]|[.,\u00a0\u202f ](?=[0-9]))*(?![0-9])"
         ),
         pair_percent=re.compile(
             rf"{_SP}(?:{words_alternation(_conjunctions(d))})(?![\w])"
@@ -499,7 +505,7 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
             unit, unit_end = r.currency_unit[cur.lastgroup], cur.end()
         elif curb:
             unit = r.currency_before_unit[curb.lastgroup]
-        elif u:
+        elif u and not _place_name(text, u):
             unit, unit_end = r.unit_name[u.lastgroup], u.end()
         elif cued and r.score_before.search(before, at):
             unit = "points"  # `con un punteggio di 0,7812`, `a score of 80.12`
@@ -507,6 +513,9 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
             unit = "percent"  # `85 bis 90 %`, `10-15%`: the first end of a range of percents
         elif follows and value <= 100 and r.pair_percent.match(folded, raw_end):
             unit = "percent"  # `entre el 85 y el 90 %`, `5 and 7 percent`: one percent sign for both
+        elif follows and raw_end == end and (shared := _range_end(folded, end, r)) is not None:
+            factor, unit = shared  # `12-15 km`, `entre 3.500 et 4.000 milliards de dongs`: one unit for both
+            value *= factor
 
     kind = _kind(text, folded, start, end, raw_end, digits, value, unit, before, r, prev, cued, follows, at)
     if kind == "rank":
@@ -530,6 +539,29 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
         qualifier = "exact"  # `2. Platz unter 34 Provinzen`: the field ranked in, not `less than 34`
     ratio_next = kind == "figure" and bool(_RATIO_NEXT.match(folded, end))  # no copy of the text's rest
     return Quantity(start, raw_end, text[start:raw_end], value, unit, qualifier, kind, unit_end, ratio_next)
+
+
+def _place_name(text: str, u: re.Match) -> bool:
+    """`Entro il 2030 Ha Tinh`, `2025 Ha Noi`: a capitalised `Ha` before a capitalised word opens a
+    place's name; the unit is written `ha`."""
+    word = text[u.start() : u.end()].strip()
+    return word == "Ha" and text[u.end() + 1 : u.end() + 2].isupper()
+
+
+def _range_end(folded: str, end: int, r: Rules) -> tuple[float, str] | None:
+    """(scale factor, unit) written after the second end of a range that starts at `end` (`-15 km`,
+    ` et 4.000 milliards de dongs`), when the second end has a scale word or a unit; else None."""
+    m = r.range_next.match(folded, end)
+    if m is None:
+        return None
+    scale = r.scale.match(folded, m.end())
+    at = scale.end() if scale else m.end()
+    factor = scale_factor_of(scale, r) if scale else 1.0
+    if cur := r.currency.match(folded, at):
+        return factor, r.currency_unit[cur.lastgroup]
+    if u := r.unit.match(folded, at):
+        return factor, r.unit_name[u.lastgroup]
+    return (factor, "count") if scale else None
 
 
 def _compound(folded: str, more: re.Match, value: float, factor: float, raw_end: int, r: Rules):

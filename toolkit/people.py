@@ -79,7 +79,7 @@ def extract_people(doc: Document) -> list[dict]:
     for seg, text, folded in _segments(doc, *TEXT_KINDS, "byline", "dateline"):
         # the authors of a byline, or of `By Thu Hang` on a short line where the cleaner saw body
         # or a dateline (`di NAME – 09/11/2025`)
-        authors = _byline_authors(lex, text, folded, seg.kind == "byline")
+        authors = _byline_authors(lex, text, folded, seg.kind == "byline", seg.kind == "dateline")
         mentions += _authors(lex, text, authors, seg.start)
         if seg.kind == "dateline":
             continue
@@ -463,12 +463,13 @@ _BYLINE_PARTS = re.compile(r"\s*[|·•]\s*|\s{2,}|\s[–—-]\s")  # `di NAME �
 
 
 def _byline_authors(
-    lex: R.Lexicon, text: str, folded: str, byline: bool = False
+    lex: R.Lexicon, text: str, folded: str, byline: bool = False, dateline: bool = False
 ) -> list[tuple[str, int, int]]:
     """(label, start, end) of each author a byline line names. The line is cut at its separators;
     a part opening with a byline label (`By`, `Von`, `Autor:`, `di`) names its author in the
     capitalised words after it, up to a comma that a place or a role follows. A body line
-    (`byline` false) counts only when short, and when no official's title follows the comma."""
+    (`byline` false) counts only when short, and when no official's title follows the comma. On a
+    dateline (`dateline`) or a credit line, a part that is a name alone is an author's."""
     if len(text) > MAX_BYLINE_LINE_CHARS and not byline:
         return []
     out = []
@@ -488,7 +489,7 @@ def _byline_authors(
             if len(rest.split()) > MAX_BYLINE_REST_WORDS or lex.heads.pattern.search(rest):
                 continue
         out.append((text[lo + m.start(1) : lo + m.end(1)], a, b if not byline else hi))
-    if len(parts) > 1 and (out or lex.credit.search(folded)):
+    if len(parts) > 1 and (out or dateline or lex.credit.search(folded)):  # `Thanh Van - November 24`
         rest = [(lo, hi) for lo, hi in parts if not any(lo <= a < hi for _, a, _ in out)]
         return out + _unlabelled_authors(text, rest)
     return out

@@ -392,7 +392,12 @@ def _continues_list(lex: Lexicon, text: str, folded: str, a: int, b: int) -> boo
         return False
     if lex.joiner.match(f" {folded[a:b].lstrip()}") or head_at_start(lex, folded, a, b) is not None:
         return False  # `, and Mr. B`, `, y el director ...`: the next person's
-    return all(_title_word(lex, w) for w in words)
+    return all(_title_word(lex, w) and not _honorific_word(lex, w) for w in words)
+
+
+def _honorific_word(lex: Lexicon, word: str) -> bool:
+    folded = fold(word)
+    return folded in lex.honorifics or folded.rstrip(".") in lex.honorifics
 
 
 def _name_like(word: str) -> bool:
@@ -401,14 +406,15 @@ def _name_like(word: str) -> bool:
 
 
 def _title_word(lex: Lexicon, word: str) -> bool:
-    """A capitalised word or a connector; after an elided article, the word after it (`l'Innovation`)."""
-    folded = fold(word)
-    if folded in lex.connectors:
+    """A capitalised word or a connector; after an elided article, the word after it (`l'Innovation`,
+    `dell'Agricoltura`; not the `s` of `Environment's`)."""
+    if fold(word) in lex.connectors:
         return True
-    if folded.rstrip(".") in lex.honorifics or folded in lex.honorifics:
-        return False
-    bare = re.split(r"['’]", word, maxsplit=1)[-1]
-    return bare[:1].isupper()
+    elided = _ELIDED.match(word)
+    return (elided.group(1) if elided else word)[:1].isupper()
+
+
+_ELIDED = re.compile(r"\w{1,5}['’](\w.*)")  # `l'`, `d'`, `dell'`, `nell'` and the word after
 
 
 def titles_after(lex: Lexicon, text: str, folded: str, pos: int) -> list[Title]:
@@ -503,9 +509,7 @@ def _title_words(lex: Lexicon, text: str, folded: str, head, hi: int) -> bool:
     hm = head[1]
     org = _leftmost(lex.orgs, folded, hm.end(), hi)
     end = org[1].end() if org else hm.end()
-    return all(
-        w[0].isupper() or fold(w) in lex.connectors or fold(w) in lex.place for w in text[end:hi].split()
-    )
+    return all(_title_word(lex, w) or fold(w) in lex.place for w in text[end:hi].split())
 
 
 def _stop(folded: str, pos: int) -> int:
