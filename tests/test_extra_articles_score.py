@@ -42,7 +42,7 @@ def test_every_article_has_gold():
     "table, measure, minimum",
     [
         ("metrics", "f1", 0.98),
-        ("metrics", "indicator_acc", 0.94),  # the m* and k* gold judge money and ranges otherwise
+        ("metrics", "indicator_acc", 0.93),  # the m*, k* and j* gold judge money and growth otherwise
         ("metrics", "qualifier_acc", 0.97),
         ("metrics", "scope_acc", 0.97),
         ("metrics", "province_acc", 0.97),
