@@ -165,7 +165,7 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
         if source_at is not None and i > source_at:
             removed.append(f"after source: {text[:80]}")
             continue
-        if seen_body and _tail_key(c, text) in c.tail:
+        if seen_body and (_tail_key(c, text) if " | " in text or text[-1] == ":" else folded) in c.tail:
             removed.extend(f"after '{text}': {t[:80]}" for t in stripped[i:] if t)
             break
         if _is_chrome(c, text, folded) or (not seen_body and _is_front_chrome(c, text)):
