@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 
 from toolkit.langdata import languages, load, words
 from toolkit.model import Document, Segment
-from toolkit.names import is_syllable
+from toolkit.names import is_name_word
 from toolkit.numbers import fold
 
 # Invisible characters that break numbers and names apart (zero-width, bidi marks, BOM).
@@ -376,17 +376,12 @@ def _front_matter_kind(text: str, before: list[Line], c: Cues) -> str:
     titled = any(ln.kind == "title" for ln in before)
     if short and not titled and len(words_) >= 3:
         return "title"
-    if titled and 2 <= len(words_) <= MAX_NAME_LINE_WORDS and all(map(_name_word, words_)):
+    if titled and 2 <= len(words_) <= MAX_NAME_LINE_WORDS and all(map(is_name_word, words_)):
         return "byline"  # the author's name alone under the title (`NGOC HA`, `Thu Hằng`)
     return ""
 
 
 MAX_NAME_LINE_WORDS = 4
-
-
-def _name_word(word: str) -> bool:
-    """A capitalised Vietnamese syllable (`Ngọc`, `HA`)."""
-    return word[:1].isupper() and is_syllable(word)
 
 
 def _is_heading(text: str) -> bool:

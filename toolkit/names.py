@@ -98,6 +98,11 @@ def is_syllable(word: str) -> bool:
     return bool(SYLLABLE.match(fold(word)))
 
 
+def is_name_word(word: str) -> bool:
+    """A capitalised Vietnamese syllable: a word a person's name may be made of (`Nguyễn`, `HA`)."""
+    return word[:1].isupper() and is_syllable(word)
+
+
 @cache
 def surnames() -> frozenset[str]:
     return frozenset(load("people", "_common").get("surnames", []))

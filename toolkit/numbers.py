@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from toolkit.langdata import load
-from toolkit.names import is_syllable
+from toolkit.names import is_name_word
 from toolkit.patterns import any_of
 from toolkit.places import fold as _fold_places
 
@@ -696,7 +696,7 @@ def _is_age(text: str, start: int) -> bool:
         return False  # (most numbers before a comma follow no comma)
     m = _AGE_BEFORE.search(text, max(0, start - _BEFORE), start)
     words = m.group(0).rstrip(", \u00a0").split() if m is not None else []
-    return bool(words) and all(w[:1].isupper() and is_syllable(w) for w in words)
+    return bool(words) and all(map(is_name_word, words))
 
 
 def _in_numeric_date(folded: str, start: int) -> bool:

@@ -31,7 +31,7 @@ from toolkit.names import (
     SPLIT_CACHE,
     NameSpan,
     fold,
-    is_syllable,
+    is_name_word,
     name_runs,
     person_id,
     span,
@@ -275,7 +275,7 @@ def _after_place_or_org_word(lex: R.Lexicon, folded: str, start: int, text: str 
         return False  # `Comité del Pueblo provincial NAME`: the village word ends a body's name
     if text is not None and len(before) > 1 and before[-1] in lex.place:
         ahead = text[max(0, start - 40) : start].split()  # the same words as written
-        closes = len(ahead) == len(before) and ahead[-2][:1].isupper() and is_syllable(ahead[-2])
+        closes = len(ahead) == len(before) and is_name_word(ahead[-2])
         return not closes
     return True
 
@@ -501,7 +501,7 @@ def _unlabelled_authors(text: str, parts: list[tuple[int, int]]) -> list[tuple[s
     out = []
     for lo, hi in parts:
         words = text[lo:hi].split()
-        if 2 <= len(words) <= MAX_NAME_WORDS and all(w[:1].isupper() and is_syllable(w) for w in words):
+        if 2 <= len(words) <= MAX_NAME_WORDS and all(map(is_name_word, words)):
             out.append(("", lo, hi))
     return out
 
@@ -830,7 +830,7 @@ def _alone(text: str, a: int, b: int) -> bool:
     if (a and text[a - 1].isalnum()) or text[b : b + 1].isalnum():
         return False
     before, after = text[max(0, a - 40) : a].split()[-1:], text[b : b + 40].split()[:1]
-    return not any(w[:1].isupper() and is_syllable(w.strip(",.;:")) for w in before + after)
+    return not any(is_name_word(w.strip(",.;:")) for w in before + after)
 
 
 @lru_cache(maxsize=SPLIT_CACHE)

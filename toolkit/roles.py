@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from toolkit.catalogues import roles as role_catalogue
 from toolkit.langdata import languages, load
-from toolkit.names import fold, is_syllable
+from toolkit.names import fold, is_name_word
 
 # A title is never longer than this; a caption without punctuation runs on into the sentence.
 MAX_TITLE_CHARS = 320
@@ -388,7 +388,7 @@ def _continues_list(lex: Lexicon, text: str, folded: str, a: int, b: int) -> boo
     title words, no honorific, the first no Vietnamese syllable (a person's name after the comma
     is no field: `Director of X, Nguyen Van A and ...`)."""
     words = text[a:b].split()
-    if not words or _name_like(words[0]) or not lex.joiner.search(f" {folded[a:b]} "):
+    if not words or is_name_word(words[0]) or not lex.joiner.search(f" {folded[a:b]} "):
         return False
     if lex.joiner.match(f" {folded[a:b].lstrip()}") or head_at_start(lex, folded, a, b) is not None:
         return False  # `, and Mr. B`, `, y el director ...`: the next person's
@@ -398,11 +398,6 @@ def _continues_list(lex: Lexicon, text: str, folded: str, a: int, b: int) -> boo
 def _honorific_word(lex: Lexicon, word: str) -> bool:
     folded = fold(word)
     return folded in lex.honorifics or folded.rstrip(".") in lex.honorifics
-
-
-def _name_like(word: str) -> bool:
-    """A capitalised Vietnamese syllable: a name may start here (`Nguyen`, `Hai`), a field may not."""
-    return word[:1].isupper() and is_syllable(word)
 
 
 def _title_word(lex: Lexicon, word: str) -> bool:
