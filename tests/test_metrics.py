@@ -1620,3 +1620,24 @@ def test_wording_of_another_figure_or_of_research_is_not_the_figures_own(lang, t
 )
 def test_hectares_of_a_crop_are_a_cultivation_area(lang, text, raw):
     assert row(text, lang, raw)["indicator"] == "cultivation_area"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        (
+            "en",
+            "The province allocated VND 500 billion to digital infrastructure, and VND 300 billion to research grants.",
+            "300 billion",
+            "other",
+        ),
+        (
+            "es",
+            "La provincia invirtió 100 mil millones de VND en infraestructura digital en 2024, y 150 mil millones en 2025.",
+            "150 mil millones",
+            "infrastructure_investment",
+        ),
+    ],
+)
+def test_an_amount_that_says_what_it_pays_for_takes_no_wording_of_another_clause(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator

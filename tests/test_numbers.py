@@ -859,3 +859,40 @@ def test_a_french_switchboard_number_is_no_figure():
         for q in read_numbers("Le standard 1022 reçoit entre 400 et 500 appels par jour.", "fr")
         if q.is_figure
     ] == ["400", "500"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        (
+            "en",
+            "The province allocated VND 500 billion, of which 300 billion went to data centres.",
+            "300 billion",
+        ),
+        (
+            "es",
+            "aprobó 1,85 billones de dongs; mientras 410.000 millones financiarán la investigación",
+            "410.000 millones",
+        ),
+        (
+            "fr",
+            "La province a consacré 1 500 milliards de dongs, dont 900 milliards pour les infrastructures.",
+            "900 milliards",
+        ),
+        ("de", "Die Provinz stellte 640 Mrd. VND bereit, davon 300 Mrd. für Rechenzentren.", "300 Mrd."),
+        ("pl", "Prowincja przeznaczyła 1 200 mld VND, z czego 410 mld na projekty.", "410 mld"),
+        (
+            "it",
+            "La provincia ha stanziato 1.500 miliardi di dong, di cui 800 miliardi per i centri dati.",
+            "800 miliardi",
+        ),
+        ("pt", "A província investiu 300 bilhões de VND, dos quais 120 bilhões em fibra.", "120 bilhões"),
+    ],
+)
+def test_a_bare_amount_of_billions_after_money_is_money_in_its_currency(lang, text, raw):
+    assert only(text, lang, raw).unit == "VND"
+
+
+def test_millions_of_people_after_money_stay_counts():
+    text = "The province spent VND 500 billion; it has 1.2 million households."
+    assert only(text, "en", "1.2 million").unit == "count"

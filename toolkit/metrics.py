@@ -833,9 +833,29 @@ def _amount_key(fig: _Figure, sent: _Sentence, lex: Lexicon, before, after, comm
     own_after = [k for k in after if k[1] <= hi] if linked or not own_before else []
     if own_before or own_after:
         before, after = own_before, own_after
+    elif q.unit in MONEY_UNITS and _own_object(fig, sent, lex):
+        # `1,2 billones irán a infraestructura digital, mientras 410.000 millones financiarán tareas
+        # de investigación`: the wording of the other comma clauses is the other amounts'; this one
+        # says what it pays for, in words that name no indicator
+        return None
     near = [(q.start - k[1], k) for k in before]
     near += [(k[0] - q.unit_end, k) for k in after] if linked or not before else []
     return min(near, key=lambda x: (x[0], -(x[1][1] - x[1][0])))[1] if near else None
+
+
+def _own_object(fig: _Figure, sent: _Sentence, lex: Lexicon) -> bool:
+    """Words of its own follow the figure up to the next figure or stop: at least OWN_OBJECT_WORDS
+    that are no function words (`financiarán tareas de investigación`; not `en 2025`), and none of
+    the words that make money an indicator's (`à son centre de données`: an investment's)."""
+    lo, hi = fig.q.unit_end, _label_end(sent, fig)
+    words = _WORD.findall(sent.folded, lo, hi)
+    if sum(w not in lex.function for w in words) < OWN_OBJECT_WORDS:
+        return False
+    money_keys = (k for k, cls in lex.unit_class.items() if cls == "money" and k in lex.context)
+    return not any(lex.context[k].found(sent.folded, lo, hi) for k in money_keys)
+
+
+OWN_OBJECT_WORDS = 2
 
 
 def _names_next(key: tuple, sent: _Sentence, lex: Lexicon, hi: int) -> bool:

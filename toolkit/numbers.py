@@ -198,6 +198,7 @@ class Rules:
     not_qualifier: re.Pattern
     range_percent: re.Pattern
     range_next: re.Pattern  # `12-15 km`, `entre 3.500 et 4.000 milliards`: the second end's digits
+    money_units: frozenset  # the units the currency words name (`VND`, `USD`, `EUR`)
     pair_percent: re.Pattern
     date_after: re.Pattern
     date_before: re.Pattern
@@ -293,6 +294,7 @@ def rules(lang: str) -> Rules:
         range_percent=re.compile(
             rf"{_SP}(?:[\-–—]|(?:{words_alternation(d.get('range_link', []))})(?![\w])){_SP}{percent_end}"
         ),
+        money_units=frozenset(cur_unit.values()) | frozenset(curb_unit.values()),
         range_next=re.compile(
             rf"{_SP}(?:[\-–—]|(?:{words_alternation(d.get('range_link', []) + _conjunctions(d))})(?![\w]))"
             rf"(?:{_SP}(?:{words_alternation(d.get('percent_articles', []))})(?![\w]))?{_SP}"
@@ -410,6 +412,32 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
         out.append(q)
     if "|" in text and out:
         out = _with_row_unit(text, lang, out)
+    return _with_money_context(out, rules_) if len(out) > 1 else out
+
+
+# `VND 500 billion, of which 300 billion ...`: a bare amount of a billion or more written after an
+# amount of money, this many characters on at most, is money in the same currency (nothing else a
+# provincial article counts in billions).
+MONEY_CONTEXT_CHARS = 400
+MIN_BARE_MONEY = 1e9
+
+
+def _with_money_context(found: list[Quantity], r: Rules) -> list[Quantity]:
+    money = r.money_units
+    last: Quantity | None = None
+    out = []
+    for q in found:
+        if q.is_figure and q.unit in money:
+            last = q
+        elif (
+            last is not None
+            and q.is_figure
+            and q.unit == "count"
+            and q.value >= MIN_BARE_MONEY
+            and q.start - last.end <= MONEY_CONTEXT_CHARS
+        ):
+            q = _with(q, unit=last.unit)
+        out.append(q)
     return out
 
 
