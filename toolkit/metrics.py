@@ -437,7 +437,7 @@ def _opening_place(folded: str, places: list[PlaceMention]) -> PlaceMention | No
     """The province a paragraph opens with (`HAI PHONG: ...`, `In Dong Nai province, ...`), among the
     places of its opening: named after at most OPENING_PLACE_WORDS words. A round-up's paragraph is
     about it throughout."""
-    if places and len(_WORD.findall(folded, 0, places[0].start)) <= OPENING_PLACE_WORDS:
+    if places and _words(folded, 0, places[0].start) <= OPENING_PLACE_WORDS:
         return places[0]
     return None
 
@@ -597,7 +597,7 @@ def _index_key(key: str, lex: Lexicon) -> bool:
 
 
 def _opens(folded: str, lo: int, pos: int) -> bool:
-    return len(_WORD.findall(folded, lo, pos)) <= OPENING_WORDS
+    return _words(folded, lo, pos) <= OPENING_WORDS
 
 
 def _bounds(pattern: re.Pattern, folded: str, s: int, e: int) -> list[int]:
@@ -774,9 +774,7 @@ def _labelled_by(folded: str, start: int, before: list):
     colon = folded.rfind(":", max(0, start - 3), start)
     if colon < 0 or folded[colon + 1 : start].strip():
         return None
-    near = [
-        k for k in before if k[1] <= colon and len(_WORD.findall(folded, k[1], colon)) <= LABEL_TAIL_WORDS
-    ]
+    near = [k for k in before if k[1] <= colon and _words(folded, k[1], colon) <= LABEL_TAIL_WORDS]
     return max(near, key=lambda k: k[1]) if near else None
 
 
@@ -820,11 +818,8 @@ def _amount_key(fig: _Figure, sent: _Sentence, lex: Lexicon, before, after, comm
             return None
     if q.unit == "percent" and linked:
         # `96 % das aldeias e a de fibra óptica a 78 %`: the share's own words end at a conjunction
-        # (on the text as written: folded Italian `è` would read as the conjunction `e`)
-        # (only the words between are lowered: lowering the whole segment per figure took quadratic time)
         hi_words = max((k[0] for k in after), default=q.unit_end)
-        conj = lex.conjunction.search(sent.text[q.unit_end : hi_words].lower())
-        conj_at = q.unit_end + conj.start() if conj is not None else None
+        conj_at = _conjunction_at(sent, lex, q.unit_end, hi_words)
         own_words = [k for k in after if conj_at is None or k[0] < conj_at]
         if own_words:
             return max(own_words, key=lambda k: (k[0], k[1]))
@@ -841,6 +836,14 @@ def _amount_key(fig: _Figure, sent: _Sentence, lex: Lexicon, before, after, comm
     near = [(q.start - k[1], k) for k in before]
     near += [(k[0] - q.unit_end, k) for k in after] if linked or not before else []
     return min(near, key=lambda x: (x[0], -(x[1][1] - x[1][0])))[1] if near else None
+
+
+def _conjunction_at(sent: _Sentence, lex: Lexicon, a: int, b: int) -> int | None:
+    """Where the first conjunction in sent.text[a:b] starts, else None. Read on the text as written
+    (folded Italian `è` would read as the conjunction `e`), only the words between lowered
+    (lowering the whole segment per figure took quadratic time)."""
+    m = lex.conjunction.search(sent.text[a:b].lower())
+    return a + m.start() if m is not None else None
 
 
 def _own_object(fig: _Figure, sent: _Sentence, lex: Lexicon) -> bool:
@@ -862,7 +865,7 @@ def _names_next(key: tuple, sent: _Sentence, lex: Lexicon, hi: int) -> bool:
     """The wording introduces a later figure of the clause: no conjunction stands between them
     (`y elevar la cobertura forestal al 66 %`; not `... have fibre-optic broadband, and 5G ... 88 %`)."""
     later = [f.q.start for f in sent.figures if key[1] <= f.q.start < hi]
-    return bool(later) and lex.conjunction.search(sent.text[key[1] : later[0]].lower()) is None
+    return bool(later) and _conjunction_at(sent, lex, key[1], later[0]) is None
 
 
 def _coordinated(fig: _Figure, sent: _Sentence, lex: Lexicon, own_before: list, lo: int) -> bool:
@@ -872,7 +875,7 @@ def _coordinated(fig: _Figure, sent: _Sentence, lex: Lexicon, own_before: list, 
     if not any(lo <= f.q.end <= q.start and f.same_as is not fig for f in sent.figures):
         return False
     last = max(k[1] for k in own_before)
-    return lex.conjunction.search(sent.text[last : q.start].lower()) is not None
+    return _conjunction_at(sent, lex, last, q.start) is not None
 
 
 def _refined(fig: _Figure, sent: _Sentence, lex: Lexicon, status, commas) -> str:
@@ -934,20 +937,19 @@ def _scope(fig: _Figure, sent: _Sentence, lex: Lexicon, cues, clauses, commas) -
     # something to the figures before is no subject of the figures after it.
     before = [c for c in cues if c[1] <= q.start and not c[3]]
     lo, hi = _enclosing(commas, q.start)
-    after = [c for c in cues if c[0] >= q.end and c[1] <= hi]
-    after = [c for c in after if _cue_of(sent, fig, c)]
+    cue_after = next((c for c in cues if c[0] >= q.end and c[1] <= hi and _cue_of(sent, fig, c)), None)
     if (
-        after
-        and _near(sent.folded, q.unit_end, after[0][0])
-        and _nearer(sent.folded, q, after[0], before, lo)
+        cue_after
+        and _near(sent.folded, q.unit_end, cue_after[0])
+        and _nearer(sent.folded, q, cue_after, before, lo)
     ):
-        return after[0][2]
+        return cue_after[2]
     in_clause = [c for c in before if c[0] >= clause_lo]
     if in_clause:
         return in_clause[-1][2]
     if before:
         return before[0][2]
-    return after[0][2] if after else ""
+    return cue_after[2] if cue_after else ""
 
 
 def _cue_of(sent: _Sentence, fig: _Figure, cue: tuple) -> bool:
@@ -964,13 +966,16 @@ def _nearer(folded: str, q: Quantity, after: tuple, before: list, lo: int) -> bo
     """The cue after the figure is nearer to it, in words, than any cue before it in its comma clause."""
     if not before or before[-1][0] < lo:
         return True
-    return len(_WORD.findall(folded, q.unit_end, after[0])) < len(
-        _WORD.findall(folded, before[-1][1], q.start)
-    )
+    return _words(folded, q.unit_end, after[0]) < _words(folded, before[-1][1], q.start)
 
 
 def _near(folded: str, a: int, b: int) -> bool:
-    return len(_WORD.findall(folded, a, b)) <= CUE_AFTER_WORDS
+    return _words(folded, a, b) <= CUE_AFTER_WORDS
+
+
+def _words(folded: str, a: int, b: int) -> int:
+    """How many words folded[a:b] holds."""
+    return len(_WORD.findall(folded, a, b))
 
 
 def _skip_space(text: str, pos: int) -> int:
