@@ -165,7 +165,7 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
         if source_at is not None and i > source_at:
             removed.append(f"after source: {text[:80]}")
             continue
-        if seen_body and (_tail_key(c, text) if " | " in text or text[-1] == ":" else folded) in c.tail:
+        if seen_body and _tail_key(c, text, folded) in c.tail:
             removed.extend(f"after '{text}': {t[:80]}" for t in stripped[i:] if t)
             break
         if _is_chrome(c, text, folded) or (not seen_body and _is_front_chrome(c, text)):
@@ -224,9 +224,12 @@ def _byline_words(credit: str) -> int:
     return len(_COUNTER_SEPARATOR.split(credit, maxsplit=1)[0].split())
 
 
-def _tail_key(c: Cues, text: str) -> str | None:
+def _tail_key(c: Cues, text: str, folded: str | None) -> str | None:
     """The line folded as a tail marker is written (`Altre notizie:`, `Gleiches Thema | Gleiche
-    Kategorie`: its first part), None for a line too long to be one."""
+    Kategorie`: its first part), None for a line too long to be one. `folded`: the whole line
+    folded (None when too long), the key of most lines, which have no bar and no closing colon."""
+    if " | " not in text and text[-1] != ":":
+        return folded
     head = text.split(" | ", 1)[0] if " | " in text else text
     return head.rstrip(" :").casefold() if len(head) <= c.longest_line_cue + 1 else None
 
