@@ -221,6 +221,8 @@ def test_published_date_from_the_url(url, expected):
         "Copyright 2025 VnExpress. All rights reserved.",
         "Address: Group 7, Thanh ward, the province | Tel: 0215.3825.025",
         "Endereço: Rua 3, n.º 12, cidade | Telefone: 0239 3855 678",
+        "Le Courrier du Vietnam – 79, rue Ly Thuong Kiet, Hanoï – Tél. : (84-24) 38 25 28 82",
+        "Báo Nhân Dân - 71 Hàng Trống, Hà Nội - Tel: 024 3825 4231",
     ],
 )
 def test_image_placeholders_share_buttons_tags_read_also_links_and_breadcrumbs_are_dropped(chrome):

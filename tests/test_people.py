@@ -1599,3 +1599,152 @@ def test_elided_articles_possessives_and_sub_departments_in_titles(lang, text, n
 def test_an_author_named_beside_the_date_on_the_dateline_is_press():
     found = people([("dateline", "Thanh Van - November 24, 2025 14:32"), ("body", "Text.")], "en")
     assert found["Thanh Van"]["level"] == "press"
+
+
+# --- plural titles, titles before an honorific, signatures, pronouns in the next paragraph -----
+
+PLURAL_TITLES = [
+    ("es", "Asistieron los vicepresidentes del Comité Popular provincial Nguyen Van Hung y Tran Thi Mai."),
+    (
+        "en",
+        "Attending were Vice Chairmen of the provincial People's Committee Nguyen Van Hung and Tran Thi Mai.",
+    ),
+    (
+        "fr",
+        "Étaient présents les vice-présidents du Comité populaire provincial, MM. Nguyen Van Hung et Tran Thi Mai.",
+    ),
+    ("pt", "Participaram os vice-presidentes do Comitê Popular provincial Nguyen Van Hung e Tran Thi Mai."),
+    (
+        "it",
+        "Erano presenti i vicepresidenti del Comitato popolare provinciale Nguyen Van Hung e Tran Thi Mai.",
+    ),
+    (
+        "de",
+        "Anwesend waren die Vizevorsitzenden des Volkskomitees der Provinz, Nguyen Van Hung und Tran Thi Mai.",
+    ),
+    ("en", "Nguyen Van Hung and Tran Thi Mai, Vice Chairmen of the provincial People's Committee, attended."),
+    ("es", "Nguyen Van Hung y Tran Thi Mai, vicepresidentes del Comité Popular provincial, asistieron."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), PLURAL_TITLES)
+def test_a_plural_title_goes_to_every_name_of_its_list(lang, text):
+    found = people(text, lang)
+    assert list(found) == ["Nguyen Van Hung", "Tran Thi Mai"]
+    assert {r["role_keys"] for r in found.values()} == {"peoples_committee_vice_chair"}
+    assert found["Tran Thi Mai"]["role"] == found["Nguyen Van Hung"]["role"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "gender"),
+    [
+        (
+            "es",
+            "Asistieron los vicepresidentes del Comité Popular provincial Nguyen Van Hung y Tran Thi Mai.",
+            "",
+        ),
+        (
+            "fr",
+            "Étaient présents les vice-présidents du Comité populaire provincial, MM. Nguyen Van Hung et Le Van Tam.",
+            "m",
+        ),
+    ],
+)
+def test_a_plural_title_marks_no_gender_a_plural_honorific_does(lang, text, gender):
+    assert {r["gender"] for r in people(text, lang).values()} == {gender}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("es", "Intervino Nguyen Van Hung, así como representantes de los departamentos."),
+        ("en", "The meeting heard Nguyen Van Hung, as well as representatives of the departments."),
+    ],
+)
+def test_a_plural_title_after_a_lone_name_is_other_peoples(lang, text):
+    assert people(text, lang) == {}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "es",
+            "Asistieron el Sr. Nguyen Van Hung, director del Departamento de Ciencia y Tecnología, y líderes de las empresas.",
+        ),
+        (
+            "en",
+            "Present were Mr. Nguyen Van Hung, Director of the Department of Science and Technology, and leaders of the companies.",
+        ),
+    ],
+)
+def test_a_plural_title_after_a_persons_titles_ends_them(lang, text):
+    row = people(text, lang)["Nguyen Van Hung"]
+    assert row["role_keys"] == "department_director"
+    assert row["role"].endswith(("Tecnología", "Technology"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "gender"),
+    [
+        (
+            "en",
+            "The tasks are on schedule, said Director of the provincial Department of Science and Technology Ms. Nguyen Thi Thu Trang.",
+            "Nguyen Thi Thu Trang",
+            "f",
+        ),
+        (
+            "de",
+            "Laut dem Bericht von Direktor des Departements für Wissenschaft und Technologie Herr Le Quang Dao hat die Provinz viel erreicht.",
+            "Le Quang Dao",
+            "m",
+        ),
+    ],
+)
+def test_a_title_right_before_the_honorific_is_the_persons(lang, text, name, gender):
+    row = people(text, lang)[name]
+    assert (row["role_keys"], row["gender"]) == ("department_director", gender)
+
+
+LAST = "La provincia cumplió todas las tareas del año, según el informe del departamento."
+
+
+@pytest.mark.parametrize("signature", ["Hoàng Vũ", "Minh Thu/CVN", "Thu Hang (VNA)"])
+def test_a_name_alone_after_the_last_paragraph_signs_the_article(signature):
+    name = signature.split("/")[0].split(" (")[0]
+    found = people([("body", LAST), ("body", signature), ("body", "Comentarios (0)")], "es")
+    assert list(found) == [name]
+    assert (found[name]["role_keys"], found[name]["level"]) == ("author", "press")
+
+
+def test_a_name_alone_between_paragraphs_signs_nothing():
+    assert people([("body", LAST), ("body", "Hoàng Vũ"), ("body", LAST)], "es") == {}
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "then", "gender"),
+    [
+        (
+            "en",
+            "Vu Thi Minh Nguyet, director of the provincial Department of Science and Technology, said the results were good.",
+            "Online filing reached 96 per cent, she said.",
+            "f",
+        ),
+        (
+            "en",
+            "Vu Van Minh, director of the provincial Department of Science and Technology, said the results were good.",
+            "Online filing reached 96 per cent, he said.",
+            "m",
+        ),
+        # a mark counts more than a pronoun that may be a thing's (`elle`: la province)
+        (
+            "fr",
+            "M. Vu Van Minh, directeur du Service des sciences et des technologies, a salué les résultats.",
+            "Elle a atteint 96 % de dossiers en ligne.",
+            "m",
+        ),
+    ],
+)
+def test_a_pronoun_in_a_paragraph_naming_no_one_is_the_last_named_persons(lang, first, then, gender):
+    found = people([("body", first), ("body", then)], lang)
+    assert [r["gender"] for r in found.values()] == [gender]

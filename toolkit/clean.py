@@ -243,6 +243,7 @@ def _is_chrome(c: Cues, text: str, folded: str | None) -> bool:
         or folded in c.chrome
         or (text.endswith(")") and c.comment_counter.match(text))
         or (text.find(":", 0, 40) >= 0 and c.link_line.match(text))
+        or (len(text) <= MAX_FOOTER_CHARS and ":" in text and _labelled_part(c, text))
         or (text[0] in _COPYRIGHT_FIRST and text.startswith(_COPYRIGHT))
         or (len(text) <= MAX_COUNTER_CHARS and ("|" in text or "·" in text) and _counter_line(c, text))
         or (len(text) <= MAX_COUNTER_CHARS and " | " in text and _chrome_parts(c, text))
@@ -276,6 +277,16 @@ def _is_front_chrome(c: Cues, text: str) -> bool:
         and any(map(text.__contains__, c.banner))
         and c.banner_word.search(text) is not None
     )
+
+
+def _labelled_part(c: Cues, text: str) -> bool:
+    """`Le Courrier du Vietnam – 79, rue ... – Tél. : (84-24) 38 25 28 82`: a part after a separator
+    is a contact, tags or read-also line."""
+    return any(c.link_line.match(part) for part in _PART_SEPARATOR.split(text)[1:])
+
+
+MAX_FOOTER_CHARS = 240
+_PART_SEPARATOR = re.compile(r"\s[|·•–—-]\s")
 
 
 def _chrome_parts(c: Cues, text: str) -> bool:

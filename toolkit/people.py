@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import chain
+from itertools import chain, pairwise
 from typing import NamedTuple
 
 import pandas as pd
@@ -76,7 +76,9 @@ def extract_people(doc: Document) -> list[dict]:
     lex = R.lexicon(doc.language or "")
     mentions: list[Mention] = []
     named: list[_Named] = []  # the names of each paragraph, for the pronouns that follow them
-    for seg, text, folded in _segments(doc, *TEXT_KINDS, "byline", "dateline"):
+    segments = _segments(doc, *TEXT_KINDS, "byline", "dateline")
+    last_prose = max((s.start for s, text, _ in segments if s.kind == "body" and _prose(text)), default=-1)
+    for seg, text, folded in segments:
         # the authors of a byline, or of `By Thu Hang` on a short line where the cleaner saw body
         # or a dateline (`di NAME – 09/11/2025`)
         authors = _byline_authors(lex, text, folded, seg.kind == "byline", seg.kind == "dateline")
@@ -92,7 +94,29 @@ def extract_people(doc: Document) -> list[dict]:
             # sentence or a bar (`... at the conference. Photo: Van Thang`, `Report: A | Photo: B`)
             mentions += _credits(lex, text, folded, seg.start, anywhere=seg.kind == "caption")
             mentions += _credits_by(lex, text, folded, seg.start)
+            if seg.kind == "body" and seg.start > last_prose:
+                mentions += _authors(lex, text, _signature(text), seg.start)
     return _records(doc, lex, mentions, named)
+
+
+MIN_PROSE_WORDS = 8
+# A name alone on a line, an agency after it or not: `Minh Thu/CVN`, `Hoàng Vũ (VNA)`.
+_SIGNATURE = re.compile(
+    r"\s*([^\s/()]+(?: [^\s/()]+){1,3})\s*(?:/\s*[A-Z][A-Za-z]{1,9}|\([A-Z][A-Za-z]{1,9}\))?\s*"
+)
+
+
+def _prose(text: str) -> bool:
+    return len(text.split()) >= MIN_PROSE_WORDS
+
+
+def _signature(text: str) -> list[tuple[str, int, int]]:
+    """The author signing an article: after its last paragraph of prose, a line that is a name alone
+    (two to four Vietnamese syllables), an agency after it or not."""
+    m = _SIGNATURE.fullmatch(text)
+    if m is None or not all(map(is_name_word, m.group(1).split())):
+        return []
+    return [("", m.start(1), m.end(1))]
 
 
 class _Named(NamedTuple):
@@ -129,15 +153,79 @@ def _segment_mentions(
     # honorifics and stops matter only before a name: the text after the last one is not read
     hons = _Honorifics(R.honorifics_in(lex, folded, before=runs[-1].start))
     stops = _stops(folded, before=runs[-1].start)
-    out = []
+    found = []
     for i, run in enumerate(runs):
         prev_end = runs[i - 1].end if i else 0
         next_start = runs[i + 1].start if i + 1 < len(runs) else len(text)
-        m = _mention(lex, text, folded, run, hons, prev_end, stops, next_start)
+        found.append(_mention(lex, text, folded, run, hons, prev_end, stops, next_start))
+    _share_plural_titles(lex, text, folded, runs, found)
+    out = []
+    for m in found:
         if m is not None:
             m.start, m.end = m.start + offset, m.end + offset
             out.append(m)
     return out
+
+
+def _share_plural_titles(
+    lex: R.Lexicon, text: str, folded: str, runs: list[NameSpan], found: list[Mention | None]
+) -> None:
+    """A plural title goes to every name of the list it opens or closes (`los vicepresidentes A y B`,
+    `A, B and C, Vice Chairmen of ...`) that has no title of its own."""
+    listed = [_listed(lex, folded, a.end, b.start) for a, b in pairwise(runs)]
+    for i, m in enumerate(found):
+        if m is not None and not (i and listed[i - 1]):
+            _drop_plural_after(text, m, runs[i])
+            if not m.titles and not m.honorific:
+                found[i] = None
+    for i in range(1, len(runs)):  # opened: from each name to the next
+        if listed[i - 1]:
+            _take_plural(text, runs[i], found, i, found[i - 1], before=runs[i - 1].start)
+    for i in range(len(runs) - 2, -1, -1):  # closed: from each name to the one before
+        if listed[i]:
+            _take_plural(text, runs[i], found, i, found[i + 1], after=runs[i + 1].end)
+
+
+def _drop_plural_after(text: str, m: Mention, run: NameSpan) -> None:
+    """A plural title after a name that closes no list is someone else's (`A, así como representantes
+    de los departamentos`): it and the titles after it are dropped."""
+    cut = next((k for k, t in enumerate(m.titles) if t.plural and t.start >= run.end), None)
+    if cut is not None:
+        m.titles = m.titles[:cut]
+        m.role = _as_written(text, m.titles)
+
+
+def _listed(lex: R.Lexicon, folded: str, a: int, b: int) -> bool:
+    """Two names one after the other in a list: only a comma or a joiner between them."""
+    gap = folded[a:b].strip(" ,")
+    return not gap or lex.joiner.fullmatch(f" {gap} ") is not None
+
+
+def _take_plural(
+    text: str,
+    run: NameSpan,
+    found: list[Mention | None],
+    i: int,
+    source: Mention | None,
+    before: int | None = None,
+    after: int | None = None,
+) -> None:
+    """found[i] takes the titles of `source` when one of them is plural and stands before (or after) the
+    names, and found[i] has none; or, for a title before the list, only plural ones after it (`los
+    vicepresidentes A y B, así como representantes de ...`: the list's own title goes first)."""
+    own = found[i].titles if found[i] is not None else []
+    if source is None or (own and (before is None or not all(t.plural and t.start >= run.end for t in own))):
+        return
+    plural = [t for t in source.titles if t.plural]
+    if (
+        not plural
+        or (before is not None and plural[0].start > before)
+        or (after is not None and plural[0].end < after)
+    ):
+        return
+    m = found[i] or Mention(text[run.start : run.end], run.start, run.end)
+    m.titles, m.role, m.private = list(source.titles), source.role, False
+    found[i] = m
 
 
 def _clean_run(lex: R.Lexicon, text: str, folded: str, run: NameSpan) -> NameSpan | None:
@@ -310,6 +398,8 @@ def _mention(
         comma = _comma_before(lex, folded, h.start()) if not pre + post else None
         if comma is not None:  # `Title, Frau NAME`, `Title, el Sr. NAME`
             pre = _appositive_titles(lex, text, folded, clause_lo, comma, prev_end)
+        elif not pre + post:  # `said Director of the Department of X Ms. NAME`
+            pre = _appositive_titles(lex, text, folded, clause_lo, h.start(), prev_end, appositive=False)
         m.titles = pre + post
         if not m.gender and pre:  # `el vicepresidente ..., camarada NAME`
             m.gender = _article(lex, folded, pre[0].start)
@@ -317,13 +407,17 @@ def _mention(
         # `Title, NAME,` or `Title, NAME.`: a name standing alone after its title's comma.
         appositive = folded[run.end : run.end + 2].lstrip()[:1] in (",", ".", ";", "")
         pre = _appositive_titles(lex, text, folded, clause_lo, run.start, prev_end, appositive)
+        if not pre and not appositive and _listed(lex, folded, run.end, next_start):
+            # `die Vizevorsitzenden des Volkskomitees, A und B`: a plural title before a list of names
+            pre = _appositive_titles(lex, text, folded, clause_lo, run.start, prev_end)
+            pre = pre if pre and pre[-1].plural else []
         if pre:
             m.gender = _article(lex, folded, pre[0].start)
         m.titles = pre + post
         plural, listed = _enumerated(lex, folded, hons, run, prev_end, _before(stops[1], 0, run.start))
         if plural is not None and (listed or m.titles):
             m.honorific = text[plural.start() : plural.end()]  # as written (`Comrades`, `los camaradas`)
-            m.hon_kind = lex.honorifics[plural.group(0)][1]
+            _, m.hon_kind, m.gender, _ = lex.honorifics[plural.group(0)]  # `MM. A et B`: both men
         elif not m.titles:
             return None
     m.private = not m.titles and bool(lex.private.search(folded, run.end, R._stop(folded, run.end)))
@@ -753,6 +847,7 @@ def _pronoun_genders(lex: R.Lexicon, named: Sequence[_Named], people: dict) -> d
     read from its first name on, and only pronouns within reach of a person's name count."""
     out: dict[str, set[str]] = {}
     given: list[dict] = []  # made at the first paragraph that needs it
+    last: NameSpan | None = None  # the name last written in the paragraph before
     for para in named:
         runs, sentence_starts, ends = para.runs, None, None
         if not runs:  # a paragraph naming people by their given names only (`Thinh said ... He`)
@@ -760,7 +855,10 @@ def _pronoun_genders(lex: R.Lexicon, named: Sequence[_Named], people: dict) -> d
                 given.append(_given_names(people))
             runs = _with_given_names(para, given[0]) if given[0] else []
             if not runs:
+                _carried_pronoun(lex, para, last, people, out)
+                last = None
                 continue
+        last = runs[-1]
         for m in lex.pronoun.finditer(para.folded, runs[0].end):
             gender = lex.pronoun_genders.get(para.text[m.start() : m.end()].lower())
             if gender is None:
@@ -786,6 +884,21 @@ def _pronoun_genders(lex: R.Lexicon, named: Sequence[_Named], people: dict) -> d
                 continue  # another person is named in the stretch
             out.setdefault(pid, set()).add(gender)
     return out
+
+
+def _carried_pronoun(
+    lex: R.Lexicon, para: _Named, last: NameSpan | None, people: dict, out: dict[str, set[str]]
+) -> None:
+    """`X, director of ..., said ...` then a paragraph naming no one: `..., she said.` The first
+    pronoun of that paragraph, within reach of its start, is the person last named before it, when
+    nothing else marks that person's gender (`elle` may be `la province`: a mark counts more)."""
+    if last is None or (pid := _person_id(last.words)) not in people or _gender(people[pid]):
+        return
+    for m in lex.pronoun.finditer(para.folded, 0, MAX_PRONOUN_REACH):
+        gender = lex.pronoun_genders.get(para.text[m.start() : m.end()].lower())
+        if gender is not None:
+            out.setdefault(pid, set()).add(gender)
+            return
 
 
 def _given_names(people: dict[str, list[Mention]]) -> dict[str, tuple[str, ...]]:

@@ -65,6 +65,9 @@ class Title(NamedTuple):
     scope: str  # central | provincial | local
     key: str  # a role key, `other`, or `-` for a post that makes no official (a company's director)
     gender: str  # f | m | ''
+    plural: bool = (
+        False  # a title of several people (`los vicepresidentes`): the names listed after it share it
+    )
 
 
 @dataclass(frozen=True)
@@ -150,22 +153,32 @@ class Classes:
 
     pattern: re.Pattern
     names: dict[int, str]  # group index -> class
+    plural: frozenset[int] = frozenset()  # group indices of plural wording
 
 
-def _classes(files: list[dict], section: str) -> Classes:
+def _classes(files: list[dict], section: str, plural_section: str = "") -> Classes:
+    """One pattern over the wording of `section` and, marked plural, that of `plural_section`."""
     pairs = sorted(
-        {(cls, fold(p)) for data in files for cls, pats in data.get(section, {}).items() for p in pats},
-        key=lambda cp: (-len(cp[1]), cp),
+        {
+            (cls, fold(p), sec == plural_section)
+            for sec in filter(None, (section, plural_section))
+            for data in files
+            for cls, pats in data.get(sec, {}).items()
+            for p in pats
+        },
+        key=lambda cp: (not cp[2], -len(cp[1]), cp),  # plural forms first: `vicedirector\w*` would take them
     )
-    parts, names, index = [], {}, 1
-    for cls, pat in pairs:
+    parts, names, plural, index = [], {}, set(), 1
+    for cls, pat, is_plural in pairs:
         names[index] = cls
+        if is_plural:
+            plural.add(index)
         # A leading letter outside the group lets the engine skip the alternative at one glance.
         literal = len(pat) > 1 and pat[0].isalpha() and pat[1] not in "?*+{"
         parts.append(f"{pat[0]}({pat[1:]})" if literal else f"({pat})")
         index += 1 + re.compile(pat).groups
     body = "|".join(parts) or "(?!x)x"
-    return Classes(re.compile(rf"(?<!\w)(?:{body})(?!\w)"), names)
+    return Classes(re.compile(rf"(?<!\w)(?:{body})(?!\w)"), names, frozenset(plural))
 
 
 @cache
@@ -201,7 +214,7 @@ def _lexicon(lang: str) -> Lexicon:
     labels = _collect(files, "words", "credit_labels") + _byline_labels(lang)
     return Lexicon(
         lang=lang,
-        heads=_classes(files, "heads"),
+        heads=_classes(files, "heads", "plural_heads"),
         orgs=_classes(files, "orgs"),
         scope={k: re.compile(rf"(?<!\w)(?:{_alt(_collect(files, 'scope', k))})(?!\w)") for k in SCOPES},
         feminine=re.compile(_alt(_collect(files, "gender", "feminine"))),
@@ -292,6 +305,8 @@ def classify(lex: Lexicon, text: str, folded: str, lo: int, hi: int, head) -> Ti
     key = _rule(lex.lang, cls, org_cls, scope)
     start = min(hm.start(), org[1].start()) if org else hm.start()  # `Politburo member`
     end = _trim_end(text, start, hi)
+    if hm.lastindex in lex.heads.plural:  # several people: no one's gender
+        return Title(text[start:end], start, end, cls, org_cls, scope, key, "", True)
     return Title(text[start:end], start, end, cls, org_cls, scope, key, _gender(lex.lang, hm.group(0)))
 
 
@@ -355,7 +370,8 @@ def _pieces(lex: Lexicon, text: str, folded: str, lo: int, hi: int) -> list[tupl
     a comma inside an organisation's list of fields cuts nothing (see `_continues_list`)."""
     cuts = [(m.start(), m.end()) for m in SPLIT.finditer(folded, lo, hi)]
     for m in lex.joiner.finditer(folded, lo, hi):
-        if head_at_start(lex, folded, m.end(), hi):
+        head = head_at_start(lex, folded, m.end(), hi)
+        if head and _one_phrase(lex, folded[m.end() : head[1].start()]):  # `y el presidente`
             cuts.append((m.start(), m.end()))
     out, pos = [], lo
     for a, b in sorted(cuts):
@@ -422,7 +438,7 @@ def titles_after(lex: Lexicon, text: str, folded: str, pos: int) -> list[Title]:
 
 
 def _moved(t: Title, delta: int) -> Title:
-    return Title(t.text, t.start + delta, t.end + delta, t.head, t.org, t.scope, t.key, t.gender)
+    return t._replace(start=t.start + delta, end=t.end + delta)
 
 
 @lru_cache(maxsize=TITLES_CACHE)
@@ -441,8 +457,16 @@ def _titles_in_window(lang: str, text: str, folded: str) -> tuple[Title, ...]:
         opening = folded[a : head[1].start()] if head else ""
         if head is None or (_article_opens(lex, opening) and (out or lex.joiner.search(f" {opening} "))):
             break  # `NAME, vice-presidente ..., e o diretor do ..., OTHER`: the next person's title
+        if out and head[1].lastindex in lex.heads.plural:
+            break  # `NAME, director of X, and leaders of ...`: other people's
         out.append(classify(lex, text, folded, a, b, head))
     return tuple(out)
+
+
+def _one_phrase(lex: Lexicon, opening: str) -> bool:
+    """The words before a head after a joiner are the head's own (`y el presidente`, `and Permanent
+    Member`), not the end of a phrase and another joiner (`y Tecnología, y líderes`)."""
+    return "," not in opening and lex.joiner.search(f" {opening} ") is None
 
 
 def _article_opens(lex: Lexicon, opening: str) -> bool:
