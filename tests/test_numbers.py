@@ -175,6 +175,14 @@ def test_percent_forms(lang, text, raw, value):
         ("it", "meno di 20 compiti", "20", "less_than"),
         ("it", "fino a 50 squadre", "50", "up_to"),
         ("es", "proporcionó 1,938 servicios", "1,938", "exact"),
+        # an article between the qualifier and the number
+        ("es", "al menos el 3 % del gasto", "3 %", "more_than"),
+        ("es", "creció cerca de un 20 %", "20 %", "approx"),
+        ("it", "trattare almeno il 90% dei rifiuti", "90%", "more_than"),
+        ("it", "almeno l'8% annuo", "8%", "more_than"),
+        ("pt", "pelo menos o 40% das empresas", "40%", "more_than"),
+        ("fr", "au moins les 3 000 entreprises", "3 000", "more_than"),
+        ("en", "under a 45 billion VND project", "45 billion", "exact"),
     ],
 )
 def test_qualifiers(lang, text, raw, qualifier):
@@ -896,3 +904,24 @@ def test_a_bare_amount_of_billions_after_money_is_money_in_its_currency(lang, te
 def test_millions_of_people_after_money_stay_counts():
     text = "The province spent VND 500 billion; it has 1.2 million households."
     assert only(text, "en", "1.2 million").unit == "count"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, unit",
+    [
+        ("en", "a 500-hectare high-tech park", "500", "hectare"),
+        ("en", "a 12,000-square-metre campus", "12,000", "square metre"),
+        ("en", "a 12,000 square metre campus", "12,000", "square metre"),
+        ("es", "un edificio de 3.500 metros cuadrados", "3.500", "square metre"),
+        ("fr", "un centre de 2 000 mètres carrés", "2 000", "square metre"),
+        ("de", "auf 4.000 Quadratmetern", "4.000", "square metre"),
+        ("pl", "na 800 m2", "800", "square metre"),
+    ],
+)
+def test_units_written_with_a_hyphen_or_in_square_metres(lang, text, raw, unit):
+    q = only(text, lang, raw)
+    assert (q.unit, q.kind) == (unit, "figure")
+
+
+def test_a_code_after_a_hyphen_stays_a_document_number():
+    assert only("Resolution 57-NQ/TW", "en", "57").kind == "docnum"

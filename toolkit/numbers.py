@@ -149,6 +149,14 @@ def _alternation(pairs: Sequence[tuple[str, object]], prefix: str) -> tuple[str,
     return (alts or "(?!x)x"), names
 
 
+def _hyphenable(pattern: str) -> str:
+    """`pattern` with each space outside a character class matching a hyphen too (`500-hectare`)."""
+    return _PATTERN_SPACE.sub(lambda m: "(?: |-)" if m.group(0) == " " else m.group(0), pattern)
+
+
+_PATTERN_SPACE = re.compile(r"\[(?:\\.|[^\]])*\]|\\.| ")
+
+
 def _unnamed_alternation(pairs: Sequence[tuple[str, object]]) -> str:
     """`_alternation`'s alternatives in its order without the groups, which the engine tries more
     slowly (a named group hides an alternative's first letter from its quick check)."""
@@ -247,6 +255,8 @@ def rules(lang: str) -> Rules:
     quals = [(p, kind) for kind in ("up_to", "less_than", "more_than", "approx") for p in q.get(kind, [])]
     qual, qual_kind = _alternation(quals, "q")
     qual_any = _unnamed_alternation(quals)
+    # an article may follow the qualifier (`al menos el 3 %`, `cerca de un 20 %`)
+    article = rf"(?:{_SP}(?:{words_alternation(q['articles'])}))?" if q.get("articles") else ""
     after = [(p, kind[6:]) for kind in ("after_approx", "after_more_than") for p in q.get(kind, [])]
     qual_after, qual_after_kind = _alternation(after, "a")
     link = words_alternation(d.get("currency_link", []))
@@ -266,15 +276,16 @@ def rules(lang: str) -> Rules:
         currency_unit=cur_unit,
         currency_before=re.compile(rf"(?:^|[^\w])(?:{curb}){_SP}$"),
         currency_before_unit=curb_unit,
-        unit=re.compile(rf"{_SP}(?:(?:{link}){_SP})?(?:{unit}){end}"),  # `3,1 millones de toneladas`
+        # `3,1 millones de toneladas`; `a 500-hectare park`, `a 12,000-square-metre campus`
+        unit=re.compile(rf"(?:-|{_SP}(?:(?:{link}){_SP})?)(?:{_hyphenable(unit)}){end}"),
         unit_name=unit_name,
-        qualifier_before=re.compile(rf"(?:^|[^\w])(?:{qual}){_SP}$"),
-        qualifier_any=re.compile(rf"(?:^|[^\w])(?:{qual_any}){_SP}$"),
+        qualifier_before=re.compile(rf"(?:^|[^\w])(?:{qual}){article}{_SP}$"),
+        qualifier_any=re.compile(rf"(?:^|[^\w])(?:{qual_any}){article}{_SP}$"),
         cue_before=re.compile(
-            rf"(?:^|[^\w])(?:{any_of(_cues_before(d))})(?:{_SP}(?:{marks}))?[\s\u00a0\u202f\u2009.:]*$"
+            rf"(?:^|[^\w])(?:{any_of(_cues_before(d))})(?:{_SP}(?:{marks}))?{article}[\s\u00a0\u202f\u2009.:]*$"
         ),
         qualifier_after=re.compile(rf"{_SP}(?:{qual_after}){end}"),
-        cue_after=re.compile(rf"{_SP}\(?(?:{any_of(_cues_after(d))})"),
+        cue_after=re.compile(rf"(?:{_SP}\(?|-)(?:{any_of(_cues_after(d))})"),
         rank_before=_ending(rk.get("before", [])),
         rank_after=re.compile(rf"{_SP}(?:{words_alternation(rk.get('after', []))}){end}"),
         rank_place=re.compile(rf"{_SP}(?:{words_alternation(rk.get('place', []))}){end}"),
