@@ -285,7 +285,9 @@ def rules(lang: str) -> Rules:
             rf"(?:^|[^\w])(?:{any_of(_cues_before(d))})(?:{_SP}(?:{marks}))?{article}[\s\u00a0\u202f\u2009.:]*$"
         ),
         qualifier_after=re.compile(rf"{_SP}(?:{qual_after}){end}"),
-        cue_after=re.compile(rf"(?:{_SP}\(?|-)(?:{any_of(_cues_after(d))})"),
+        cue_after=re.compile(
+            rf"{_SP}\(?(?:{any_of(_cues_after(d))})"
+        ),  # a dash is a cue: `500-hectare` passes
         rank_before=_ending(rk.get("before", [])),
         rank_after=re.compile(rf"{_SP}(?:{words_alternation(rk.get('after', []))}){end}"),
         rank_place=re.compile(rf"{_SP}(?:{words_alternation(rk.get('place', []))}){end}"),

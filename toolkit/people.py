@@ -77,7 +77,7 @@ def extract_people(doc: Document) -> list[dict]:
     mentions: list[Mention] = []
     named: list[_Named] = []  # the names of each paragraph, for the pronouns that follow them
     segments = _segments(doc, *TEXT_KINDS, "byline", "dateline")
-    last_prose = max((s.start for s, text, _ in segments if s.kind == "body" and _prose(text)), default=-1)
+    last_prose = next((s.start for s, text, _ in reversed(segments) if s.kind == "body" and _prose(text)), -1)
     for seg, text, folded in segments:
         # the authors of a byline, or of `By Thu Hang` on a short line where the cleaner saw body
         # or a dateline (`di NAME – 09/11/2025`)
@@ -107,7 +107,7 @@ _SIGNATURE = re.compile(
 
 
 def _prose(text: str) -> bool:
-    return len(text.split()) >= MIN_PROSE_WORDS
+    return text.count(" ") >= MIN_PROSE_WORDS - 1
 
 
 def _signature(text: str) -> list[tuple[str, int, int]]:
@@ -172,6 +172,8 @@ def _share_plural_titles(
 ) -> None:
     """A plural title goes to every name of the list it opens or closes (`los vicepresidentes A y B`,
     `A, B and C, Vice Chairmen of ...`) that has no title of its own."""
+    if not any(m is not None and m.titles and _any_plural(m.titles) for m in found):
+        return  # (most paragraphs)
     listed = [_listed(lex, folded, a.end, b.start) for a, b in pairwise(runs)]
     for i, m in enumerate(found):
         if m is not None and not (i and listed[i - 1]):
@@ -186,6 +188,13 @@ def _share_plural_titles(
             _take_plural(text, runs[i], found, i, found[i + 1], after=runs[i + 1].end)
 
 
+def _any_plural(titles: list[R.Title]) -> bool:
+    return any(t.plural for t in titles)
+
+
+MAX_LIST_GAP = 12  # `, y `, ` and `, `, oraz `
+
+
 def _drop_plural_after(text: str, m: Mention, run: NameSpan) -> None:
     """A plural title after a name that closes no list is someone else's (`A, así como representantes
     de los departamentos`): it and the titles after it are dropped."""
@@ -197,6 +206,8 @@ def _drop_plural_after(text: str, m: Mention, run: NameSpan) -> None:
 
 def _listed(lex: R.Lexicon, folded: str, a: int, b: int) -> bool:
     """Two names one after the other in a list: only a comma or a joiner between them."""
+    if b - a > MAX_LIST_GAP:
+        return False
     gap = folded[a:b].strip(" ,")
     return not gap or lex.joiner.fullmatch(f" {gap} ") is not None
 
@@ -855,8 +866,9 @@ def _pronoun_genders(lex: R.Lexicon, named: Sequence[_Named], people: dict) -> d
                 given.append(_given_names(people))
             runs = _with_given_names(para, given[0]) if given[0] else []
             if not runs:
-                _carried_pronoun(lex, para, last, people, out)
-                last = None
+                if last is not None:
+                    _carried_pronoun(lex, para, last, people, out)
+                    last = None
                 continue
         last = runs[-1]
         for m in lex.pronoun.finditer(para.folded, runs[0].end):
@@ -887,12 +899,12 @@ def _pronoun_genders(lex: R.Lexicon, named: Sequence[_Named], people: dict) -> d
 
 
 def _carried_pronoun(
-    lex: R.Lexicon, para: _Named, last: NameSpan | None, people: dict, out: dict[str, set[str]]
+    lex: R.Lexicon, para: _Named, last: NameSpan, people: dict, out: dict[str, set[str]]
 ) -> None:
     """`X, director of ..., said ...` then a paragraph naming no one: `..., she said.` The first
     pronoun of that paragraph, within reach of its start, is the person last named before it, when
     nothing else marks that person's gender (`elle` may be `la province`: a mark counts more)."""
-    if last is None or (pid := _person_id(last.words)) not in people or _gender(people[pid]):
+    if (pid := _person_id(last.words)) not in people or _gender(people[pid]):
         return
     for m in lex.pronoun.finditer(para.folded, 0, MAX_PRONOUN_REACH):
         gender = lex.pronoun_genders.get(para.text[m.start() : m.end()].lower())

@@ -438,7 +438,7 @@ def titles_after(lex: Lexicon, text: str, folded: str, pos: int) -> list[Title]:
 
 
 def _moved(t: Title, delta: int) -> Title:
-    return t._replace(start=t.start + delta, end=t.end + delta)
+    return Title(t.text, t.start + delta, t.end + delta, t.head, t.org, t.scope, t.key, t.gender, t.plural)
 
 
 @lru_cache(maxsize=TITLES_CACHE)
