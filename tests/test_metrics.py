@@ -72,6 +72,51 @@ def test_ratio_gives_two_rows_part_and_whole(lang, text, expected):
 
 
 @pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Of the 30 tasks in the plan, 25 have been completed."),
+        ("es", "De las 30 tareas del plan, 25 se han completado."),
+        ("fr", "Sur les 30 tâches du plan, 25 ont été achevées."),
+        ("pt", "Das 30 tarefas do plano, 25 foram concluídas."),
+        (
+            "it",
+            "Dei 30 compiti del piano provinciale di attuazione della Conclusione 81, 25 sono stati completati.",
+        ),
+        ("de", "Von den 30 Aufgaben wurden 25 erledigt."),
+        ("pl", "Spośród 30 zadań Programu działań nr 15-CTr/TU zrealizowano dotąd 25."),
+    ],
+)
+def test_a_clause_opening_on_a_whole_makes_the_first_count_the_total(lang, text):
+    assert [(r["raw"], r["indicator"]) for r in rows(text, lang)] == [
+        ("30", "tasks_total"),
+        ("25", "tasks_completed"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        ("en", "In Q3 2025 alone, the province wrapped up 17 tasks.", "17", "tasks_completed"),
+        (
+            "en",
+            "Localities have finished around 65 percent of the tasks.",
+            "65 percent",
+            "task_completion_pct",
+        ),
+        ("fr", "Sur la même période, la croissance du PIBR a atteint 7,85 %.", "7,85 %", "grdp_growth_pct"),
+        (
+            "pt",
+            "A proporção de cidadãos com conta de identificação electrónica VNeID atingiu 82,5 %.",
+            "82,5 %",
+            "electronic_id_pct",
+        ),
+    ],
+)
+def test_wording_variants(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
     "lang, text, total, done, pct",
     [
         (

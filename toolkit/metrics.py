@@ -88,6 +88,7 @@ class Lexicon:
     context: dict
     status: Matcher
     of_which: re.Pattern
+    whole_before: re.Pattern  # `Of the 30 tasks, 25 ...`: the words that open a clause on a whole
     ratio: re.Pattern
     percent_link: re.Pattern
     function: frozenset
@@ -270,6 +271,7 @@ def lexicon(lang: str) -> Lexicon:
         context={k: _Context(v, w) for k, v in d.get("context", {}).items()},
         status=status,
         of_which=re.compile(_bounded(words_alternation(w.get("of_which", [])))),
+        whole_before=re.compile(rf"(?<![\w])(?:{words_alternation(w.get('whole_before', []))})\s+$"),
         ratio=re.compile(rf"\s*(?:{words_alternation(w.get('ratio', []))})\s*"),
         percent_link=re.compile(rf"\s*(?:{words_alternation(w.get('percent_link', []))})(?![\w])"),
         function=frozenset(fold(x) for x in w.get("function", [])),
@@ -613,6 +615,9 @@ def _link(sent: _Sentence, lex: Lexicon) -> None:
     """Ratios (24 z 25; 24/25), wholes with `of which` parts, and bracketed shares (27 (47,25 %))."""
     figs, f_ = sent.figures, sent.folded
     for a, b in zip(figs, figs[1:], strict=False):
+        if a.q.unit == "count" and b.q.unit == "count" and _opens_on_whole(sent, a, lex):
+            a.role = "whole"  # `Of the 30 tasks of the plan, 25 have been completed`
+            continue
         gap = f_[a.q.end : b.q.start]
         counts = a.q.unit == "count" and b.q.unit == "count"
         if counts and not a.role and _ratio_gap(sent, a, b, gap, lex):
@@ -625,6 +630,24 @@ def _link(sent: _Sentence, lex: Lexicon) -> None:
             a.same_as = b  # `85 bis 90 %`; `1 150 et 980 équipes`
         elif ";" not in gap and not a.role and _of_which_after(f_, a, b, lex):
             a.role = "whole"
+
+
+def _opens_on_whole(sent: _Sentence, a: _Figure, lex: Lexicon) -> bool:
+    """`Of the 30 tasks, ...`, `Spośród 115 zadań ...`, `Dei 14 compiti ...`: the words opening the
+    sentence or a clause before the number say that the count is a whole its parts follow."""
+    m = lex.whole_before.search(sent.folded, max(sent.start, a.q.start - WHOLE_BEFORE_CHARS), a.q.start)
+    if m is None:
+        return False
+    f_, i = sent.folded, m.start()
+    while i > sent.start and f_[i - 1].isspace():
+        i -= 1
+    return i == sent.start or f_[i - 1] in _CLAUSE_OPENERS
+
+
+_CLAUSE_OPENERS = frozenset(",;:•*-–—")  # a clause or a list item starts after these
+
+
+WHOLE_BEFORE_CHARS = 24
 
 
 def _of_which_after(folded: str, a: _Figure, b: _Figure, lex: Lexicon) -> bool:
@@ -890,6 +913,8 @@ def _refined(fig: _Figure, sent: _Sentence, lex: Lexicon, status, commas) -> str
     options = lex.refine[fig.base]
     after = [k for k in status if anchor.q.end <= k[0] and k[1] <= zone_end and k[2] in options]
     before = [k for k in status if lo <= k[0] and k[1] <= fig.q.start and k[2] in options]
+    if fig.role == "whole" and anchor is fig:
+        return fig.base  # a whole its parts follow: what they say is theirs
     if before and fig.role == "part":  # `completato 64 compiti su 70 e ne sta attuando altri 6`
         return before[-1][2]
     if after:
