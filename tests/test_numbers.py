@@ -925,3 +925,19 @@ def test_units_written_with_a_hyphen_or_in_square_metres(lang, text, raw, unit):
 
 def test_a_code_after_a_hyphen_stays_a_document_number():
     assert only("Resolution 57-NQ/TW", "en", "57").kind == "docnum"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("en", "It came 9th in the 2024 PAR Index and 11th in the same year's PCI.", "11"),
+        ("es", "Ocupó el 5.º lugar en el PAR Index y el 7.º en el SIPAS.", "7"),
+    ],
+)
+def test_an_ordinal_after_a_rank_and_a_conjunction_is_the_next_rank(lang, text, raw):
+    q = only(text, lang, raw)
+    assert (q.unit, q.kind) == ("rank", "figure")
+
+
+def test_an_ordinal_with_no_rank_before_stays_an_ordinal():
+    assert only("It was the 3rd and 4th time the province hosted it.", "en", "4").kind == "ordinal"

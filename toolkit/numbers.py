@@ -219,6 +219,7 @@ class Rules:
     doc_plural_before: re.Pattern
     address: re.Pattern
     conj_gap: re.Pattern
+    conj_before: re.Pattern  # a conjunction ending the text before the digits
     months: dict
     qualifier_kind: dict
     qualifier_after_kind: dict
@@ -341,6 +342,10 @@ def rules(lang: str) -> Rules:
         version_before=_ending(ex.get("version_words", [])),
         address=re.compile(words_alternation(d.get("address_cues", []))),
         conj_gap=re.compile(rf"{_SP}(?:{words_alternation(ex.get('conj', [',']))}){_SP}$"),
+        conj_before=re.compile(
+            rf"(?:^|[^\w])(?:{words_alternation(_conjunctions(d))})"
+            rf"(?:{_SP}(?:{words_alternation(q.get('articles', []))}))?{_SP}$"
+        ),
         months=months,
         qualifier_kind=qual_kind,
         qualifier_after_kind=qual_after_kind,
@@ -422,10 +427,24 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
             q = _with(q, kind="date")
         if q.kind in ("date", "name"):
             blocked_until = max(blocked_until, _block_end(folded, q, rules_))
+        elif q.kind == "ordinal" and out and _next_rank(folded, out, q, rules_):
+            q = _with(q, kind="figure", unit="rank")
         out.append(q)
     if "|" in text and out:
         out = _with_row_unit(text, lang, out)
     return _with_money_context(out, rules_) if len(out) > 1 else out
+
+
+def _next_rank(folded: str, out: list[Quantity], q: Quantity, r: Rules) -> bool:
+    """`came 9th in the PAR Index and 11th in the PCI`, `el 5.º lugar ... y el 7.º`: an ordinal after a
+    conjunction, a rank shortly before it in the same sentence, is the next rank the verb governs."""
+    rank = next((p for p in reversed(out) if p.unit == "rank"), None)
+    if rank is None or q.start - rank.end > NEXT_RANK_CHARS or ". " in folded[rank.end : q.start]:
+        return False
+    return r.conj_before.search(folded, max(0, q.start - 16), q.start) is not None
+
+
+NEXT_RANK_CHARS = 160
 
 
 # `VND 500 billion, of which 300 billion ...`: a bare amount of a billion or more written after an
