@@ -223,6 +223,8 @@ def test_published_date_from_the_url(url, expected):
         "Endereço: Rua 3, n.º 12, cidade | Telefone: 0239 3855 678",
         "Le Courrier du Vietnam – 79, rue Ly Thuong Kiet, Hanoï – Tél. : (84-24) 38 25 28 82",
         "Báo Nhân Dân - 71 Hàng Trống, Hà Nội - Tel: 024 3825 4231",
+        "Comentarios (0)   Vistas: 1.047",
+        "Teilen   Drucken   Kommentar (0)",
     ],
 )
 def test_image_placeholders_share_buttons_tags_read_also_links_and_breadcrumbs_are_dropped(chrome):

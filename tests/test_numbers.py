@@ -941,3 +941,16 @@ def test_an_ordinal_after_a_rank_and_a_conjunction_is_the_next_rank(lang, text, 
 
 def test_an_ordinal_with_no_rank_before_stays_an_ordinal():
     assert only("It was the 3rd and 4th time the province hosted it.", "en", "4").kind == "ordinal"
+
+
+def test_a_currency_read_with_the_amount_before_is_not_the_next_numbers():
+    q = only("eine Anlage im Wert von 1.150 Mrd. VND 2026 beginnen solle.", "de", "2026")
+    assert q.kind == "year"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [("de", "noch im 4. Quartal einen Plan vorlegen", "4"), ("pl", "w 3. kwartale 2025", "3")],
+)
+def test_the_ordinal_of_a_quarter_is_a_period(lang, text, raw):
+    assert only(text, lang, raw).kind == "period"

@@ -245,7 +245,11 @@ def _is_chrome(c: Cues, text: str, folded: str | None) -> bool:
         or (text.find(":", 0, 40) >= 0 and c.link_line.match(text))
         or (len(text) <= MAX_FOOTER_CHARS and ":" in text and _labelled_part(c, text))
         or (text[0] in _COPYRIGHT_FIRST and text.startswith(_COPYRIGHT))
-        or (len(text) <= MAX_COUNTER_CHARS and ("|" in text or "·" in text) and _counter_line(c, text))
+        or (
+            len(text) <= MAX_COUNTER_CHARS
+            and ("|" in text or "·" in text or "   " in text or "\t" in text)
+            and _counter_line(c, text)
+        )
         or (len(text) <= MAX_COUNTER_CHARS and " | " in text and _chrome_parts(c, text))
         or (
             len(text) <= MAX_SHARE_CHARS
@@ -267,6 +271,7 @@ MAX_COUNTER_CHARS = 100
 MAX_BANNER_CHARS = 400
 _DIGIT = re.compile(r"\d")
 _COUNTER_SEPARATOR = re.compile(r"\s[|·•]\s")
+_COUNTER_PARTS = re.compile(r"\s[|·•]\s|\s{3,}|\t")  # `Comentarios (0)   Vistas: 1.047`
 
 
 def _is_front_chrome(c: Cues, text: str) -> bool:
@@ -299,7 +304,7 @@ def _counter_line(c: Cues, text: str) -> bool:
     reading time or comments, alone or between separators and share buttons."""
     if _DIGIT.search(text) is None:
         return False
-    parts = [p.strip() for p in _COUNTER_SEPARATOR.split(text)]
+    parts = [p.strip() for p in _COUNTER_PARTS.split(text)]
     counters = [p for p in parts if c.counter.match(p)]
     worded = any(not ch.isdigit() and ch.isalnum() for p in counters for ch in p)  # not a row of numbers
     return worded and all(

@@ -555,6 +555,8 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
     cue = r.cue_before.search(before)
     cued, at = cue is not None, cue.start() if cue is not None else 0
     curb = r.currency_before.search(before, at) if cued else None
+    if curb and prev is not None and prev.unit_end > start - len(before) + curb.start():
+        curb = None  # `1.150 Mrd. VND 2026 beginnen`: the currency is the amount's before it
     if raw_end != end:  # from here on, what follows the percent or scale word is read
         follows = r.cue_after.match(folded, raw_end) is not None
     if not pct:
@@ -706,6 +708,8 @@ def _kind(
         return "rank" if ranked else "ordinal"
     if folded[end : end + 1] == "." and r.rank_place.match(folded, end + 1):
         return "rank"  # `2. Platz`, `14. miejsce`: an ordinal written with a point
+    if folded[end : end + 1] == "." and r.period_after.match(folded, end + 1):
+        return "period"  # `im 4. Quartal`: the ordinal of a period
     if folded[end : end + 2] == ".," and cued and r.rank_verb.search(before, at):
         return "rank"  # `Ben Tre była 6., a Tra Vinh 18.`
     if _POINT_LOWER.match(text, end, end + 3) and text[end + 2].islower():
