@@ -158,17 +158,24 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
     out: list[Line] = []
     caption_next = False
     seen_body = False
+    resume_at = 0  # after a read-also block inside the body: where the body goes on
     for i, text in enumerate(stripped):
-        if not text:
+        if not text or i < resume_at:
             continue
         folded = text.casefold() if len(text) <= c.longest_line_cue else None
         if source_at is not None and i > source_at:
             removed.append(f"after source: {text[:80]}")
             continue
         if seen_body and _tail_key(c, text, folded) in c.tail:
+            resume_at = _body_after_links(stripped, i + 1)
+            if resume_at:
+                removed.extend(f"read-also: {t[:80]}" for t in stripped[i:resume_at] if t)
+                continue
             removed.extend(f"after '{text}': {t[:80]}" for t in stripped[i:] if t)
             break
-        if _is_chrome(c, text, folded) or (not seen_body and _is_front_chrome(c, text)):
+        if _is_chrome(c, text, folded) or (
+            _is_front_chrome(c, text) if not seen_body else _is_banner(c, text)
+        ):
             if _dated_counters(c, text):  # `Posted: 27/10/2025 | Views: 1,284`: the date is the article's
                 out.append(Line("dateline", text))
                 continue
@@ -224,6 +231,33 @@ def _byline_words(credit: str) -> int:
     return len(_COUNTER_SEPARATOR.split(credit, maxsplit=1)[0].split())
 
 
+def _body_after_links(lines: list[str], start: int) -> int:
+    """Where the body goes on after a read-also block set inside it (`Czytaj także:`, two links, then
+    more of the article): a few short link lines, then a paragraph of prose. 0 when the marker
+    opens the page's tail (the usual case: nothing but links and chrome follows)."""
+    links = 0
+    for j in range(start, len(lines)):
+        text = lines[j]
+        if not text:
+            continue
+        if links and _prose(text):
+            return j
+        if links == MAX_INLINE_LINKS or text.count(" ") >= MAX_LINK_WORDS:
+            return 0
+        links += 1
+    return 0
+
+
+MAX_INLINE_LINKS = 4
+MAX_LINK_WORDS = 16
+MIN_PROSE_WORDS = 25
+
+
+def _prose(text: str) -> bool:
+    """A paragraph of the article: many words, ending a sentence."""
+    return text.count(" ") >= MIN_PROSE_WORDS - 1 and text[-1] in '.!?"”»…)'
+
+
 def _tail_key(c: Cues, text: str, folded: str | None) -> str | None:
     """The line folded as a tail marker is written (`Altre notizie:`, `Gleiches Thema | Gleiche
     Kategorie`: its first part), None for a line too long to be one. `folded`: the whole line
@@ -231,7 +265,7 @@ def _tail_key(c: Cues, text: str, folded: str | None) -> str | None:
     if " | " not in text and text[-1] != ":":
         return folded
     head = text.split(" | ", 1)[0] if " | " in text else text
-    return head.rstrip(" :").casefold() if len(head) <= c.longest_line_cue + 1 else None
+    return head.rstrip(" :\u00a0\u202f").casefold() if len(head) <= c.longest_line_cue + 1 else None
 
 
 def _is_chrome(c: Cues, text: str, folded: str | None) -> bool:
@@ -275,9 +309,14 @@ _COUNTER_PARTS = re.compile(r"\s[|·•]\s|\s{3,}|\t")  # `Comentarios (0)   Vis
 
 
 def _is_front_chrome(c: Cues, text: str) -> bool:
-    """A counter alone on its line, or a consent banner, which sites print around the title (looked
-    for there only: short lines are many in the body). Below the body, tail markers drop them."""
-    return (len(text) <= MAX_COUNTER_CHARS and _counter_line(c, text)) or (
+    """A counter alone on its line, or a consent banner, which sites print around the title (counters
+    looked for there only: short lines are many in the body). Below the body, tail markers drop them."""
+    return (len(text) <= MAX_COUNTER_CHARS and _counter_line(c, text)) or _is_banner(c, text)
+
+
+def _is_banner(c: Cues, text: str) -> bool:
+    """A consent banner (`This site uses cookies ... [OK]`), above the article or below it."""
+    return (
         len(text) <= MAX_BANNER_CHARS
         and any(map(text.__contains__, c.banner))
         and c.banner_word.search(text) is not None
@@ -425,7 +464,9 @@ def _mark_trailing_byline(lines: list[Line]) -> None:
     if last.kind != "body" or last.text[-1] in _TERMINAL:  # (most last lines end a sentence)
         return
     words = last.text.split(None, 2 * MAX_BYLINE_WORDS + 1)  # a longer line is no byline: split no further
-    tokens = [t for t in words if t not in ("-", "–", "—", "/", ",", "&")]  # the marks joining names
+    tokens = [
+        t for t in words if t not in ("-", "–", "—", "/", ",", "&", "|", "·")
+    ]  # the marks joining names
     if 1 <= len(tokens) <= MAX_BYLINE_WORDS and all(t[:1].isupper() for t in tokens):
         lines[end - 1] = Line("byline", last.text)
 

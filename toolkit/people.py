@@ -94,7 +94,7 @@ def extract_people(doc: Document) -> list[dict]:
             # sentence or a bar (`... at the conference. Photo: Van Thang`, `Report: A | Photo: B`)
             mentions += _credits(lex, text, folded, seg.start, anywhere=seg.kind == "caption")
             mentions += _credits_by(lex, text, folded, seg.start)
-            if seg.kind == "body" and seg.start > last_prose:
+            if seg.kind == "body" and seg.start > last_prose and not authors:
                 mentions += _authors(lex, text, _signature(text), seg.start)
     return _records(doc, lex, mentions, named)
 
@@ -172,7 +172,7 @@ def _share_plural_titles(
 ) -> None:
     """A plural title goes to every name of the list it opens or closes (`los vicepresidentes A y B`,
     `A, B and C, Vice Chairmen of ...`) that has no title of its own."""
-    if not any(m is not None and m.titles and _any_plural(m.titles) for m in found):
+    if not any([t.plural for m in found if m is not None for t in m.titles]):
         return  # (most paragraphs)
     listed = [_listed(lex, folded, a.end, b.start) for a, b in pairwise(runs)]
     for i, m in enumerate(found):
@@ -186,10 +186,6 @@ def _share_plural_titles(
     for i in range(len(runs) - 2, -1, -1):  # closed: from each name to the one before
         if listed[i]:
             _take_plural(text, runs[i], found, i, found[i + 1], after=runs[i + 1].end)
-
-
-def _any_plural(titles: list[R.Title]) -> bool:
-    return any(t.plural for t in titles)
 
 
 MAX_LIST_GAP = 12  # `, y `, ` and `, `, oraz `
@@ -586,6 +582,10 @@ def _byline_authors(
         a = lo + m.end()
         comma = text.find(",", a, hi)
         b = hi if comma < 0 else comma
+        bracket = text.find("(", a, hi)  # `Por Hoàng Linh (VNA)`: the agency after the name
+        if bracket >= 0:
+            hi = a + len(text[a:bracket].rstrip())
+            b = min(b, hi)
         words = text[a:b].split()
         if not 1 <= len(words) <= MAX_BYLINE_WORDS or not all(w[:1].isupper() for w in words):
             continue
@@ -858,7 +858,7 @@ def _pronoun_genders(lex: R.Lexicon, named: Sequence[_Named], people: dict) -> d
     read from its first name on, and only pronouns within reach of a person's name count."""
     out: dict[str, set[str]] = {}
     given: list[dict] = []  # made at the first paragraph that needs it
-    last: NameSpan | None = None  # the name last written in the paragraph before
+    last: list[NameSpan] | None = None  # the names of the paragraph before
     for para in named:
         runs, sentence_starts, ends = para.runs, None, None
         if not runs:  # a paragraph naming people by their given names only (`Thinh said ... He`)
@@ -866,11 +866,11 @@ def _pronoun_genders(lex: R.Lexicon, named: Sequence[_Named], people: dict) -> d
                 given.append(_given_names(people))
             runs = _with_given_names(para, given[0]) if given[0] else []
             if not runs:
-                if last is not None:
+                if last is not None and given[0]:  # (someone whose gender nothing marks)
                     _carried_pronoun(lex, para, last, people, out)
                     last = None
                 continue
-        last = runs[-1]
+        last = runs
         for m in lex.pronoun.finditer(para.folded, runs[0].end):
             gender = lex.pronoun_genders.get(para.text[m.start() : m.end()].lower())
             if gender is None:
@@ -899,12 +899,13 @@ def _pronoun_genders(lex: R.Lexicon, named: Sequence[_Named], people: dict) -> d
 
 
 def _carried_pronoun(
-    lex: R.Lexicon, para: _Named, last: NameSpan, people: dict, out: dict[str, set[str]]
+    lex: R.Lexicon, para: _Named, last: list[NameSpan], people: dict, out: dict[str, set[str]]
 ) -> None:
     """`X, director of ..., said ...` then a paragraph naming no one: `..., she said.` The first
     pronoun of that paragraph, within reach of its start, is the person last named before it, when
     nothing else marks that person's gender (`elle` may be `la province`: a mark counts more)."""
-    if (pid := _person_id(last.words)) not in people or _gender(people[pid]):
+    pid = next((p for r in reversed(last) if (p := _person_id(r.words)) in people), None)
+    if pid is None or _gender(people[pid]):
         return
     for m in lex.pronoun.finditer(para.folded, 0, MAX_PRONOUN_REACH):
         gender = lex.pronoun_genders.get(para.text[m.start() : m.end()].lower())
