@@ -405,3 +405,35 @@ def test_a_site_name_with_its_tagline_and_account_links_are_no_title():
         ("title", "Bac Ninh reels in $4.87 billion in FDI"),
         ("dateline", "Thanh Van - November 24, 2025 14:32"),
     ]
+
+
+PROSE = (
+    "Pan Trần Văn Hai z gminy Tháp Mười sprzedaje przez internet około trzech ton ryżu miesięcznie "
+    "i mówi, że dawniej to handlarz dyktował cenę, a teraz sam widzi, ile płacą klienci w Hanoi."
+)
+
+
+def test_a_read_also_block_inside_the_body_drops_its_links_and_the_body_goes_on():
+    raw = f"{BODY}\nCzytaj także:\n» Cần Thơ uruchamia platformę danych\n» Ryż ST25 podbija rynki\n\n{PROSE}"
+    assert kinds(raw) == [("body", BODY), ("body", PROSE)]
+
+
+def test_a_read_also_block_followed_by_links_only_ends_the_article():
+    raw = f"{BODY}\nCzytaj także:\n» Cần Thơ uruchamia platformę\n» Ryż ST25 podbija rynki\nUdostępnij: Facebook"
+    assert kinds(raw) == [("body", BODY)]
+
+
+def test_a_tail_marker_with_a_no_break_space_before_its_colon_ends_the_article():
+    assert kinds(f"{BODY}\nLire aussi\u00a0:\n› Le festival de Huê attire les visiteurs") == [("body", BODY)]
+
+
+def test_a_consent_banner_below_the_body_is_dropped():
+    banner = "Ta strona używa plików cookie. Korzystając z niej, wyrażasz zgodę na ich użycie. [OK]"
+    assert kinds(f"{BODY}\n{BODY} Otra.\n{banner}") == [("body", BODY), ("body", BODY + " Otra.")]
+
+
+def test_a_last_credit_line_with_bars_is_the_byline():
+    assert kinds(f"{BODY}\nReportagem: Minh Chau | Fotos: Hoang Ha")[-1] == (
+        "byline",
+        "Reportagem: Minh Chau | Fotos: Hoang Ha",
+    )

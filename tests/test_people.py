@@ -1748,3 +1748,38 @@ def test_a_name_alone_between_paragraphs_signs_nothing():
 def test_a_pronoun_in_a_paragraph_naming_no_one_is_the_last_named_persons(lang, first, then, gender):
     found = people([("body", first), ("body", then)], lang)
     assert [r["gender"] for r in found.values()] == [gender]
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "name", "label"),
+    [
+        ("pt", "Por Hoàng Linh (VNA)", "Hoàng Linh", "Por"),
+        ("es", "Entrevista y fotos: Thu Hang (VNA)", "Thu Hang", "Entrevista y fotos"),
+        ("de", "Interview: Minh Ha", "Minh Ha", "Interview"),
+    ],
+)
+def test_a_credit_line_names_its_author_without_the_agency(lang, line, name, label):
+    found = people([("body", LAST), ("body", line)], lang)
+    assert list(found) == [name]
+    assert (found[name]["role"], found[name]["role_keys"]) == (label, "author")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "keys"),
+    [
+        (
+            "it",
+            "Il signor Trinh Quoc Thai, capo del Comitato di Gestione delle Zone Industriali provinciale, ha riferito.",
+            "Trinh Quoc Thai",
+            "provincial_official",
+        ),
+        (
+            "pt",
+            "Afirmou o senhor Huynh Minh Khoa, membro da Comissão Permanente do Comité do Partido da cidade e vice-presidente do Comité Popular da cidade.",
+            "Huynh Minh Khoa",
+            "party_standing_committee_member;peoples_committee_vice_chair",
+        ),
+    ],
+)
+def test_management_boards_and_standing_commissions(lang, text, name, keys):
+    assert people(text, lang)[name]["role_keys"] == keys
