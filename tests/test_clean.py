@@ -437,3 +437,8 @@ def test_a_last_credit_line_with_bars_is_the_byline():
         "byline",
         "Reportagem: Minh Chau | Fotos: Hoang Ha",
     )
+
+
+def test_a_table_header_with_units_in_brackets_is_kept_for_the_rows_under_it():
+    header = "Settore | Numero progetti | Capitale (milioni USD)"
+    assert ("body", header) in kinds(f"{BODY}\n{header}\nSemiconduttori | 21 | 2.140")

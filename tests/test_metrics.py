@@ -1686,3 +1686,38 @@ def test_hectares_of_a_crop_are_a_cultivation_area(lang, text, raw):
 )
 def test_an_amount_that_says_what_it_pays_for_takes_no_wording_of_another_clause(lang, text, raw, indicator):
     assert row(text, lang, raw)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "lang, header, row, raw, unit, value, plain",
+    [
+        (
+            "it",
+            "Settore | Numero progetti | Capitale (milioni USD)",
+            "Semiconduttori | 21 | 2.140",
+            "2.140",
+            "USD",
+            2.14e9,
+            "21",
+        ),
+        (
+            "de",
+            "Jahr | Waldbedeckungsrate | Aufforstung (ha) | Waldbrände",
+            "2024 | 45,6 % | 1.120 | 9",
+            "1.120",
+            "hectare",
+            1120.0,
+            "9",
+        ),
+    ],
+)
+def test_a_table_row_is_read_in_the_units_of_its_header(lang, header, row, raw, unit, value, plain):
+    text = f"La provincia publicó su informe anual de resultados.\n{header}\n{row}"
+    segments, at = [], 0
+    for part in text.split("\n"):
+        segments.append(Segment("body", at, at + len(part)))
+        at += len(part) + 1
+    document = Document("t", "", text=text, segments=segments, language=lang, province="Cà Mau")
+    found = {r["raw"]: r for r in extract_metrics(document)}
+    assert (found[raw]["unit"], found[raw]["value"]) == (unit, value)
+    assert found[plain]["unit"] == "count"  # a column whose header gives no unit

@@ -954,3 +954,18 @@ def test_a_currency_read_with_the_amount_before_is_not_the_next_numbers():
 )
 def test_the_ordinal_of_a_quarter_is_a_period(lang, text, raw):
     assert only(text, lang, raw).kind == "period"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, unit",
+    [
+        ("it", "hanno movimentato 11,2 milioni di TEU", "11,2 milioni", "TEU"),
+        ("pt", "ficou em 21,4 µg/m³", "21,4", "µg/m³"),
+    ],
+)
+def test_container_and_concentration_units(lang, text, raw, unit):
+    assert only(text, lang, raw).unit == unit
+
+
+def test_the_decimals_of_a_code_are_no_figure():
+    assert only("a concentração de partículas PM2.5 ficou alta", "pt", "5").kind == "name"

@@ -388,8 +388,12 @@ def _breadcrumb(text: str) -> bool:
 
 def _crumb(part: str) -> bool:
     """A breadcrumb's part names a section: no label (`Autor: NAME | date`), no bare figure (a
-    table's cell: `Cobertura forestal | 55,1 % | 55,3 %`)."""
-    return ":" not in part and _NUMBER_CELL.fullmatch(part) is None
+    table's cell: `Cobertura forestal | 55,1 % | 55,3 %`), no unit in brackets (a table's header:
+    `Settore | Progetti | Capitale (milioni USD)`, whose units the rows under it are read in)."""
+    return ":" not in part and _NUMBER_CELL.fullmatch(part) is None and _UNIT_BRACKETS.search(part) is None
+
+
+_UNIT_BRACKETS = re.compile(r"\([^()]*[^\d\s()][^()]*\)\s*$")  # `(ha)`, `(milioni USD)`, not `(0)`
 
 
 _NUMBER_CELL = re.compile(r"[\d\s.,%\u00a0\u202f]+")

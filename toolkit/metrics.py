@@ -25,9 +25,11 @@ from toolkit.model import Document
 from toolkit.numbers import (
     FALLBACK_LANGUAGE,
     Quantity,
+    column_units,
     fold,
     merge_data,
     read_numbers,
+    with_column_units,
     words_alternation,
 )
 from toolkit.numbers import rules as number_rules
@@ -407,11 +409,20 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
     # provinces read off the scan text of the fold (see `places.scan_text`).
     whole = fold(doc.text)
     scan = gazetteer.scan_text(whole)
+    columns = None  # the units a table's header row gives its columns, for the rows under it
     for seg in doc.segments:
-        if seg.kind not in READ_KINDS or not _HAS_DIGIT.search(doc.text, seg.start, seg.end):
+        if seg.kind not in READ_KINDS:
+            continue
+        # (a line that is no table row ends the table)
+        row = doc.text.find("|", seg.start, seg.end) >= 0
+        columns = (column_units(doc.text[seg.start : seg.end], lang) or columns) if row else None
+        if not _HAS_DIGIT.search(doc.text, seg.start, seg.end):
             continue
         text, folded = doc.text[seg.start : seg.end], whole[seg.start : seg.end]
-        figures = [_Figure(q) for q in read_numbers(text, lang, folded) if q.is_figure]
+        found = read_numbers(text, lang, folded)
+        if columns:  # `Semiconduttori | 21 | 2.140` under `Settore | Progetti | Capitale (milioni USD)`
+            found = with_column_units(text, found, columns)
+        figures = [_Figure(q) for q in found if q.is_figure]
         if not figures:
             continue
         starts = [f.q.start for f in figures]

@@ -19,6 +19,7 @@ of dates, periods and document numbers, all kept as data in
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Sequence
@@ -73,6 +74,7 @@ MAX_ORDINAL = 100  # congresses, sessions and terms are numbered below this
 _MONTH_YEAR = re.compile(r"[0-9]{1,2}[/.\-][0-9]{2,4}(?![0-9])")
 _POINT_LOWER = re.compile(r"\.[ \u00a0][^\W\d_]")
 _GLUED = re.compile(r"[\-/]?[^\W\d_]|[:h][0-9]{2}(?![0-9])")
+_CODE_TAIL = re.compile(r"[^\W\d_][0-9]+[.,]$")  # `PM2.`: digits glued to letters, then a point
 _CODE_BEFORE = re.compile(r"[^\W\d_][\-/+]$")  # COVID-19, NQ/57, GMT+7
 _VERSION = re.compile(r"[0-9]\.0")
 _NON_SPACE = re.compile(r"\S*")
@@ -419,6 +421,10 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
         if out and m.start() < out[-1].end:
             continue  # the smaller part of `68 billion 500 million`, read with the larger
         q = _read_one(text, folded, m, rules_, out[-1] if out else None)
+        if text[m.start() - 1 : m.start()] in (".", ",") and _CODE_TAIL.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            q = _with(q, kind="name")  # the decimals of a code: PM2.5
         if m.start() >= phone_until:
             phone_until = _phone_end(text, m)
         if m.start() < phone_until:
@@ -476,6 +482,51 @@ def _with_money_context(found: list[Quantity], r: Rules) -> list[Quantity]:
 # A table's row written as a line: `Tasa de expedientes en línea (%) | 61,3 | 78,9`. The first cell
 # says in brackets what the numbers of the row count.
 _ROW_HEAD = re.compile(r"\s*\|?([^|()]*)\(([^()|]{1,40})\)\s*\|")
+
+
+def column_units(text: str, lang: str) -> list[tuple[str, float] | None] | None:
+    """The (unit, scale) each column of a table's header row gives in its brackets (`Capitale (milioni
+    USD)`, `Aufforstung (ha)`), None for a column whose brackets say neither; None when the row is no
+    header (no bars, a cell that is a number, or no column with a unit)."""
+    cells = text.strip().strip("|").split("|")
+    if len(cells) < 2 or any(_NUMBER_CELL.fullmatch(c) for c in cells):
+        return None
+    units = [_bracket_unit(c, lang) for c in cells]
+    return units if any(units) else None
+
+
+_NUMBER_CELL = re.compile(r"\s*[0-9][0-9.,\s\u00a0\u202f]*%?\s*")
+
+
+def _bracket_unit(cell: str, lang: str) -> tuple[str, float] | None:
+    m = _BRACKETS.search(cell)
+    if m is None:
+        return None
+    probe = [q for q in read_numbers(f"1 {m.group(1).strip()}", lang) if q.is_figure]
+    if not probe or (probe[0].unit == "count" and probe[0].value == 1):
+        return None
+    return probe[0].unit, probe[0].value
+
+
+_BRACKETS = re.compile(r"\(([^()|]{1,40})\)")
+
+
+def with_column_units(
+    text: str, found: list[Quantity], columns: list[tuple[str, float] | None]
+) -> list[Quantity]:
+    """A table row's bare counts read in the unit and scale of their column's header (`column_units`);
+    the row as read when its cells are not as many as the header's."""
+    bars = [i for i, ch in enumerate(text.strip().strip("|")) if ch == "|"]
+    if len(bars) + 1 != len(columns):
+        return found
+    lead = len(text) - len(text.lstrip().lstrip("|"))  # (a row may open with a bar)
+    out = []
+    for q in found:
+        unit = columns[bisect.bisect_right(bars, q.start - lead)]
+        if unit is not None and q.is_figure and q.unit == "count":
+            q = _with(q, unit=unit[0], value=q.value * unit[1])
+        out.append(q)
+    return out
 
 
 def _with_row_unit(text: str, lang: str, found: list[Quantity]) -> list[Quantity]:
