@@ -1721,3 +1721,48 @@ def test_a_table_row_is_read_in_the_units_of_its_header(lang, header, row, raw, 
     found = {r["raw"]: r for r in extract_metrics(document)}
     assert (found[raw]["unit"], found[raw]["value"]) == (unit, value)
     assert found[plain]["unit"] == "count"  # a column whose header gives no unit
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, scope",
+    [
+        (
+            "en",
+            "In Cà Mau, under Resolution No. 71/NQ-CP of the Government, the province completed 15 tasks.",
+            "15",
+            "provincial",
+        ),
+        ("en", "16 decrees were issued by the Government.", "16", "national"),
+    ],
+)
+def test_a_body_named_after_a_documents_number_is_its_issuer(lang, text, raw, scope):
+    assert row(text, lang, raw)["scope"] == scope
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        ("en", "Of these, 44 tasks are in implementation.", "44", "tasks_in_progress"),
+        ("fr", "24 tâches sont en train de mise en œuvre.", "24", "tasks_in_progress"),
+        (
+            "en",
+            "The province received 512,780 applications, with an online rate of 88.3%.",
+            "88.3%",
+            "online_application_pct",
+        ),
+        (
+            "pl",
+            "W prowincji 98,7% wniosków administracyjnych składa się online.",
+            "98,7%",
+            "online_application_pct",
+        ),
+        (
+            "de",
+            "Die Provinz hat 420 Konferenzen mit über 36.000 Teilnehmenden organisiert.",
+            "36.000",
+            "people_reached",
+        ),
+    ],
+)
+def test_more_wording_variants(lang, text, raw, indicator):
+    assert row(text, lang, raw)["indicator"] == indicator

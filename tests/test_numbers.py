@@ -969,3 +969,16 @@ def test_container_and_concentration_units(lang, text, raw, unit):
 
 def test_the_decimals_of_a_code_are_no_figure():
     assert only("a concentração de partículas PM2.5 ficou alta", "pt", "5").kind == "name"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("en", "The online application rate exceeds 91% in Q3/2025.", "91%"),
+        ("pl", "Przychody z usług IT przekroczyły 1 mld USD.", "1 mld"),
+        ("it", "Il commercio ha superato i 28,5 miliardi di USD.", "28,5 miliardi"),
+        ("de", "Der Umsatz überstieg 2 Mrd. USD.", "2 Mrd."),
+    ],
+)
+def test_verbs_of_exceeding_are_more_than(lang, text, raw):
+    assert only(text, lang, raw).qualifier == "more_than"

@@ -298,7 +298,8 @@ def lexicon(lang: str) -> Lexicon:
         agent=re.compile(rf"(?<![\w])(?:{words_alternation(sc.get('agent', []))})\s+$"),
         issuer=re.compile(
             rf"(?<![\w])(?:{words_alternation(nd.get('exclude', {}).get('doc_words', []))})"
-            r"(?:[^\w]+[\w./\-]+){0,3}[^\w]+$"
+            # its number (`No. 71/NQ-CP`) and at most two words (`of the`) between
+            r"(?:[^\w]+(?:[\w./\-]*[0-9][\w./\-]*|nos?\.?|n[º°o]\.?))*(?:[^\w]+[\w./\-]+){0,2}[^\w]+$"
         ),
     )
 
