@@ -1766,3 +1766,26 @@ def test_a_body_named_after_a_documents_number_is_its_issuer(lang, text, raw, sc
 )
 def test_more_wording_variants(lang, text, raw, indicator):
     assert row(text, lang, raw)["indicator"] == indicator
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, indicator",
+    [
+        (
+            "en",
+            "The province provides 1,056 online public services, of which 689 full-process.",
+            "689",
+            "online_public_services",
+        ),
+        (
+            "es",
+            "La provincia tiene 120 empresas de tecnología digital, de las cuales 30 extranjeras.",
+            "30",
+            "digital_tech_enterprises",
+        ),
+    ],
+)
+def test_a_part_after_of_which_with_no_wording_of_its_own_counts_what_its_whole_counts(
+    lang, text, raw, indicator
+):
+    assert row(text, lang, raw)["indicator"] == indicator

@@ -335,6 +335,7 @@ class _Figure:
     whole: _Figure | None = None  # for a part: its whole
     share_of: _Figure | None = None  # for a bracketed percent: the count it is a share of
     same_as: _Figure | None = None  # for the first end of a range (`85 bis 90 %`): the other end
+    within: _Figure | None = None  # for a figure after `of which`: the whole it is a part of
     noun: tuple[int, int] | None = None  # for a whole: its part's noun written between (`31 compiti su 36`)
     world: bool = False  # a country's rank or score, not a province's (see `_among_countries`)
     key: str = ""
@@ -641,7 +642,7 @@ def _link(sent: _Sentence, lex: Lexicon) -> None:
         ):
             a.same_as = b  # `85 bis 90 %`; `1 150 et 980 équipes`
         elif ";" not in gap and not a.role and _of_which_after(f_, a, b, lex):
-            a.role = "whole"
+            a.role, b.within = "whole", a
 
 
 def _opens_on_whole(sent: _Sentence, a: _Figure, lex: Lexicon) -> bool:
@@ -775,6 +776,9 @@ def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, fits, status, clauses
         fig.label = label_words if q.unit == "count" and chosen in after else sent.text[chosen[0] : chosen[1]]
     elif not fig.label:
         fig.label = label_words
+    whole = fig.within
+    if not fig.base and whole is not None and whole.base and whole.q.unit == q.unit:
+        fig.base = whole.base  # `1,056 online public services, of which 689 full-process`: a part of the same
     fig.key = fig.base or "other"
     if fig.base in lex.refine and fig.role != "whole":
         fig.key = _refined(fig, sent, lex, status, commas)
