@@ -190,14 +190,15 @@ class TreeMemory:
         import psutil
 
         while not self._stop.is_set():
-            try:
+            try:  # (the process may end between two readings: its last readings stand)
                 main = self.proc.memory_info().rss
                 kids = sum(c.memory_info().rss for c in self.proc.children(recursive=True))
+                pss = _pss(self.proc)
             except psutil.Error:
                 break
             self.peak_main = max(self.peak_main, main)
             self.peak_total = max(self.peak_total, main + kids)
-            self.peak_pss = max(self.peak_pss, _pss(self.proc))
+            self.peak_pss = max(self.peak_pss, pss)
             time.sleep(0.05)
 
     def stop(self) -> None:
