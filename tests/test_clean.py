@@ -442,3 +442,9 @@ def test_a_last_credit_line_with_bars_is_the_byline():
 def test_a_table_header_with_units_in_brackets_is_kept_for_the_rows_under_it():
     header = "Settore | Numero progetti | Capitale (milioni USD)"
     assert ("body", header) in kinds(f"{BODY}\n{header}\nSemiconduttori | 21 | 2.140")
+
+
+def test_a_header_of_short_cells_over_a_row_of_figures_is_kept():
+    assert ("body", "Rang | Province | Score") in kinds(
+        f"{BODY}\nRang | Province | Score\n1 | Quảng Ninh | 92,48"
+    )

@@ -1789,3 +1789,16 @@ def test_a_part_after_of_which_with_no_wording_of_its_own_counts_what_its_whole_
     lang, text, raw, indicator
 ):
     assert row(text, lang, raw)["indicator"] == indicator
+
+
+def test_a_ranking_table_gives_each_row_its_rank_and_score():
+    text = "Le classement DTI 2024 a été publié par le ministère.\nRang | Province | Score\n1 | Quảng Ninh | 92,48"
+    segments, at = [], 0
+    for part in text.split("\n"):
+        segments.append(Segment("body", at, at + len(part)))
+        at += len(part) + 1
+    document = Document("t", "", text=text, segments=segments, language="fr", province="Nghệ An")
+    found = {r["raw"]: r for r in extract_metrics(document)}
+    assert (found["1"]["unit"], found["1"]["indicator"]) == ("rank", "public_service_index_rank")
+    assert (found["92,48"]["unit"], found["92,48"]["indicator"]) == ("points", "public_service_index_points")
+    assert found["1"]["province"] == "Quảng Ninh"

@@ -960,7 +960,7 @@ def test_the_ordinal_of_a_quarter_is_a_period(lang, text, raw):
     "lang, text, raw, unit",
     [
         ("it", "hanno movimentato 11,2 milioni di TEU", "11,2 milioni", "TEU"),
-        ("pt", "ficou em 21,4 µg/m³", "21,4", "µg/m³"),
+        ("pt", "ficou em 21,4 µg/m³", "21,4", "µg/m3"),
     ],
 )
 def test_container_and_concentration_units(lang, text, raw, unit):
@@ -982,3 +982,15 @@ def test_the_decimals_of_a_code_are_no_figure():
 )
 def test_verbs_of_exceeding_are_more_than(lang, text, raw):
     assert only(text, lang, raw).qualifier == "more_than"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, kind",
+    [
+        ("es", "Foto 1: La vicepresidenta habla en la reunión.", "1", "name"),
+        ("en", "Photo 2: The new water plant.", "2", "name"),
+        ("fr", "fixée par le QCVN 05:2023/BTNMT", "05", "docnum"),
+    ],
+)
+def test_photo_numbers_and_technical_standards_are_no_figures(lang, text, raw, kind):
+    assert only(text, lang, raw).kind == kind

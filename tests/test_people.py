@@ -1783,3 +1783,17 @@ def test_a_credit_line_names_its_author_without_the_agency(lang, line, name, lab
 )
 def test_management_boards_and_standing_commissions(lang, text, name, keys):
     assert people(text, lang)[name]["role_keys"] == keys
+
+
+def test_a_run_opened_by_a_place_word_is_the_place():
+    text = "Das sagte Luong Minh Khoi, stellvertretender Vorsitzender des Volkskomitees der Stadt Da Nang, bei der Eröffnung."
+    assert list(people(text, "de")) == ["Luong Minh Khoi"]
+
+
+def test_a_field_that_looks_like_a_syllable_continues_the_departments_name():
+    text = "Secondo la direttrice del Dipartimento di Cultura, Sport e Turismo, Hoang Thi Thu Ha, gli alberghi crescono."
+    row = people(text, "it")["Hoang Thi Thu Ha"]
+    assert (row["role"], row["role_keys"]) == (
+        "direttrice del Dipartimento di Cultura, Sport e Turismo",
+        "department_director",
+    )

@@ -173,7 +173,7 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
                 continue
             removed.extend(f"after '{text}': {t[:80]}" for t in stripped[i:] if t)
             break
-        if _is_chrome(c, text, folded) or (
+        if (_is_chrome(c, text, folded) and not _table_header(stripped, i)) or (
             _is_front_chrome(c, text) if not seen_body else _is_banner(c, text)
         ):
             if _dated_counters(c, text):  # `Posted: 27/10/2025 | Views: 1,284`: the date is the article's
@@ -321,6 +321,16 @@ def _is_banner(c: Cues, text: str) -> bool:
         and any(map(text.__contains__, c.banner))
         and c.banner_word.search(text) is not None
     )
+
+
+def _table_header(lines: list[str], i: int) -> bool:
+    """lines[i] heads a table (`Rang | Province | Score`): the next line is a row of as many cells
+    holding figures. (Otherwise a line of short parts between bars reads as a breadcrumb.)"""
+    text = lines[i]
+    if "|" not in text or i + 1 >= len(lines):
+        return False
+    row = lines[i + 1]
+    return row.count("|") == text.count("|") and _DIGIT.search(row) is not None
 
 
 def _labelled_part(c: Cues, text: str) -> bool:

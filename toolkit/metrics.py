@@ -105,6 +105,7 @@ class Lexicon:
     share_of_whole: dict
     refine: dict
     rank_default: str  # a province's rank in a sentence that names no indicator at all
+    score_default: str  # a score left without a key beside such a rank: the same index's
     issuer: re.Pattern
     agent: re.Pattern
     share_verb: re.Pattern
@@ -288,6 +289,7 @@ def lexicon(lang: str) -> Lexicon:
         share_of_whole=d.get("share_of_whole", {}),
         refine=d.get("refine", {}),
         rank_default=d.get("rank_default", ""),
+        score_default=d.get("score_default", ""),
         world=re.compile(_bounded(words_alternation(sc.get("world", [])))),
         ratio_after_noun=re.compile(rf"\s*(?:{words_alternation(w.get('ratio_after_noun', []))})\s*"),
         conjunction=re.compile(
@@ -581,6 +583,10 @@ def _analyse_sentence(
         fig.place = _place(fig, inside) or opening
         lo, hi = _enclosing(period_clauses, fig.q.start)
         fig.period = period_at([p for p in periods if lo <= p.start or p in framing], fig.q.start, hi)
+    if lex.score_default and any(f.key == lex.rank_default for f in sent.figures):
+        for fig in sent.figures:  # `1 | Quảng Ninh | 92,48` under `Rang | Province | Score`
+            if fig.key == "other" and fig.q.unit == "points" and not fig.world:
+                fig.key = fig.base = lex.score_default
 
 
 def _among_countries(fig: _Figure, sent: _Sentence, lex: Lexicon, commas: list[int]) -> bool:

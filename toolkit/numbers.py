@@ -499,6 +499,10 @@ _NUMBER_CELL = re.compile(r"\s*[0-9][0-9.,\s\u00a0\u202f]*%?\s*")
 
 
 def _bracket_unit(cell: str, lang: str) -> tuple[str, float] | None:
+    """The unit a header cell gives: in its brackets, or its name (`Rang`, `Score`)."""
+    heading = _table_headings(lang).get(fold(cell).strip())
+    if heading:
+        return heading, 1.0
     m = _BRACKETS.search(cell)
     if m is None:
         return None
@@ -506,6 +510,15 @@ def _bracket_unit(cell: str, lang: str) -> tuple[str, float] | None:
     if not probe or (probe[0].unit == "count" and probe[0].value == 1):
         return None
     return probe[0].unit, probe[0].value
+
+
+@cache
+def _table_headings(lang: str) -> dict[str, str]:
+    """Folded header cell -> the unit its column holds (`rank`, `points`)."""
+    table = merge_data(lang or FALLBACK_LANGUAGE).get("table", {})
+    out = {fold(w): "points" for w in table.get("score_headers", [])}
+    out.update({fold(w): "rank" for w in table.get("rank_headers", [])})
+    return out
 
 
 _BRACKETS = re.compile(r"\(([^()|]{1,40})\)")

@@ -242,11 +242,18 @@ def _clean_run(lex: R.Lexicon, text: str, folded: str, run: NameSpan) -> NameSpa
         found = _name_after_openers(lex, text, folded, run)
     elif found is not None:
         found = NameSpan(found.start + run.start, found.end + run.start, found.words)
-    if found is not None and _after_place_or_org_word(lex, folded, found.start, text):
+    if found is not None and (
+        _after_place_or_org_word(lex, folded, found.start, text) or _opens_with_place_word(lex, found)
+    ):
         found = _name_after_place(text, found)  # `gminy Nam Dan Nguyen Van Tai`: the place, then the name
     if found is None or _before_place_word(lex, folded, found.end):
         return None
     return found
+
+
+def _opens_with_place_word(lex: R.Lexicon, run: NameSpan) -> bool:
+    """A run opened by a capitalised place or organisation word (German nouns: `Stadt Da Nang`)."""
+    return fold(run.words[0]) in lex.place_or_org
 
 
 def _name_after_place(text: str, run: NameSpan) -> NameSpan | None:

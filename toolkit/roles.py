@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from toolkit.catalogues import roles as role_catalogue
 from toolkit.langdata import languages, load
-from toolkit.names import fold, is_name_word
+from toolkit.names import fold, is_name_word, surnames
 
 # A title is never longer than this; a caption without punctuation runs on into the sentence.
 MAX_TITLE_CHARS = 320
@@ -404,11 +404,19 @@ def _continues_list(lex: Lexicon, text: str, folded: str, a: int, b: int) -> boo
     title words, no honorific, the first no Vietnamese syllable (a person's name after the comma
     is no field: `Director of X, Nguyen Van A and ...`)."""
     words = text[a:b].split()
-    if not words or is_name_word(words[0]) or not lex.joiner.search(f" {folded[a:b]} "):
+    if not words or _opens_with_name(words) or not lex.joiner.search(f" {folded[a:b]} "):
         return False
     if lex.joiner.match(f" {folded[a:b].lstrip()}") or head_at_start(lex, folded, a, b) is not None:
         return False  # `, and Mr. B`, `, y el director ...`: the next person's
     return all(_title_word(lex, w) and not _honorific_word(lex, w) for w in words)
+
+
+def _opens_with_name(words: list[str]) -> bool:
+    """A person's name opens the words (`Nguyen Van A and ...`): a family name, or two syllables in a
+    row; one capitalised word that only looks like a syllable is a field's (`Sport e Turismo`)."""
+    return is_name_word(words[0]) and (
+        fold(words[0]) in surnames() or (len(words) > 1 and is_name_word(words[1]))
+    )
 
 
 def _honorific_word(lex: Lexicon, word: str) -> bool:
