@@ -994,3 +994,26 @@ def test_verbs_of_exceeding_are_more_than(lang, text, raw):
 )
 def test_photo_numbers_and_technical_standards_are_no_figures(lang, text, raw, kind):
     assert only(text, lang, raw).kind == kind
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, unit",
+    [
+        ("en", "Điện Biên (33rd, 0.4238 points) came last.", "33", "rank"),
+        ("en", "Quang Nam was 3rd at 0.6790 points.", "3", "rank"),
+        ("it", "mettendo Tay Ninh tra le 5 principali province del paese", "5", "rank"),
+        ("es", "que sumará 120.000 metros cúbicos diarios para 2027", "120.000", "m3/day"),
+        ("en", "a capacity of more than 250,000cu.m per day", "250,000", "m3/day"),
+        ("pt", "em ligação com 38 pontos nas comunas", "38", "count"),
+    ],
+)
+def test_ranks_by_their_score_and_cubic_metres_in_words(lang, text, raw, unit):
+    assert only(text, lang, raw).unit == unit
+
+
+def test_an_ordinal_with_no_score_after_it_stays_an_ordinal():
+    assert only("the 3rd conference drew 500 people", "en", "3").kind == "ordinal"
+
+
+def test_a_telephone_number_all_in_brackets_is_no_figure():
+    assert {q.kind for q in read_numbers("eine Hotline eingerichtet (0236 3 888 100).", "de")} == {"name"}

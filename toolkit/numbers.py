@@ -441,6 +441,17 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
     return _with_money_context(out, rules_) if len(out) > 1 else out
 
 
+def _score_follows(folded: str, pos: int, r: Rules) -> bool:
+    """`was 3rd at 0.6790 points`, `(33rd, 0.4238 points)`: an ordinal with its score right after it
+    is a rank."""
+    m = _SCORE_NEAR.match(folded, pos)
+    u = r.unit.match(folded, m.end()) if m else None
+    return u is not None and r.unit_name[u.lastgroup] == "points"
+
+
+_SCORE_NEAR = re.compile(r"[\s,;:(]*(?:[^\W\d_]{1,6}\s+)?[0-9][0-9.,]*")
+
+
 def _next_rank(folded: str, out: list[Quantity], q: Quantity, r: Rules) -> bool:
     """`came 9th in the PAR Index and 11th in the PCI`, `el 5.º lugar ... y el 7.º`: an ordinal after a
     conjunction, a rank shortly before it in the same sentence, is the next rank the verb governs."""
@@ -568,6 +579,8 @@ def _phone_end(text: str, m: re.Match) -> int:
         return -1
     start = m.start() - 1 if text[m.start() - 1 : m.start()] == "(" else m.start()
     phone = _PHONE.match(text, start)
+    if phone is None and start != m.start():  # `(0236 3 888 100)`: the whole number in brackets
+        phone = _PHONE.match(text, m.start())
     if phone is None or sum(c.isdigit() for c in phone.group(0)) < PHONE_DIGITS:
         return -1
     return phone.end()
@@ -769,7 +782,7 @@ def _kind(
     ordinal = r.ordinal.match(folded, end)
     if ordinal:
         ranked = r.rank_place.match(folded, ordinal.end()) or cued and r.rank_verb.search(before, at)
-        return "rank" if ranked else "ordinal"
+        return "rank" if ranked or _score_follows(folded, ordinal.end(), r) else "ordinal"
     if folded[end : end + 1] == "." and r.rank_place.match(folded, end + 1):
         return "rank"  # `2. Platz`, `14. miejsce`: an ordinal written with a point
     if folded[end : end + 1] == "." and r.period_after.match(folded, end + 1):
