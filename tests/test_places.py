@@ -74,3 +74,22 @@ def test_fold_keeps_the_length():
 def test_main_province_is_the_one_named_most():
     mentions = find_places("Cao Bang y Lang Son; luego Cao Bang otra vez, y Ha Giang.")
     assert main_province(mentions) == ("Cao Bằng", "")
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["HANOI, 12 novembre 2025, 14:27", "(ANSA) - HANOI, 12 NOV - La provincia di Quang Ninh investe."],
+)
+def test_the_city_a_story_was_filed_from_is_not_its_province(dateline):
+    from toolkit.model import Document, Segment
+    from toolkit.pipeline import place_document
+
+    parts = [dateline, "La provincia di Quang Ninh punta sul turismo.", "Quang Ninh ha 486 barche."]
+    text = "\n".join(parts)
+    segments, at = [], 0
+    for part in parts:
+        segments.append(Segment("body", at, at + len(part)))
+        at += len(part) + 1
+    doc = Document("t", "", text=text, segments=segments, language="it")
+    place_document(doc)
+    assert doc.province == "Quảng Ninh"

@@ -8,6 +8,7 @@ same code runs in a notebook, the CLI, a process pool or a Dask cluster.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import time
 import traceback
@@ -110,9 +111,25 @@ def place_document(doc: Document) -> None:
     """The article's main province (current name, and the pre-merger one named) and its scope."""
     spans = [(seg.start, seg.end) for seg in doc.segments if seg.kind in PLACE_KINDS]
     mentions = find_places_in(doc.text, spans)  # as find_places on each segment, the text scanned once
+    starts = [start for start, _ in spans]
+    mentions = [m for m in mentions if not _dateline_city(doc.text, m, starts)]
     doc.province, doc.province_legacy = main_province(mentions)
     # national when the article's figures are about the country (a national conference seen from a province)
     doc.scope = metrics_stage.document_scope(doc)
+
+
+def _dateline_city(text: str, m, starts: list[int]) -> bool:
+    """`HANOI, 12 novembre`, `(ANSA) - HANOI, 12 NOV -`, `HA NOI (VNA) —`: a city in capitals at the
+    opening of a paragraph, then a comma, a dash or the agency, is where the story was filed from,
+    not what it is about."""
+    if not m.raw.isupper() or not text.startswith(_DATELINE_AFTER, m.end):
+        return False
+    i = bisect.bisect_right(starts, m.start) - 1
+    return i >= 0 and m.start - starts[i] <= DATELINE_REACH
+
+
+DATELINE_REACH = 24  # `(ANSA) - ` or `(VNA) – ` before the city at most
+_DATELINE_AFTER = (",", " —", " –", " -", " (")
 
 
 def process_file(
