@@ -515,9 +515,13 @@ def _bracket_unit(cell: str, lang: str) -> tuple[str, float] | None:
     if heading:
         return heading, 1.0
     m = _BRACKETS.search(cell)
-    if m is None:
-        return None
-    probe = [q for q in read_numbers(f"1 {m.group(1).strip()}", lang) if q.is_figure]
+    return None if m is None else _unit_of_words(m.group(1), lang)
+
+
+def _unit_of_words(words: str, lang: str) -> tuple[str, float] | None:
+    """(unit, scale) that words in brackets give the bare numbers they label (`milliards de dongs`,
+    `ha`, `%`), None when they give neither."""
+    probe = [q for q in read_numbers(f"1 {words.strip()}", lang) if q.is_figure]
     if not probe or (probe[0].unit == "count" and probe[0].value == 1):
         return None
     return probe[0].unit, probe[0].value
@@ -557,12 +561,10 @@ def _with_row_unit(text: str, lang: str, found: list[Quantity]) -> list[Quantity
     """The bare counts of a table's row read in the unit and scale of its first cell's brackets
     (`(%)`, `(milliards de dongs)`, `(ha)`); the row as read when its brackets say neither."""
     m = _ROW_HEAD.match(text)
-    if m is None:
+    given = None if m is None else _unit_of_words(m.group(2), lang)
+    if given is None:
         return found
-    probe = [q for q in read_numbers(f"1 {m.group(2).strip()}", lang) if q.is_figure]
-    if not probe or (probe[0].unit == "count" and probe[0].value == 1):
-        return found
-    unit, factor = probe[0].unit, probe[0].value
+    unit, factor = given
     return [
         _with(q, unit=unit, value=q.value * factor)
         if q.start >= m.end() and q.is_figure and q.unit == "count"
