@@ -110,6 +110,26 @@ def test_a_clause_opening_on_a_whole_makes_the_first_count_the_total(lang, text)
             "82,5 %",
             "electronic_id_pct",
         ),
+        ("en", "Of these, 44 tasks are in implementation.", "44", "tasks_in_progress"),
+        ("fr", "24 tâches sont en train de mise en œuvre.", "24", "tasks_in_progress"),
+        (
+            "en",
+            "The province received 512,780 applications, with an online rate of 88.3%.",
+            "88.3%",
+            "online_application_pct",
+        ),
+        (
+            "pl",
+            "W prowincji 98,7% wniosków administracyjnych składa się online.",
+            "98,7%",
+            "online_application_pct",
+        ),
+        (
+            "de",
+            "Die Provinz hat 420 Konferenzen mit über 36.000 Teilnehmenden organisiert.",
+            "36.000",
+            "people_reached",
+        ),
     ],
 )
 def test_wording_variants(lang, text, raw, indicator):
@@ -1737,35 +1757,6 @@ def test_a_table_row_is_read_in_the_units_of_its_header(lang, header, row, raw, 
 )
 def test_a_body_named_after_a_documents_number_is_its_issuer(lang, text, raw, scope):
     assert row(text, lang, raw)["scope"] == scope
-
-
-@pytest.mark.parametrize(
-    "lang, text, raw, indicator",
-    [
-        ("en", "Of these, 44 tasks are in implementation.", "44", "tasks_in_progress"),
-        ("fr", "24 tâches sont en train de mise en œuvre.", "24", "tasks_in_progress"),
-        (
-            "en",
-            "The province received 512,780 applications, with an online rate of 88.3%.",
-            "88.3%",
-            "online_application_pct",
-        ),
-        (
-            "pl",
-            "W prowincji 98,7% wniosków administracyjnych składa się online.",
-            "98,7%",
-            "online_application_pct",
-        ),
-        (
-            "de",
-            "Die Provinz hat 420 Konferenzen mit über 36.000 Teilnehmenden organisiert.",
-            "36.000",
-            "people_reached",
-        ),
-    ],
-)
-def test_more_wording_variants(lang, text, raw, indicator):
-    assert row(text, lang, raw)["indicator"] == indicator
 
 
 @pytest.mark.parametrize(
