@@ -448,3 +448,8 @@ def test_a_header_of_short_cells_over_a_row_of_figures_is_kept():
     assert ("body", "Rang | Province | Score") in kinds(
         f"{BODY}\nRang | Province | Score\n1 | Quảng Ninh | 92,48"
     )
+
+
+def test_the_name_signing_an_article_below_its_related_links_is_the_byline():
+    raw = f"{BODY}\nCzytaj także:\n› Thai Nguyen uruchamia centrum\n\nMinh Đức\nUdostępnij: Facebook | Zalo"
+    assert kinds(raw) == [("body", BODY), ("byline", "Minh Đức")]
