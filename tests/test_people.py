@@ -1797,3 +1797,19 @@ def test_a_field_that_looks_like_a_syllable_continues_the_departments_name():
         "direttrice del Dipartimento di Cultura, Sport e Turismo",
         "department_director",
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        (
+            "pt",
+            "Afirmou a vice-governadora do Banco do Estado do Vietnã, Nguyen Thi Thu Trang.",
+            "Nguyen Thi Thu Trang",
+        ),
+        ("en", "Deputy Governor of the State Bank of Vietnam Dao Minh Tu said.", "Dao Minh Tu"),
+    ],
+)
+def test_the_state_banks_governors_are_central(lang, text, name):
+    row = people(text, lang)[name]
+    assert (row["role_keys"], row["level"]) == ("central_official", "central")
