@@ -7,12 +7,22 @@ from pathlib import Path
 import pytest
 
 import toolkit
+from toolkit.model import Document, Segment
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 FIXTURES = ROOT / "tests" / "fixtures"
 GOLD = FIXTURES / "gold"
 SEED_IDS = sorted(p.stem for p in DATA.glob("*.txt"))
+
+
+def lines_document(lines: list[str], lang: str, province: str = "") -> Document:
+    """A cleaned document of body paragraphs, one per line (tables, datelines above a story)."""
+    segments, at = [], 0
+    for line in lines:
+        segments.append(Segment("body", at, at + len(line)))
+        at += len(line) + 1
+    return Document("t", "", text="\n".join(lines), segments=segments, language=lang, province=province)
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import lines_document
 from toolkit.catalogues import indicators
 from toolkit.metrics import document_scope, extract_metrics
 from toolkit.model import Document, Segment
@@ -1732,13 +1733,8 @@ def test_an_amount_that_says_what_it_pays_for_takes_no_wording_of_another_clause
     ],
 )
 def test_a_table_row_is_read_in_the_units_of_its_header(lang, header, row, raw, unit, value, plain):
-    text = f"La provincia publicó su informe anual de resultados.\n{header}\n{row}"
-    segments, at = [], 0
-    for part in text.split("\n"):
-        segments.append(Segment("body", at, at + len(part)))
-        at += len(part) + 1
-    document = Document("t", "", text=text, segments=segments, language=lang, province="Cà Mau")
-    found = {r["raw"]: r for r in extract_metrics(document)}
+    lines = ["La provincia publicó su informe anual de resultados.", header, row]
+    found = {r["raw"]: r for r in extract_metrics(lines_document(lines, lang, "Cà Mau"))}
     assert (found[raw]["unit"], found[raw]["value"]) == (unit, value)
     assert found[plain]["unit"] == "count"  # a column whose header gives no unit
 
@@ -1783,13 +1779,12 @@ def test_a_part_after_of_which_with_no_wording_of_its_own_counts_what_its_whole_
 
 
 def test_a_ranking_table_gives_each_row_its_rank_and_score():
-    text = "Le classement DTI 2024 a été publié par le ministère.\nRang | Province | Score\n1 | Quảng Ninh | 92,48"
-    segments, at = [], 0
-    for part in text.split("\n"):
-        segments.append(Segment("body", at, at + len(part)))
-        at += len(part) + 1
-    document = Document("t", "", text=text, segments=segments, language="fr", province="Nghệ An")
-    found = {r["raw"]: r for r in extract_metrics(document)}
+    lines = [
+        "Le classement DTI 2024 a été publié par le ministère.",
+        "Rang | Province | Score",
+        "1 | Quảng Ninh | 92,48",
+    ]
+    found = {r["raw"]: r for r in extract_metrics(lines_document(lines, "fr", "Nghệ An"))}
     assert (found["1"]["unit"], found["1"]["indicator"]) == ("rank", "public_service_index_rank")
     assert (found["92,48"]["unit"], found["92,48"]["indicator"]) == ("points", "public_service_index_points")
     assert found["1"]["province"] == "Quảng Ninh"

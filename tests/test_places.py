@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import lines_document
+from toolkit.pipeline import place_document
 from toolkit.places import current_name, current_provinces, find_places, fold, legacy_provinces, main_province
 
 
@@ -81,15 +83,7 @@ def test_main_province_is_the_one_named_most():
     ["HANOI, 12 novembre 2025, 14:27", "(ANSA) - HANOI, 12 NOV - La provincia di Quang Ninh investe."],
 )
 def test_the_city_a_story_was_filed_from_is_not_its_province(dateline):
-    from toolkit.model import Document, Segment
-    from toolkit.pipeline import place_document
-
-    parts = [dateline, "La provincia di Quang Ninh punta sul turismo.", "Quang Ninh ha 486 barche."]
-    text = "\n".join(parts)
-    segments, at = [], 0
-    for part in parts:
-        segments.append(Segment("body", at, at + len(part)))
-        at += len(part) + 1
-    doc = Document("t", "", text=text, segments=segments, language="it")
+    lines = [dateline, "La provincia di Quang Ninh punta sul turismo.", "Quang Ninh ha 486 barche."]
+    doc = lines_document(lines, "it")
     place_document(doc)
     assert doc.province == "Quảng Ninh"
