@@ -288,9 +288,7 @@ def rules(lang: str) -> Rules:
             rf"(?:^|[^\w])(?:{any_of(_cues_before(d))})(?:{_SP}(?:{marks}))?{article}[\s\u00a0\u202f\u2009.:]*$"
         ),
         qualifier_after=re.compile(rf"{_SP}(?:{qual_after}){end}"),
-        cue_after=re.compile(
-            rf"{_SP}\(?(?:{any_of(_cues_after(d))})"
-        ),  # a dash is a cue: `500-hectare` passes
+        cue_after=re.compile(rf"{_SP}\(?(?:{any_of(_cues_after(d))})"),  # (a dash is one: `500-hectare`)
         rank_before=_ending(rk.get("before", [])),
         rank_after=re.compile(rf"{_SP}(?:{words_alternation(rk.get('after', []))}){end}"),
         rank_place=re.compile(rf"{_SP}(?:{words_alternation(rk.get('place', []))}){end}"),
@@ -548,13 +546,7 @@ def with_column_units(
     if len(bars) + 1 != len(columns):
         return found
     lead = len(text) - len(text.lstrip().lstrip("|"))  # (a row may open with a bar)
-    out = []
-    for q in found:
-        unit = columns[bisect.bisect_right(bars, q.start - lead)]
-        if unit is not None and q.is_figure and q.unit == "count":
-            q = _with(q, unit=unit[0], value=q.value * unit[1])
-        out.append(q)
-    return out
+    return [_counted_in(q, columns[bisect.bisect_right(bars, q.start - lead)]) for q in found]
 
 
 def _with_row_unit(text: str, lang: str, found: list[Quantity]) -> list[Quantity]:
@@ -564,13 +556,14 @@ def _with_row_unit(text: str, lang: str, found: list[Quantity]) -> list[Quantity
     given = None if m is None else _unit_of_words(m.group(2), lang)
     if given is None:
         return found
-    unit, factor = given
-    return [
-        _with(q, unit=unit, value=q.value * factor)
-        if q.start >= m.end() and q.is_figure and q.unit == "count"
-        else q
-        for q in found
-    ]
+    return [_counted_in(q, given) if q.start >= m.end() else q for q in found]
+
+
+def _counted_in(q: Quantity, given: tuple[str, float] | None) -> Quantity:
+    """A bare count read in the (unit, scale) a table gives it; any other quantity as it is."""
+    if given is None or not q.is_figure or q.unit != "count":
+        return q
+    return _with(q, unit=given[0], value=q.value * given[1])
 
 
 def _phone_end(text: str, m: re.Match) -> int:
