@@ -65,9 +65,8 @@ class Title(NamedTuple):
     scope: str  # central | provincial | local
     key: str  # a role key, `other`, or `-` for a post that makes no official (a company's director)
     gender: str  # f | m | ''
-    plural: bool = (
-        False  # a title of several people (`los vicepresidentes`): the names listed after it share it
-    )
+    # a title of several people (`los vicepresidentes`): the names listed after it share it
+    plural: bool = False
 
 
 @dataclass(frozen=True)
@@ -401,8 +400,8 @@ def _lists_joined(
 def _continues_list(lex: Lexicon, text: str, folded: str, a: int, b: int) -> bool:
     """folded[a:b], after a comma, ends an organisation's list of fields: a joiner (`and`, `y`,
     `und`) inside it closes the list, neither a joiner nor a head opens it, and it holds only
-    title words, no honorific, the first no Vietnamese syllable (a person's name after the comma
-    is no field: `Director of X, Nguyen Van A and ...`)."""
+    title words, no honorific, and no person's name opens it (`_opens_with_name`: a name after the
+    comma is no field: `Director of X, Nguyen Van A and ...`)."""
     words = text[a:b].split()
     if not words or _opens_with_name(words) or not lex.joiner.search(f" {folded[a:b]} "):
         return False
