@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 
 from toolkit.langdata import languages, load, words
 from toolkit.model import Document, Segment
-from toolkit.names import is_name_word
+from toolkit.names import is_name_word, signature
 from toolkit.numbers import fold
 
 # Invisible characters that break numbers and names apart (zero-width, bidi marks, BOM).
@@ -171,7 +171,7 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
             if resume_at:
                 removed.extend(f"read-also: {t[:80]}" for t in stripped[i:resume_at] if t)
                 continue
-            signed = [t for t in stripped[i + 1 :] if _signature_line(t)]  # `Thu Hà` after the links
+            signed = [t for t in stripped[i + 1 :] if signature(t)]  # an author signing below the links
             removed.extend(f"after '{text}': {t[:80]}" for t in stripped[i:] if t and t not in signed)
             out += [Line("byline", t) for t in signed[-1:]]
             break
@@ -231,13 +231,6 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
 def _byline_words(credit: str) -> int:
     """Words of a byline's credit up to the first separator (`Tomasz Zieliński, Hanoi | 28 października`)."""
     return len(_COUNTER_SEPARATOR.split(credit, maxsplit=1)[0].split())
-
-
-def _signature_line(text: str) -> bool:
-    """A name alone on its line, an agency after a slash or not (`Thu Hà`, `Minh Thu/CVN`): the
-    author signing the article, who some sites print below the related links."""
-    name = text.split("/", 1)[0].split()
-    return 2 <= len(name) <= MAX_BYLINE_WORDS - 2 and all(map(is_name_word, name)) and len(text) <= 40
 
 
 def _body_after_links(lines: list[str], start: int) -> int:

@@ -103,6 +103,21 @@ def is_name_word(word: str) -> bool:
     return word[:1].isupper() and is_syllable(word)
 
 
+# A name alone on a line, an agency after it or not: `Minh Thu/CVN`, `Hoàng Vũ (VNA)`.
+_SIGNATURE = re.compile(
+    r"\s*([^\s/()]+(?: [^\s/()]+){1,3})\s*(?:/\s*[A-Z][A-Za-z]{1,9}|\([A-Z][A-Za-z]{1,9}\))?\s*"
+)
+
+
+def signature(text: str) -> tuple[int, int] | None:
+    """Where the name is when a line is a name alone (two to four syllables), an agency after a
+    slash or in brackets or not: how an author signs an article (`Thu Hà`, `Minh Thu/CVN`)."""
+    m = _SIGNATURE.fullmatch(text)
+    if m is None or not all(map(is_name_word, m.group(1).split())):
+        return None
+    return m.span(1)
+
+
 @cache
 def surnames() -> frozenset[str]:
     return frozenset(load("people", "_common").get("surnames", []))

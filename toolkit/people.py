@@ -34,6 +34,7 @@ from toolkit.names import (
     is_name_word,
     name_runs,
     person_id,
+    signature,
     span,
     surnames,
     word_offsets,
@@ -100,10 +101,6 @@ def extract_people(doc: Document) -> list[dict]:
 
 
 MIN_PROSE_WORDS = 8
-# A name alone on a line, an agency after it or not: `Minh Thu/CVN`, `Hoàng Vũ (VNA)`.
-_SIGNATURE = re.compile(
-    r"\s*([^\s/()]+(?: [^\s/()]+){1,3})\s*(?:/\s*[A-Z][A-Za-z]{1,9}|\([A-Z][A-Za-z]{1,9}\))?\s*"
-)
 
 
 def _prose(text: str) -> bool:
@@ -111,12 +108,9 @@ def _prose(text: str) -> bool:
 
 
 def _signature(text: str) -> list[tuple[str, int, int]]:
-    """The author signing an article: after its last paragraph of prose, a line that is a name alone
-    (two to four Vietnamese syllables), an agency after it or not."""
-    m = _SIGNATURE.fullmatch(text)
-    if m is None or not all(map(is_name_word, m.group(1).split())):
-        return []
-    return [("", m.start(1), m.end(1))]
+    """The author signing an article: a name alone on a line after its last paragraph of prose."""
+    where = signature(text)
+    return [("", *where)] if where else []
 
 
 class _Named(NamedTuple):
