@@ -1390,6 +1390,35 @@ def test_an_honorific_opening_a_name_run_is_no_part_of_the_name(lang, text, name
     assert name in people(text, lang)
 
 
+@pytest.mark.parametrize(
+    "lang, text, name",
+    [
+        (
+            "fr",
+            "Le Hoang Bao, président du Comité populaire provincial, a présidé la réunion.",
+            "Le Hoang Bao",
+        ),
+        (
+            "fr",
+            "Lê Hoàng Bảo, président du Comité populaire provincial, a présidé la réunion.",
+            "Lê Hoàng Bảo",
+        ),
+        (
+            "fr",
+            "Le Nguyen Van An, président du Comité populaire provincial, a présidé la réunion.",
+            "Nguyen Van An",
+        ),
+        (
+            "es",
+            "En Nguyen Van An, presidente del Comité Popular provincial, confían los inversores.",
+            "Nguyen Van An",
+        ),
+    ],
+)
+def test_a_function_word_that_is_a_family_name_opens_a_run_only_before_a_full_name(lang, text, name):
+    assert list(people(text, lang)) == [name]
+
+
 # --- an organisation whose name lists its fields with commas ----------------------------------
 
 ORG_WITH_LISTED_FIELDS = [

@@ -282,25 +282,32 @@ def _name_in_run(lang: str, raw: str) -> NameSpan | None:
     alone decides, so the reading is remembered: names recur within and across articles."""
     lex = R.lexicon(lang)
     words = word_offsets(raw)
-    if len(words) > 2 and _opens_run(lex, fold(words[0][1]), fold(words[1][1])):
+    if len(words) > 2 and _opens_run(lex, words[0][1], fold(words[0][1]), fold(words[1][1]), len(words)):
         return _OPENED
     return _name_left(lex, words)
 
 
 def _name_after_openers(lex: R.Lexicon, text: str, folded: str, run: NameSpan) -> NameSpan | None:
     words = [(run.start + pos, w) for pos, w in word_offsets(text[run.start : run.end])]
-    while len(words) > 2 and _opens_run(lex, _folded(folded, words[0]), _folded(folded, words[1])):
+    while len(words) > 2 and _opens_run(
+        lex, words[0][1], _folded(folded, words[0]), _folded(folded, words[1]), len(words)
+    ):
         if _folded(folded, words[0]) in surnames() and _after_honorific(lex, text, words[0][0]):
             break  # `le camarade Le Truong Luu`: after an honorific, `Le` is the surname Lê
         words = words[1:]
     return _name_left(lex, words)
 
 
-def _opens_run(lex: R.Lexicon, first: str, second: str) -> bool:
-    """The folded first word opens the run without being part of the name: a function word or an
-    honorific before a family name (`En Nguyen`, `Le Nguyen`), or an honorific that is no family
-    name before any name (`Pan Quang Van Binh`)."""
+def _opens_run(lex: R.Lexicon, word: str, first: str, second: str, size: int) -> bool:
+    """The first word (`word`, folded `first`) opens the run of `size` words without being part of
+    the name: a function word or an honorific before a family name (`En Nguyen`, `Le Nguyen Van
+    An`), or an honorific that is no family name before any name (`Pan Quang Van Binh`).
+
+    A word that is also a family name is the name's when written with its marks (`Lê`) or when
+    only two words would be left: `Le Hoang Bao` is Lê Hoàng Bảo, most names having three words."""
     if first not in lex.openers:
+        return False
+    if first in surnames() and first not in lex.honorifics and (size < 4 or not word.isascii()):
         return False
     return second in surnames() or (first in lex.honorifics and first not in surnames())
 
