@@ -18,7 +18,8 @@ from functools import cache
 from urllib.parse import urlparse
 
 from toolkit.langdata import languages, load, words
-from toolkit.model import Document, Segment
+from toolkit.markup import strip_markup
+from toolkit.model import Document, Segment, finding
 from toolkit.names import is_name_word, signature
 from toolkit.numbers import fold
 
@@ -28,6 +29,8 @@ INVISIBLE_CHARS = (
 )
 _INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 _IMAGE_PLACEHOLDER = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*\|?$")
+_RULE_FIRST = "-|:=_*"
+_RULE_LINE = re.compile(r"[-|:=_*\s]{3,}")  # `---`, `|---|:---:|` under a Markdown table's header
 _IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)(?:\?\S*)?$", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s<>\"')\]]+", re.IGNORECASE)
 _DOMAIN = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info|gov|edu)\b", re.IGNORECASE)
@@ -131,11 +134,33 @@ def clean_document(doc: Document) -> Document:
     """Classify the lines of `doc.text`, drop chrome and repeats, and rebuild text and segments."""
     if not doc.ok:
         return doc
+    _strip_markup(doc)
     lines = classify_lines(doc.text, doc)
     lines = _drop_repeats(lines, doc)
     _assemble(doc, lines)
     _fill_metadata(doc)
     return doc
+
+
+def _strip_markup(doc: Document) -> None:
+    """Markup out of the page's text; a finding when it marked up words (not for images alone)."""
+    text, notes, images = strip_markup(doc.text)
+    if text is doc.text:
+        return
+    doc.text = text
+    doc.removed += [f"markup: {note}" for note in notes]
+    if images:
+        doc.removed.append(f"markup: {images} image{'s' if images > 1 else ''}")
+    if notes:
+        doc.findings.append(
+            finding(
+                "markup_removed",
+                "info",
+                f"The page held markup ({', '.join(notes)}); it was taken out before the text was read.",
+                doc_id=doc.doc_id,
+                subject=doc.path,
+            )
+        )
 
 
 def normalise(text: str) -> str:
@@ -175,6 +200,8 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
             removed.extend(f"after '{text}': {t[:80]}" for t in stripped[i:] if t and t not in signed)
             out += [Line("byline", t) for t in signed[-1:]]
             break
+        if text[0] in _RULE_FIRST and _RULE_LINE.fullmatch(text):
+            continue  # a rule drawn with marks (`---`, a Markdown table's `|---|:---:|`)
         if (_is_chrome(c, text, folded) and not _table_header(stripped, i)) or (
             _is_front_chrome(c, text) if not seen_body else _is_banner(c, text)
         ):
