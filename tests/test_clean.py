@@ -453,3 +453,24 @@ def test_a_header_of_short_cells_over_a_row_of_figures_is_kept():
 def test_the_name_signing_an_article_below_its_related_links_is_the_byline():
     raw = f"{BODY}\nCzytaj także:\n› Thai Nguyen uruchamia centrum\n\nMinh Đức\nUdostępnij: Facebook | Zalo"
     assert kinds(raw) == [("body", BODY), ("byline", "Minh Đức")]
+
+
+def test_a_table_row_between_bars_is_no_breadcrumb():
+    assert any(
+        "24 | Bac Lieu | 0,5213" in text
+        for _, text in kinds(f"{BODY}\n| 24 | Bac Lieu | 0,5213 |\n{BODY} Otra.")
+    )
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Tiếng Việt | English",
+        "English | Français | Español",
+        "Font size: A- A+ | Print | Send email",
+        "Posted date: 03/11/2025 | Views: 1,204 | Font size: A- A+",
+    ],
+)
+def test_language_switchers_and_font_size_buttons_are_chrome(chrome):
+    found = kinds(f"Title of the page here\n{chrome}\n{BODY}")
+    assert not any(chrome in text for kind, text in found if kind != "dateline")  # (a counter's date is kept)

@@ -1788,3 +1788,60 @@ def test_a_ranking_table_gives_each_row_its_rank_and_score():
     assert (found["1"]["unit"], found["1"]["indicator"]) == ("rank", "public_service_index_rank")
     assert (found["92,48"]["unit"], found["92,48"]["indicator"]) == ("points", "public_service_index_points")
     assert found["1"]["province"] == "Quảng Ninh"
+
+
+@pytest.mark.parametrize(
+    "lang, header, rows",
+    [
+        (
+            "en",
+            "No. | Indicator | Target 2025 | Result",
+            ["1 | Forest cover rate (%) | 45.5 | 45.12", "2 | Revenue (VND billion) | 180 | 163.4"],
+        ),
+        ("de", "Nr. | Kennzahl | Ziel | Ergebnis", ["1 | Waldbedeckung (%) | 45,5 | 45,12"]),
+        ("pl", "Lp. | Wskaźnik | Cel | Wynik", ["1 | Lesistość (%) | 45,5 | 45,12"]),
+        ("es", "STT | Indicador | Meta | Resultado", ["1 | Cobertura forestal (%) | 45,5 | 45,12"]),
+    ],
+)
+def test_a_tables_row_numbers_are_no_figures_and_its_label_gives_the_unit(lang, header, rows):
+    lines = ["La provincia publicó su informe anual de resultados.", header, *rows]
+    found = extract_metrics(lines_document(lines, lang, "Điện Biên"))
+    units = {r["raw"]: (r["unit"], r["value"]) for r in found}
+    assert "1" not in units and "2" not in units
+    assert units["45.12" if lang == "en" else "45,12"] == ("percent", 45.12)
+    if lang == "en":
+        assert units["163.4"] == ("VND", 163.4e9)  # `(VND billion)`: the currency before its scale
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, qualifier",
+    [
+        ("en", "Area damaged by forest fire (ha) | ≤ 10 | 3.2", "10", "up_to"),
+        ("fr", "Le taux de couverture doit rester ≥ 45 % selon le plan.", "45 %", "more_than"),
+        ("de", "Die Feinstaubbelastung lag bei < 25 µg/m3 im Jahresmittel.", "25", "less_than"),
+    ],
+)
+def test_comparison_signs_qualify_the_figure_after_them(lang, text, raw, qualifier):
+    found = {r["raw"]: r for r in extract_metrics(lines_document([text], lang, "Điện Biên"))}
+    assert found[raw]["qualifier"] == qualifier
+
+
+@pytest.mark.parametrize(
+    "lang, text, second",
+    [
+        ("en", "Households are paid VND 400,000-500,000 per hectare per year.", "500,000"),
+        ("fr", "Les ménages reçoivent de 400 000 à 500 000 VND par hectare.", None),
+        ("es", "Los hogares reciben USD 40 a 55 por hectárea al año.", "55"),
+    ],
+)
+def test_a_ranges_second_end_is_money_in_the_currency_written_before_the_first(lang, text, second):
+    found = extract_metrics(lines_document([text], lang, "Điện Biên"))
+    assert {r["unit"] for r in found} == {"USD" if lang == "es" else "VND"}
+    if second:
+        assert second in {r["raw"] for r in found}
+
+
+def test_an_amount_after_money_and_a_dash_is_no_range_when_it_is_smaller():
+    text = "The province spent VND 500 billion - 300 enterprises joined the programme."
+    found = {r["raw"]: r["unit"] for r in extract_metrics(lines_document([text], "en", "Điện Biên"))}
+    assert found["300"] == "count"

@@ -78,7 +78,12 @@ def _alternation(items: list[str]) -> str:
 @cache
 def cues() -> Cues:
     fold = str.casefold
-    chrome = frozenset(fold(w) for w in words("boilerplate", "chrome_lines"))
+    # (a language's name alone, or between bars, is the site's language switcher: `Tiếng Việt | English`)
+    chrome = frozenset(
+        fold(w)
+        for key in ("chrome_lines", "language_names", "switcher_names")
+        for w in words("boilerplate", key)
+    )
     tail = frozenset(fold(w) for w in words("boilerplate", "tail_markers"))
     return Cues(
         comment_counter=re.compile(
@@ -374,7 +379,7 @@ _PART_SEPARATOR = re.compile(r"\s[|·•–—-]\s")
 
 def _chrome_parts(c: Cues, text: str) -> bool:
     """`Subscribe | Log in`: every part between bars is a chrome line."""
-    return all(p.strip().casefold() in c.chrome for p in text.split(" | "))
+    return all(p.strip().casefold() in c.chrome or _FONT_SIZE.fullmatch(p.strip()) for p in text.split(" | "))
 
 
 def _counter_line(c: Cues, text: str) -> bool:
@@ -386,8 +391,15 @@ def _counter_line(c: Cues, text: str) -> bool:
     counters = [p for p in parts if c.counter.match(p)]
     worded = any(not ch.isdigit() and ch.isalnum() for p in counters for ch in p)  # not a row of numbers
     return worded and all(
-        p in counters or p.casefold().rstrip(".…") in c.chrome or p.casefold() in c.social for p in parts
+        p in counters
+        or p.casefold().rstrip(".…") in c.chrome
+        or p.casefold() in c.social
+        or _FONT_SIZE.fullmatch(p)
+        for p in parts
     )
+
+
+_FONT_SIZE = re.compile(r"[^:|]{1,30}:?\s*(?:A[-+]?\s*){2,}")  # `Font size: A- A+`, `Cỡ chữ: A A A`
 
 
 def _dated_counters(c: Cues, text: str) -> bool:
@@ -418,7 +430,7 @@ def _share_buttons(c: Cues, text: str) -> bool:
 def _breadcrumb(text: str) -> bool:
     """`Home > News > Provinces`, `Início | Notícias | Província`: three or more short parts
     between separators, none ending a sentence, each a section's name (`_crumb`)."""
-    parts = _BREADCRUMB_SEPARATOR.split(text)
+    parts = _BREADCRUMB_SEPARATOR.split(text.strip("| "))  # (a table's row may open and close with bars)
     return len(parts) >= 3 and all(
         0 < len(p.split()) <= MAX_BREADCRUMB_PART_WORDS and p[-1] not in _TERMINAL and _crumb(p)
         for p in parts

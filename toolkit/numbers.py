@@ -207,6 +207,7 @@ class Rules:
     weekday_before: re.Pattern  # `segunda-feira (17)`: a day of the month in brackets after a weekday
     not_qualifier: re.Pattern
     range_percent: re.Pattern
+    range_gap: re.Pattern  # what stands between a range's two ends (`-`, `to`, `à`)
     range_next: re.Pattern  # `12-15 km`, `entre 3.500 et 4.000 milliards`: the second end's digits
     money_units: frozenset  # the units the currency words name (`VND`, `USD`, `EUR`)
     pair_percent: re.Pattern
@@ -309,6 +310,9 @@ def rules(lang: str) -> Rules:
             rf"{_SP}(?:[\-–—]|(?:{words_alternation(d.get('range_link', []))})(?![\w])){_SP}{percent_end}"
         ),
         money_units=frozenset(cur_unit.values()) | frozenset(curb_unit.values()),
+        range_gap=re.compile(
+            rf"{_SP}(?:[\-–—]|(?:{words_alternation(d.get('range_link', []))})(?![\w])){_SP}"
+        ),
         range_next=re.compile(
             rf"{_SP}(?:[\-–—]|(?:{words_alternation(d.get('range_link', []) + _conjunctions(d))})(?![\w]))"
             rf"(?:{_SP}(?:{words_alternation(d.get('percent_articles', []))})(?![\w]))?{_SP}"
@@ -436,7 +440,7 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
         out.append(q)
     if "|" in text and out:
         out = _with_row_unit(text, lang, out)
-    return _with_money_context(out, rules_) if len(out) > 1 else out
+    return _with_money_context(out, rules_, folded) if len(out) > 1 else out
 
 
 def _score_follows(folded: str, pos: int, r: Rules) -> bool:
@@ -469,13 +473,15 @@ MONEY_CONTEXT_CHARS = 400
 MIN_BARE_MONEY = 1e9
 
 
-def _with_money_context(found: list[Quantity], r: Rules) -> list[Quantity]:
+def _with_money_context(found: list[Quantity], r: Rules, folded: str) -> list[Quantity]:
     money = r.money_units
     last: Quantity | None = None
     out = []
     for q in found:
         if q.is_figure and q.unit in money:
             last = q
+        elif _range_second(q, last, r, folded):
+            q = _with(q, unit=last.unit)  # `VND 400,000-500,000`
         elif (
             last is not None
             and q.is_figure
@@ -488,9 +494,21 @@ def _with_money_context(found: list[Quantity], r: Rules) -> list[Quantity]:
     return out
 
 
+def _range_second(q: Quantity, last: Quantity | None, r: Rules, folded: str) -> bool:
+    """`q` is a bare count closing a range that an amount of money opens (`VND 400,000-500,000`)."""
+    return (
+        last is not None
+        and q.is_figure
+        and q.unit == "count"
+        and q.value > last.value
+        and r.range_gap.fullmatch(folded, last.end, q.start) is not None
+    )
+
+
 # A table's row written as a line: `Tasa de expedientes en línea (%) | 61,3 | 78,9`. The first cell
 # says in brackets what the numbers of the row count.
-_ROW_HEAD = re.compile(r"\s*\|?([^|()]*)\(([^()|]{1,40})\)\s*\|")
+# A row's number may open it (`1 | Forest cover rate (%) | 45.5`).
+_ROW_HEAD = re.compile(r"\s*\|?(?:\s*[0-9]{1,3}\.?\s*\|)?([^|()]*)\(([^()|]{1,40})\)\s*\|")
 
 
 def column_units(text: str, lang: str) -> list[tuple[str, float] | None] | None:
@@ -519,10 +537,18 @@ def _bracket_unit(cell: str, lang: str) -> tuple[str, float] | None:
 def _unit_of_words(words: str, lang: str) -> tuple[str, float] | None:
     """(unit, scale) that words in brackets give the bare numbers they label (`milliards de dongs`,
     `ha`, `%`), None when they give neither."""
-    probe = [q for q in read_numbers(f"1 {words.strip()}", lang) if q.is_figure]
-    if not probe or (probe[0].unit == "count" and probe[0].value == 1):
+    words = words.strip()
+    probe = _first_figure(f"1 {words}", lang)
+    head, _, rest = words.partition(" ")
+    if probe is not None and probe.value == 1 and rest:  # `VND billion`: the currency before its scale
+        probe = _first_figure(f"1 {rest} {head}", lang) or probe
+    if probe is None or (probe.unit == "count" and probe.value == 1):
         return None
-    return probe[0].unit, probe[0].value
+    return probe.unit, probe.value
+
+
+def _first_figure(text: str, lang: str) -> Quantity | None:
+    return next((q for q in read_numbers(text, lang) if q.is_figure), None)
 
 
 @cache
@@ -531,7 +557,11 @@ def _table_headings(lang: str) -> dict[str, str]:
     table = merge_data(lang or FALLBACK_LANGUAGE).get("table", {})
     out = {fold(w): "points" for w in table.get("score_headers", [])}
     out.update({fold(w): "rank" for w in table.get("rank_headers", [])})
+    out.update({fold(w): ROW_NUMBER for w in table.get("number_headers", [])})
     return out
+
+
+ROW_NUMBER = "row number"  # the column of a table's row numbers (`No.`, `STT`): no figures
 
 
 _BRACKETS = re.compile(r"\(([^()|]{1,40})\)")
@@ -560,9 +590,12 @@ def _with_row_unit(text: str, lang: str, found: list[Quantity]) -> list[Quantity
 
 
 def _counted_in(q: Quantity, given: tuple[str, float] | None) -> Quantity:
-    """A bare count read in the (unit, scale) a table gives it; any other quantity as it is."""
+    """A bare count read in the (unit, scale) a table gives it, a row's number as no figure; any
+    other quantity as it is."""
     if given is None or not q.is_figure or q.unit != "count":
         return q
+    if given[0] == ROW_NUMBER:
+        return _with(q, kind="name")
     return _with(q, unit=given[0], value=q.value * given[1])
 
 
