@@ -1017,3 +1017,30 @@ def test_an_ordinal_with_no_score_after_it_stays_an_ordinal():
 
 def test_a_telephone_number_all_in_brackets_is_no_figure():
     assert {q.kind for q in read_numbers("eine Hotline eingerichtet (0236 3 888 100).", "de")} == {"name"}
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, value",
+    [
+        ("pl", "miasto przeznaczyło 1,2 tys. mld VND na infrastrukturę", "1,2 tys. mld", 1.2e12),
+        ("en", "exports reached 1.5 thousand billion dong", "1.5 thousand billion", 1.5e12),
+        ("pt", "capital de cerca de 1,12 mil milhões de USD", "1,12 mil milhões", 1.12e9),
+        ("en", "5 million thousand-year-old trees", "5 million", 5e6),
+    ],
+)
+def test_a_larger_scale_word_after_a_scale_word_multiplies_it(lang, text, raw, value):
+    assert only(text, lang, raw).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "lang, text, ranks",
+    [
+        ("fr", "les anciennes provinces occupaient respectivement les 41e et 27e places", ["41", "27"]),
+        ("en", "the two provinces came 12th and 30th places in the index", ["12", "30"]),
+        ("es", "las provincias ocuparon los puestos 5.º y 9.º del índice", ["5", "9"]),
+        ("de", "die Provinzen belegten die Plätze 4. und 9. im Ranking", ["4", "9"]),
+    ],
+)
+def test_ordinals_joined_to_a_rank_or_after_a_plural_place_word_are_ranks(lang, text, ranks):
+    found = [q for q in read_numbers(text, lang) if q.is_figure]
+    assert [(q.raw.rstrip("e.ºthd"), q.unit) for q in found] == [(r, "rank") for r in ranks]

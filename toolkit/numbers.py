@@ -437,10 +437,24 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
             blocked_until = max(blocked_until, _block_end(folded, q, rules_))
         elif q.kind == "ordinal" and out and _next_rank(folded, out, q, rules_):
             q = _with(q, kind="figure", unit="rank")
+        if (
+            q.unit == "rank"
+            and out
+            and out[-1].kind == "ordinal"
+            and _ordinal_before(folded, out[-1], q, rules_)
+        ):
+            out[-1] = _with(out[-1], kind="figure", unit="rank")  # `les 41e et 27e places`
         out.append(q)
     if "|" in text and out:
         out = _with_row_unit(text, lang, out)
     return _with_money_context(out, rules_, folded) if len(out) > 1 else out
+
+
+def _ordinal_before(folded: str, prev: Quantity, q: Quantity, r: Rules) -> bool:
+    """The ordinal `prev` and the rank `q` are joined by a conjunction: both are ranks."""
+    suffix = r.ordinal.match(folded, prev.end)
+    end = suffix.end() if suffix else prev.end + (folded[prev.end : prev.end + 1] == ".")  # `4. und 9.`
+    return r.conj_gap.fullmatch(folded, end, q.start) is not None
 
 
 def _score_follows(folded: str, pos: int, r: Rules) -> bool:
@@ -647,8 +661,12 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
         unit, raw_end = "percent", pct.end()
     elif scale:
         factor = scale_factor_of(scale, r)
-        value *= factor
         raw_end = scale.end()
+        larger = r.scale.match(folded, raw_end)
+        if larger is not None and scale_factor_of(larger, r) > factor:  # `1,2 tys. mld`: a thousand billion
+            factor *= scale_factor_of(larger, r)
+            raw_end = larger.end()
+        value *= factor
         more = _COMPOUND.match(folded, raw_end)
         if more:  # `68 billion 500 million`, `4 mil 500`: the smaller part written after the scale word
             value, raw_end = _compound(folded, more, value, factor, raw_end, r)
@@ -809,7 +827,9 @@ def _kind(
         return "rank"  # `ranked 38/63 provinces`
     ordinal = r.ordinal.match(folded, end)
     if ordinal:
-        ranked = r.rank_place.match(folded, ordinal.end()) or cued and r.rank_verb.search(before, at)
+        ranked = r.rank_place.match(folded, ordinal.end()) or (
+            cued and (r.rank_verb.search(before, at) or r.rank_place_before.search(before, at))
+        )
         return "rank" if ranked or _score_follows(folded, ordinal.end(), r) else "ordinal"
     if folded[end : end + 1] == "." and r.rank_place.match(folded, end + 1):
         return "rank"  # `2. Platz`, `14. miejsce`: an ordinal written with a point
