@@ -474,3 +474,52 @@ def test_a_table_row_between_bars_is_no_breadcrumb():
 def test_language_switchers_and_font_size_buttons_are_chrome(chrome):
     found = kinds(f"Title of the page here\n{chrome}\n{BODY}")
     assert not any(chrome in text for kind, text in found if kind != "dateline")  # (a counter's date is kept)
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "👍 Mi piace 24   💬 Commenti (3)   🔗 Condividi",
+        "Rispondi · 👍 5",
+        "Like 12 | Reply",
+        "Lascia un commento... (max 1000 caratteri)   [Invia]",
+        "🔊 Ascolta l'articolo   A-  A+   🖨 Stampa",
+        "Udostępnij: Facebook | X | Zalo    Komentarz (0)",
+        "Condividi: [Facebook] [X] [WhatsApp] [Zalo] [Email]",
+        "Ordina per: Più recenti | Più votati",
+    ],
+)
+def test_buttons_and_counters_decorated_with_symbols_are_chrome(chrome):
+    assert not any(chrome in text for _, text in kinds(f"{BODY}\n{chrome}\n{BODY} Otra."))
+
+
+@pytest.mark.parametrize(
+    "header, reply",
+    [
+        ("Giulia M. · 2 giorni fa", "Rispondi · 👍 5"),
+        ("Tran Minh | 3 hours ago", "Reply"),
+        ("Anna K. · hace 2 días", "Responder"),
+        ("Jan Kowalski · 5 dni temu", "Odpowiedz"),
+    ],
+)
+def test_a_readers_comment_is_dropped_with_its_header(header, reply):
+    comment = "Ottimo lavoro, ho ottenuto il certificato in 2 ore e pagato 50.000 dong online."
+    found = kinds(f"{BODY}\n{header}\n{comment}\n{reply}\n{BODY} Otra.")
+    assert [text for _, text in found] == [BODY, f"{BODY} Otra."]
+
+
+def test_a_line_of_prose_after_a_name_and_a_time_is_kept_without_a_reply_button():
+    found = kinds(f"{BODY}\nGiulia M. · 2 giorni fa\n{BODY} Otra.")
+    assert [text for _, text in found] == [BODY, f"{BODY} Otra."]
+
+
+@pytest.mark.parametrize("crumb", ["Scienza e Tecnologia > Province", "Home » Sci-Tech"])
+def test_two_sections_between_an_arrow_are_a_breadcrumb(crumb):
+    title = "Tây Ninh accelera sulla Risoluzione 57: quasi tutti i compiti completati"
+    assert kinds(f"{crumb}\n{title}\n{BODY}")[0] == ("title", title)
+
+
+@pytest.mark.parametrize("masthead", ["VIETNAM NOTIZIE", "VIỆT NAM NEWS"])
+def test_a_sites_name_in_capitals_with_a_news_word_is_a_masthead(masthead):
+    title = "Tây Ninh accelera sulla Risoluzione 57: quasi tutti i compiti completati"
+    assert kinds(f"{masthead}\n{title}\n{BODY}")[0] == ("title", title)

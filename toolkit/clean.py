@@ -69,6 +69,7 @@ class Cues:
     # The longest chrome or tail line, case-folded: a longer line is neither (folding never
     # shortens a text), so it need not be folded to be looked up.
     longest_line_cue: int
+    comment_time: re.Pattern  # `2 giorni fa`, `3 hours ago`: when a reader commented
 
 
 def _alternation(items: list[str]) -> str:
@@ -101,7 +102,7 @@ def cues() -> Cues:
             rf"^(?:{_alternation(words('boilerplate', 'language_names'))})\s+(?=[A-ZÀ-ÖØ-Þ])"
         ),
         link_line=re.compile(
-            rf"^(?:{_alternation(words('boilerplate', 'tail_markers') + words('boilerplate', 'tag_labels') + words('boilerplate', 'footer_labels'))})\s*:\s*\S",
+            rf"^(?:{_alternation(words('boilerplate', 'tail_markers') + words('boilerplate', 'tag_labels') + words('boilerplate', 'footer_labels') + words('boilerplate', 'sort_labels'))})\s*:\s*\S",
             re.I,
         ),
         counter=_counter_pattern(
@@ -119,6 +120,7 @@ def cues() -> Cues:
             rf"(?<!\w)(?:{_alternation(words('boilerplate', 'masthead_words'))})(?!\w)", re.I
         ),
         longest_line_cue=max(map(len, chrome | tail), default=0),
+        comment_time=re.compile("|".join(words("boilerplate", "relative_times")) or "(?!)", re.I),
     )
 
 
@@ -207,6 +209,10 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
             break
         if text[0] in _RULE_FIRST and _RULE_LINE.fullmatch(text):
             continue  # a rule drawn with marks (`---`, a Markdown table's `|---|:---:|`)
+        if seen_body and len(text) <= MAX_COMMENT_HEADER_CHARS and (end := _comment_end(c, stripped, i)):
+            removed.extend(f"comment: {t[:80]}" for t in stripped[i:end] if t)
+            resume_at = end
+            continue
         if (_is_chrome(c, text, folded) and not _table_header(stripped, i)) or (
             _is_front_chrome(c, text) if not seen_body else _is_banner(c, text)
         ):
@@ -258,6 +264,39 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
         out.append(Line("body", text))
     _mark_trailing_byline(out)
     return out
+
+
+MAX_COMMENT_HEADER_CHARS = 80
+MAX_COMMENT_LINES = 4
+
+
+def _comment_end(c: Cues, lines: list[str], i: int) -> int:
+    """Where a reader's comment that lines[i] heads (`Giulia M. · 2 giorni fa`) ends: at its reply
+    button or the next comment's header, at most a few lines on; only its header when neither
+    comes. 0 when lines[i] heads no comment."""
+    if not _comment_header(c, lines[i]):
+        return 0
+    seen = 0
+    for j in range(i + 1, len(lines)):
+        text = lines[j]
+        if not text:
+            continue
+        if _comment_header(c, text) or _is_chrome(c, text, text.casefold()):
+            return j
+        seen += 1
+        if seen == MAX_COMMENT_LINES:
+            break
+    return i + 1
+
+
+def _comment_header(c: Cues, text: str) -> bool:
+    """A reader's name and when they commented, between separators: `Giulia M. · 2 giorni fa`."""
+    parts = _COUNTER_PARTS.split(text) if ("·" in text or "|" in text or "  " in text) else []
+    return (
+        len(parts) == 2
+        and 0 < len(parts[0].split()) <= MAX_BYLINE_WORDS
+        and c.comment_time.fullmatch(_bare(parts[1])) is not None
+    )
 
 
 def _byline_words(credit: str) -> int:
@@ -318,7 +357,11 @@ def _is_chrome(c: Cues, text: str, folded: str | None) -> bool:
             and ("|" in text or "·" in text or "   " in text or "\t" in text)
             and _counter_line(c, text)
         )
-        or (len(text) <= MAX_COUNTER_CHARS and " | " in text and _chrome_parts(c, text))
+        or (
+            len(text) <= MAX_COUNTER_CHARS
+            and (" | " in text or "   " in text or " · " in text)
+            and _chrome_parts(c, text)
+        )
         or (
             len(text) <= MAX_SHARE_CHARS
             and text.count(" ") <= MAX_SHARE_SPACES
@@ -378,28 +421,47 @@ _PART_SEPARATOR = re.compile(r"\s[|·•–—-]\s")
 
 
 def _chrome_parts(c: Cues, text: str) -> bool:
-    """`Subscribe | Log in`: every part between bars is a chrome line."""
-    return all(p.strip().casefold() in c.chrome or _FONT_SIZE.fullmatch(p.strip()) for p in text.split(" | "))
+    """`Subscribe | Log in`, `🔊 Ascolta l'articolo   A-  A+   🖨 Stampa`: every part between
+    separators is a button."""
+    parts = _COUNTER_PARTS.split(text)
+    return len(parts) > 1 and all(_button(c, _bare(p)) for p in parts)
 
 
 def _counter_line(c: Cues, text: str) -> bool:
-    """`Visto 1,245 veces | 0 comentarios`, `Condividi | Stampa | Commenti: 2`: counters of views,
-    reading time or comments, alone or between separators and share buttons."""
+    """`Visto 1,245 veces | 0 comentarios`, `Condividi | Stampa | Commenti: 2`, `👍 Mi piace 24   💬
+    Commenti (3)`: counters of views, likes, reading time or comments, alone or between separators,
+    share buttons and other buttons (`Rispondi · 👍 5`)."""
     if _DIGIT.search(text) is None:
         return False
-    parts = [p.strip() for p in _COUNTER_PARTS.split(text)]
+    parts = [_bare(p) for p in _COUNTER_PARTS.split(text)]
     counters = [p for p in parts if c.counter.match(p)]
-    worded = any(not ch.isdigit() and ch.isalnum() for p in counters for ch in p)  # not a row of numbers
-    return worded and all(
-        p in counters
-        or p.casefold().rstrip(".…") in c.chrome
-        or p.casefold() in c.social
-        or _FONT_SIZE.fullmatch(p)
-        for p in parts
+    buttons = [p for p in parts if p not in counters and _button(c, p)]
+    # (not a row of numbers: a counter has words, or buttons stand beside it)
+    worded = bool(buttons) or any(not ch.isdigit() and ch.isalnum() for p in counters for ch in p)
+    return worded and len(counters) + len(buttons) == len(parts)
+
+
+def _button(c: Cues, part: str) -> bool:
+    """A part of a counter line that is a button: chrome, a network's name, the font size (`A- A+`),
+    or chrome with a limit in brackets (`Lascia un commento... (max 1000 caratteri)`)."""
+    folded = part.casefold()
+    return bool(
+        folded.rstrip(".…") in c.chrome
+        or folded in c.social
+        or _FONT_SIZE.fullmatch(part)
+        or (":" in part and _share_buttons(c, part))  # `Udostępnij: Facebook`
+        or (folded.endswith(")") and _LIMIT.sub("", folded).rstrip(".… ") in c.chrome)
     )
 
 
-_FONT_SIZE = re.compile(r"[^:|]{1,30}:?\s*(?:A[-+]?\s*){2,}")  # `Font size: A- A+`, `Cỡ chữ: A A A`
+def _bare(part: str) -> str:
+    """A part of a line without the symbols around it (`🔗 Condividi`, `[Invia]`, `👍 5`)."""
+    return _EDGE_SYMBOLS.sub("", part)
+
+
+_EDGE_SYMBOLS = re.compile(r"^[^\w(]+|[^\w.)…+\-]+$")
+_LIMIT = re.compile(r"\s*\([^()]*\d[^()]*\)$")  # `(max 1000 caratteri)`
+_FONT_SIZE = re.compile(r"(?:[^:|]{1,30}:?\s*)??(?:A[-+]?\s*){2,}")  # `Font size: A- A+`, `Cỡ chữ: A A A`
 
 
 def _dated_counters(c: Cues, text: str) -> bool:
@@ -421,7 +483,8 @@ _BREADCRUMB_SEPARATOR = re.compile(rf"\s+[{re.escape(_BREADCRUMB_MARKS)}]\s+")
 def _share_buttons(c: Cues, text: str) -> bool:
     """Network names, with at most a couple of other words (the share verb and a preposition);
     separators and a label's colon are no words (`Partilhar: Facebook | Zalo | E-mail`)."""
-    tokens = [t.rstrip(":") for t in text.casefold().replace(",", " ").split() if t not in _SHARE_SEPARATORS]
+    tokens = [_bare(t) for t in text.casefold().replace(",", " ").split() if t not in _SHARE_SEPARATORS]
+    tokens = [t for t in tokens if t]  # (an emoji alone is no word)
     networks = sum(t in c.social for t in tokens)
     # each further network may bring its own word (`Copiar link` beside `Facebook | WhatsApp`)
     return networks > 0 and len(tokens) - networks <= MAX_SHARE_OTHER_WORDS + networks - 1
@@ -429,9 +492,11 @@ def _share_buttons(c: Cues, text: str) -> bool:
 
 def _breadcrumb(text: str) -> bool:
     """`Home > News > Provinces`, `Início | Notícias | Província`: three or more short parts
-    between separators, none ending a sentence, each a section's name (`_crumb`)."""
+    between separators (two between arrows), none ending a sentence, each a section's name (`_crumb`)."""
     parts = _BREADCRUMB_SEPARATOR.split(text.strip("| "))  # (a table's row may open and close with bars)
-    return len(parts) >= 3 and all(
+    # (two parts will do between arrows, which no sentence or table row is written with: `Science > Provinces`)
+    enough = len(parts) >= 3 or (len(parts) == 2 and (">" in text or "»" in text or "›" in text))
+    return enough and all(
         0 < len(p.split()) <= MAX_BREADCRUMB_PART_WORDS and p[-1] not in _TERMINAL and _crumb(p)
         for p in parts
     )
