@@ -197,6 +197,7 @@ class Rules:
     rank_place_before: re.Pattern
     rank_verb: re.Pattern
     rank_slash_verb: re.Pattern  # the verbs that make `38/63` a rank
+    rank_field: re.Pattern  # right after an ordinal, the field it ranks in: `5th out of 34`
     rank_of: re.Pattern
     score_before: re.Pattern
     phone_before: re.Pattern
@@ -323,6 +324,7 @@ def rules(lang: str) -> Rules:
             rf"(?:{_SP}(?:{words_alternation(d.get('percent_articles', []))})(?![\w]))?{_SP}{percent_end}"
         ),
         score_before=_ending(rk.get("score_before", [])),
+        rank_field=re.compile(rf"{_SP}(?:{words_alternation(rk.get('of', []))}){_SP}[0-9]"),
         rank_of=re.compile(rf"[^0-9;:!?]{{0,30}}?(?<![\w])(?:{words_alternation(rk.get('of', []))}){_SP}"),
         date_after=re.compile(
             rf"(?:\.|{ordinal})?{_SP}(?:(?:{words_alternation(ex.get('date_link', ['de']))}){_SP})?(?:{month_words}){end}"
@@ -827,8 +829,10 @@ def _kind(
         return "rank"  # `ranked 38/63 provinces`
     ordinal = r.ordinal.match(folded, end)
     if ordinal:
-        ranked = r.rank_place.match(folded, ordinal.end()) or (
-            cued and (r.rank_verb.search(before, at) or r.rank_place_before.search(before, at))
+        ranked = (
+            r.rank_place.match(folded, ordinal.end())
+            or r.rank_field.match(folded, ordinal.end())
+            or (cued and (r.rank_verb.search(before, at) or r.rank_place_before.search(before, at)))
         )
         return "rank" if ranked or _score_follows(folded, ordinal.end(), r) else "ordinal"
     if folded[end : end + 1] == "." and r.rank_place.match(folded, end + 1):
