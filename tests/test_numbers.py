@@ -577,9 +577,12 @@ def test_a_score_in_points_stays_in_points(lang, text, raw):
         ("de", "ein Identifikationskonto VNeID Stufe 2.", "2"),
         ("pl", "konto identyfikacji poziomu 2.", "2"),
         ("en", "accounts at level 2 were activated.", "2"),
+        ("fr", "raconte M. Ho Van Bay, habitant du hameau 4.", "4"),
+        ("es", "En la aldea 3 viven muchas familias.", "3"),
+        ("en", "residents of thôn 4 joined the scheme", "4"),
     ],
 )
-def test_a_level_or_a_hotline_named_by_its_digits_is_no_figure(lang, text, raw):
+def test_a_level_a_hotline_or_a_hamlet_named_by_its_digits_is_no_figure(lang, text, raw):
     assert only(text, lang, raw).kind == "name"
 
 
