@@ -756,6 +756,7 @@ def test_tonnes_cubic_metres_a_day_and_german_billions(lang, text, raw, unit):
         ("pl", "system ostrzegania (telefon alarmowy: 114).", ["114"]),
         ("pt", "realizada nesta segunda-feira (17). Estiveram presentes", ["17"]),
         ("de", "Umsetzung der Schlussfolgerung 81 und der Verordnung 13", ["81", "13"]),
+        ("pl", "chroni lasy zgodnie z Wnioskiem 81 i Uchwałą 57 oraz dekretem 13", ["81", "57", "13"]),
     ],
 )
 def test_grades_hotlines_emergency_numbers_weekday_dates_and_documents_are_no_figures(lang, text, raws):
