@@ -282,6 +282,10 @@ def test_a_qualified_year_shaped_number_is_a_count():
     assert only("más de 2000 personas", "es", "2000").kind == "figure"
 
 
+def test_a_span_of_years_after_a_qualifier_is_a_period():
+    assert only("to spend VND1.2 trillion over 2026-2030", "en", "2026").kind == "year"
+
+
 def test_slash_ratio_marks_its_part():
     first, second = read_numbers("24/25 tareas", "es")
     assert (first.ratio_next, first.kind, second.kind) == (True, "figure", "figure")

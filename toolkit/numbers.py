@@ -720,12 +720,20 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
     if kind == "figure" and unit == "count":
         unit, qualifier = _rank(folded, start, raw_end, before, r, qualifier, cued, at)
     # `más de 2000 personas`: a qualified number is a count, not a year (`hasta 2030` is a year)
-    if kind == "year" and qm and r.qualifier_kind[qm.lastgroup] != "up_to":
-        kind = "figure"
+    if (
+        kind == "year"
+        and qm
+        and r.qualifier_kind[qm.lastgroup] != "up_to"
+        and not _YEARS_TO.match(folded, end)
+    ):
+        kind = "figure"  # (`over 2026-2030` is a period still)
     if qm and prev is not None and prev.unit == "rank" and r.rank_of.fullmatch(folded, prev.end, start):
         qualifier = "exact"  # `2. Platz unter 34 Provinzen`: the field ranked in, not `less than 34`
     ratio_next = kind == "figure" and bool(_RATIO_NEXT.match(folded, end))  # no copy of the text's rest
     return Quantity(start, raw_end, text[start:raw_end], value, unit, qualifier, kind, unit_end, ratio_next)
+
+
+_YEARS_TO = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?(?:19|20)[0-9]{2}(?![0-9])")
 
 
 def _place_name(text: str, u: re.Match) -> bool:
