@@ -487,9 +487,12 @@ def test_language_switchers_and_font_size_buttons_are_chrome(chrome):
         "Udostępnij: Facebook | X | Zalo    Komentarz (0)",
         "Condividi: [Facebook] [X] [WhatsApp] [Zalo] [Email]",
         "Ordina per: Più recenti | Più votati",
+        "Partager : Facebook | Zalo | Copier le lien",
+        "Partager   Tweeter   Imprimer",
+        "Accueil   Politique   Économie   Local",
     ],
 )
-def test_buttons_and_counters_decorated_with_symbols_are_chrome(chrome):
+def test_buttons_menus_and_counters_decorated_with_symbols_are_chrome(chrome):
     assert not any(chrome in text for _, text in kinds(f"{BODY}\n{chrome}\n{BODY} Otra."))
 
 

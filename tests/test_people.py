@@ -1738,7 +1738,9 @@ def test_a_title_right_before_the_honorific_is_the_persons(lang, text, name, gen
 LAST = "La provincia cumplió todas las tareas del año, según el informe del departamento."
 
 
-@pytest.mark.parametrize("signature", ["Hoàng Vũ", "Minh Thu/CVN", "Thu Hang (VNA)"])
+@pytest.mark.parametrize(
+    "signature", ["Hoàng Vũ", "Minh Thu/CVN", "Thu Hang (VNA)", "Thu Trang (VNA/Vietnam+)"]
+)
 def test_a_name_alone_after_the_last_paragraph_signs_the_article(signature):
     name = signature.split("/")[0].split(" (")[0]
     found = people([("body", LAST), ("body", signature), ("body", "Comentarios (0)")], "es")
@@ -1842,3 +1844,20 @@ def test_a_field_that_looks_like_a_syllable_continues_the_departments_name():
 def test_the_state_banks_governors_are_central(lang, text, name):
     row = people(text, lang)[name]
     assert (row["role_keys"], row["level"]) == ("central_official", "central")
+
+
+def test_a_signature_above_a_row_of_share_buttons_signs_the_article():
+    lines = [
+        ("body", LAST),
+        ("body", "Đình Vũ"),
+        ("body", "Partager : Facebook | Zalo | Copier le lien et plus encore ici"),
+    ]
+    assert list(people(lines, "fr")) == ["Đình Vũ"]
+
+
+@pytest.mark.parametrize(
+    "lang, credit, names",
+    [("en", "Thu Ha - Photo: Provincial Portal", ["Thu Ha"]), ("it", "Foto: Agenzia Provinciale", [])],
+)
+def test_a_credit_to_an_organisation_names_no_person(lang, credit, names):
+    assert list(people([("body", LAST), ("caption", credit)], lang)) == names

@@ -370,7 +370,7 @@ def _is_chrome(c: Cues, text: str, folded: str | None) -> bool:
         )
         or (
             len(text) <= MAX_BREADCRUMB_CHARS
-            and ("|" in text or ">" in text or "»" in text or "›" in text or " / " in text)
+            and ("|" in text or ">" in text or "»" in text or "›" in text or " / " in text or "   " in text)
             and _breadcrumb(text)
         )
     )
@@ -477,7 +477,9 @@ MAX_SHARE_SPACES = 8  # a few names and two other words
 MAX_BREADCRUMB_CHARS = 120
 MAX_BREADCRUMB_PART_WORDS = 4
 _BREADCRUMB_MARKS = ">»›|/"
-_BREADCRUMB_SEPARATOR = re.compile(rf"\s+[{re.escape(_BREADCRUMB_MARKS)}]\s+")
+_BREADCRUMB_SEPARATOR = re.compile(
+    rf"\s+[{re.escape(_BREADCRUMB_MARKS)}]\s+|\s{{3,}}|\t"
+)  # (a menu's runs of spaces too)
 
 
 def _share_buttons(c: Cues, text: str) -> bool:

@@ -105,7 +105,7 @@ def is_name_word(word: str) -> bool:
 
 # A name alone on a line, an agency after it or not: `Minh Thu/CVN`, `Hoàng Vũ (VNA)`.
 _SIGNATURE = re.compile(
-    r"\s*([^\s/()]+(?: [^\s/()]+){1,3})\s*(?:/\s*[A-Z][A-Za-z]{1,9}|\([A-Z][A-Za-z]{1,9}\))?\s*"
+    r"\s*([^\s/()]+(?: [^\s/()]+){1,3})\s*(?:/\s*[A-Z][A-Za-z]{1,9}|\([A-Z][\w/+.-]{1,20}\))?\s*"
 )
 
 

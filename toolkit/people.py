@@ -104,7 +104,7 @@ MIN_PROSE_WORDS = 8
 
 
 def _prose(text: str) -> bool:
-    return text.count(" ") >= MIN_PROSE_WORDS - 1
+    return text.count(" ") >= MIN_PROSE_WORDS - 1 and " | " not in text  # (no row of buttons or cells)
 
 
 def _signature(text: str) -> list[tuple[str, int, int]]:
@@ -665,6 +665,8 @@ def _foreign_author(lex: R.Lexicon, text: str, a: int, b: int) -> list[NameSpan]
     ):
         return []
     if fold(author) in lex.not_people or name_runs(author) or find_places(author):
+        return []
+    if any(fold(w) in lex.place_or_org for w in words):  # `Photo: Provincial Portal`
         return []
     start = text.index(author, a)
     return [NameSpan(start, start + len(author), tuple(words))]
