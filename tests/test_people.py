@@ -1861,3 +1861,56 @@ def test_a_signature_above_a_row_of_share_buttons_signs_the_article():
 )
 def test_a_credit_to_an_organisation_names_no_person(lang, credit, names):
     assert list(people([("body", LAST), ("caption", credit)], lang)) == names
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, role, keys",
+    [
+        (
+            "it",
+            "Secondo la signora Phạm Thị Thu Trang, vicedirettrice dell'Agenzia per l'Innovazione "
+            "(Ministero della Scienza e della Tecnologia), il Vietnam conta oltre 4.000 startup.",
+            "Phạm Thị Thu Trang",
+            "vicedirettrice dell'Agenzia per l'Innovazione (Ministero della Scienza e della Tecnologia)",
+            "central_official",
+        ),
+        (
+            "it",
+            "Il signor Phạm Quang Vinh, capo della Sottodivisione doganale della Regione III "
+            "(Dipartimento delle Dogane, Ministero delle Finanze), ha parlato.",
+            "Phạm Quang Vinh",
+            "capo della Sottodivisione doganale della Regione III (Dipartimento delle Dogane, Ministero delle Finanze)",
+            "central_official",
+        ),
+        (
+            "en",
+            "Ms. Quang Thi Huong, Director of the Department of Agriculture and Environment (DAE), spoke.",
+            "Quang Thi Huong",
+            "Director of the Department of Agriculture and Environment",
+            "department_director",
+        ),
+    ],
+)
+def test_a_bracket_naming_the_organisation_above_belongs_to_the_title(lang, text, name, role, keys):
+    found = people(text, lang)
+    assert (found[name]["role"], found[name]["role_keys"]) == (role, keys)
+
+
+@pytest.mark.parametrize(
+    "lang, text, name",
+    [
+        (
+            "en",
+            "Mr. Vi Van Son, Director of the Provincial Forest Protection and Development Fund, spoke.",
+            "Vi Van Son",
+        ),
+        (
+            "pt",
+            "Tạ Minh Khôi, chefe da Direção de Gestão dos Parques Industriais da província, explicou.",
+            "Tạ Minh Khôi",
+        ),
+        ("de", "Herr Le Van Nam, Direktor des Provinzfonds für Waldschutz, sagte das.", "Le Van Nam"),
+    ],
+)
+def test_heads_of_funds_agencies_and_management_directorates_are_provincial_officials(lang, text, name):
+    assert people(text, lang)[name]["role_keys"] == "provincial_official"

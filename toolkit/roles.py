@@ -368,6 +368,8 @@ def _pieces(lex: Lexicon, text: str, folded: str, lo: int, hi: int) -> list[tupl
     """Split folded[lo:hi] into title-sized pieces at commas, dashes and at joiners followed by a head;
     a comma inside an organisation's list of fields cuts nothing (see `_continues_list`)."""
     cuts = [(m.start(), m.end()) for m in SPLIT.finditer(folded, lo, hi)]
+    if "(" in folded[lo:hi]:  # (a bracket's commas cut nothing: `(Dipartimento delle Dogane, Ministero ...)`)
+        cuts = [c for c in cuts if not _in_brackets(folded, lo, c[0])]
     for m in lex.joiner.finditer(folded, lo, hi):
         head = head_at_start(lex, folded, m.end(), hi)
         if head and _one_phrase(lex, folded[m.end() : head[1].start()]):  # `y el presidente`
@@ -381,6 +383,11 @@ def _pieces(lex: Lexicon, text: str, folded: str, lo: int, hi: int) -> list[tupl
     if len(out) > 1 and "," in folded[lo:hi]:
         return _lists_joined(lex, text, folded, out)
     return out
+
+
+def _in_brackets(folded: str, lo: int, pos: int) -> bool:
+    """folded[pos] stands inside a bracket opened after `lo`."""
+    return folded.rfind("(", lo, pos) > folded.rfind(")", lo, pos)
 
 
 def _lists_joined(
@@ -440,8 +447,22 @@ def titles_after(lex: Lexicon, text: str, folded: str, pos: int) -> list[Title]:
     m = OPENS_TITLES.match(folded, pos)
     if not m:
         return []
-    hi = _stop(folded, m.end())
+    hi = _past_bracketed_org(lex, folded, _stop(folded, m.end()))
     return [_moved(t, pos) for t in _titles_in_window(lex.lang, text[pos:hi], folded[pos:hi])]
+
+
+MAX_BRACKET_CHARS = 80
+
+
+def _past_bracketed_org(lex: Lexicon, folded: str, stop: int) -> int:
+    """The titles' stop, past a bracket that names the organisation above the title's
+    (`vicedirettrice dell'Agenzia (Ministero della Scienza)`); an abbreviation (`(DAE)`) stops them."""
+    if folded[stop : stop + 1] != "(":
+        return stop
+    close = folded.find(")", stop, stop + MAX_BRACKET_CHARS)
+    if close < 0 or _leftmost(lex.orgs, folded, stop, close) is None:
+        return stop
+    return _stop(folded, close + 1)
 
 
 def _moved(t: Title, delta: int) -> Title:
