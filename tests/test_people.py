@@ -1914,3 +1914,25 @@ def test_a_bracket_naming_the_organisation_above_belongs_to_the_title(lang, text
 )
 def test_heads_of_funds_agencies_and_management_directorates_are_provincial_officials(lang, text, name):
     assert people(text, lang)[name]["role_keys"] == "provincial_official"
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, keys",
+    [
+        (
+            "de",
+            "Herr Le Dinh Khoa, Direktor des Ministeriums für Wissenschaft und Technologie der Provinz Quang Tri, sagte das.",
+            "Le Dinh Khoa",
+            ("department_director", "provincial"),
+        ),
+        (
+            "en",
+            "Mr. Tran Van Binh, Director of the Ministry of Finance, visited the province on Monday.",
+            "Tran Van Binh",
+            ("central_official", "central"),
+        ),
+    ],
+)
+def test_a_ministry_of_the_province_is_a_mistranslated_department(lang, text, name, keys):
+    found = people(text, lang)[name]
+    assert (found["role_keys"], found["level"]) == keys

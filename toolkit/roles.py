@@ -301,12 +301,21 @@ def classify(lex: Lexicon, text: str, folded: str, lo: int, hi: int, head) -> Ti
     org = _leftmost(lex.orgs, folded, hm.end(), hi) or _org_before(lex, folded, lo, hm.start())
     org_cls = org[0] if org else ""
     scope = "central" if cls in CENTRAL_HEADS else _scope(lex, folded, hm.end(), hi)
+    if org_cls == "ministry" and scope == "central" and _provincial_ministry(lex, folded, org[1].end(), hi):
+        org_cls, scope = "department", "provincial"
     key = _rule(lex.lang, cls, org_cls, scope)
     start = min(hm.start(), org[1].start()) if org else hm.start()  # `Politburo member`
     end = _trim_end(text, start, hi)
     if hm.lastindex in lex.heads.plural:  # several people: no one's gender
         return Title(text[start:end], start, end, cls, org_cls, scope, key, "", True)
     return Title(text[start:end], start, end, cls, org_cls, scope, key, _gender(lex.lang, hm.group(0)))
+
+
+def _provincial_ministry(lex: Lexicon, folded: str, lo: int, hi: int) -> bool:
+    """`Direktor des Ministeriums für Wissenschaft ... der Provinz Quang Tri`: a province's department
+    that a translation calls a ministry (the province named in the same title, no bracket between)."""
+    p = lex.scope["provincial"].search(folded, lo, hi)
+    return p is not None and "(" not in folded[lo : p.start()]
 
 
 def _org_before(lex: Lexicon, folded: str, lo: int, hi: int):
