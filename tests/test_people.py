@@ -1936,3 +1936,19 @@ def test_heads_of_funds_agencies_and_management_directorates_are_provincial_offi
 def test_a_ministry_of_the_province_is_a_mistranslated_department(lang, text, name, keys):
     found = people(text, lang)[name]
     assert (found["role_keys"], found["level"]) == keys
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "en",
+            "Mr. Tran Minh Tuan, Director of the Department of Digital Economy and Society under MoST, spoke.",
+        ),
+        ("en", "Ms. Le Thi Hong Van, Director of MoST's Department of Digital Economy and Society, spoke."),
+        ("fr", "M. Tran Minh Tuan, directeur du Département de l'économie numérique du MIC, a parlé."),
+    ],
+)
+def test_a_department_of_an_abbreviated_ministry_is_central(lang, text):
+    (found,) = people(text, lang).values()
+    assert (found["role_keys"], found["level"]) == ("central_official", "central")
