@@ -1952,3 +1952,24 @@ def test_a_ministry_of_the_province_is_a_mistranslated_department(lang, text, na
 def test_a_department_of_an_abbreviated_ministry_is_central(lang, text):
     (found,) = people(text, lang).values()
     assert (found["role_keys"], found["level"]) == ("central_official", "central")
+
+
+@pytest.mark.parametrize(
+    "lang, text, name",
+    [
+        (
+            "pt",
+            "A Sra. Vũ Thị Thu Hằng, vice-presidente do Comité Popular Provincial, informou.",
+            "Vũ Thị Thu Hằng",
+        ),
+        (
+            "es",
+            "La Sra. Nguyen Thi Lan, vicepresidenta del Comité Popular provincial, habló.",
+            "Nguyen Thi Lan",
+        ),
+    ],
+)
+def test_an_article_before_an_abbreviated_honorific_opening_a_paragraph_is_no_name(lang, text, name):
+    found = people(text, lang)
+    assert list(found) == [name]
+    assert (found[name]["honorific"], found[name]["gender"]) == ("Sra.", "f")

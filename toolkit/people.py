@@ -231,6 +231,8 @@ def _take_plural(
 
 def _clean_run(lex: R.Lexicon, text: str, folded: str, run: NameSpan) -> NameSpan | None:
     """Drop opening function words and honorifics (`Pan Nguyen`, `En Nguyen`) and places; None if no name is left."""
+    if text[run.end : run.end + 1] == "." and fold(run.words[-1]) + "." in lex.honorifics:
+        return None  # `A Sra. NAME`: an article and an abbreviated honorific, not a name
     found = _name_in_run(lex.lang, text[run.start : run.end])
     if found is _OPENED:  # the text before the run may decide: read in place
         found = _name_after_openers(lex, text, folded, run)
