@@ -1973,3 +1973,22 @@ def test_an_article_before_an_abbreviated_honorific_opening_a_paragraph_is_no_na
     found = people(text, lang)
     assert list(found) == [name]
     assert (found[name]["honorific"], found[name]["gender"]) == ("Sra.", "f")
+
+
+@pytest.mark.parametrize(
+    "lang, text, gender",
+    [
+        (
+            "it",
+            "Lo ha riferito dal vicepresidente del Comitato popolare provinciale Phạm Hữu Lộc alla riunione.",
+            "m",
+        ),
+        (
+            "it",
+            "Lo ha riferito dalla vicepresidente del Comitato popolare provinciale Phạm Hữu Lộc alla riunione.",
+            "f",
+        ),
+    ],
+)
+def test_an_article_joined_to_a_preposition_gives_the_gender(lang, text, gender):
+    assert people(text, lang)["Phạm Hữu Lộc"]["gender"] == gender
