@@ -1845,3 +1845,33 @@ def test_an_amount_after_money_and_a_dash_is_no_range_when_it_is_smaller():
     text = "The province spent VND 500 billion - 300 enterprises joined the programme."
     found = {r["raw"]: r["unit"] for r in extract_metrics(lines_document([text], "en", "Điện Biên"))}
     assert found["300"] == "count"
+
+
+@pytest.mark.parametrize(
+    "lang, text, first, second",
+    [
+        (
+            "en",
+            "The online application rate reached 92.7%, compared with 61.3% a year earlier.",
+            "92.7%",
+            "61.3%",
+        ),
+        ("de", "Die Online-Antragsquote lag bei 92,7 % gegenüber 61,3 % im Vorjahr.", "92,7 %", "61,3 %"),
+        (
+            "es",
+            "El 92,7 % de los expedientes se presentó en línea, frente al 61,3 % del mismo periodo de 2024.",
+            "92,7 %",
+            "61,3 %",
+        ),
+        ("pl", "Odsetek wniosków online wyniósł 92,7 % wobec 61,3 % rok wcześniej.", "92,7 %", "61,3 %"),
+    ],
+)
+def test_a_figure_compared_with_the_one_before_counts_what_it_counts(lang, text, first, second):
+    found = {r["raw"]: r["indicator"] for r in extract_metrics(lines_document([text], lang, "Cao Bằng"))}
+    assert found[first] == found[second] == "online_application_pct"
+
+
+def test_a_figure_compared_with_another_unit_takes_nothing_from_it():
+    text = "The province has 2,300 digital technology firms, compared with 12% of GRDP in 2020."
+    found = {r["raw"]: r["indicator"] for r in extract_metrics(lines_document([text], "en", "Cao Bằng"))}
+    assert found["12%"] != "digital_tech_enterprises"

@@ -90,6 +90,7 @@ class Lexicon:
     context: dict
     status: Matcher
     of_which: re.Pattern
+    compare: re.Pattern  # `compared with`, `frente al`: a figure compared with the one before it
     whole_before: re.Pattern  # `Of the 30 tasks, 25 ...`: the words that open a clause on a whole
     ratio: re.Pattern
     percent_link: re.Pattern
@@ -274,6 +275,7 @@ def lexicon(lang: str) -> Lexicon:
         context={k: _Context(v, w) for k, v in d.get("context", {}).items()},
         status=status,
         of_which=re.compile(_bounded(words_alternation(w.get("of_which", [])))),
+        compare=re.compile(_bounded(words_alternation(w.get("compare", [])))),
         whole_before=re.compile(rf"(?<![\w])(?:{words_alternation(w.get('whole_before', []))})\s+$"),
         ratio=re.compile(rf"\s*(?:{words_alternation(w.get('ratio', []))})\s*"),
         percent_link=re.compile(rf"\s*(?:{words_alternation(w.get('percent_link', []))})(?![\w])"),
@@ -337,7 +339,9 @@ class _Figure:
     whole: _Figure | None = None  # for a part: its whole
     share_of: _Figure | None = None  # for a bracketed percent: the count it is a share of
     same_as: _Figure | None = None  # for the first end of a range (`85 bis 90 %`): the other end
-    within: _Figure | None = None  # for a figure after `of which`: the whole it is a part of
+    # for a figure after `of which`, the whole it is a part of; after `compared with`, the figure it
+    # is compared with: either gives its wording when the figure has none of its own
+    within: _Figure | None = None
     noun: tuple[int, int] | None = None  # for a whole: its part's noun written between (`31 compiti su 36`)
     world: bool = False  # a country's rank or score, not a province's (see `_among_countries`)
     key: str = ""
@@ -649,6 +653,16 @@ def _link(sent: _Sentence, lex: Lexicon) -> None:
             a.same_as = b  # `85 bis 90 %`; `1 150 et 980 équipes`
         elif ";" not in gap and not a.role and _of_which_after(f_, a, b, lex):
             a.role, b.within = "whole", a
+        elif (
+            a.q.unit == b.q.unit
+            and len(gap) <= COMPARE_GAP_CHARS
+            and ";" not in gap
+            and lex.compare.search(gap)
+        ):
+            b.within = a  # `el 92,7 %, frente al 61,3 % de 2024`: the same measure at another time or place
+
+
+COMPARE_GAP_CHARS = 80
 
 
 def _opens_on_whole(sent: _Sentence, a: _Figure, lex: Lexicon) -> bool:
