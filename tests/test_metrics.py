@@ -1875,3 +1875,29 @@ def test_a_figure_compared_with_another_unit_takes_nothing_from_it():
     text = "The province has 2,300 digital technology firms, compared with 12% of GRDP in 2020."
     found = {r["raw"]: r["indicator"] for r in extract_metrics(lines_document([text], "en", "Cao Bằng"))}
     assert found["12%"] != "digital_tech_enterprises"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        (
+            "de",
+            "Die digitale Wirtschaft macht nur 9,6 % des GRDP aus. Bis 2030 will die Provinz den Anteil auf 20 % steigern.",
+            "20 %",
+        ),
+        (
+            "pt",
+            "A economia digital respondeu por 14,2% do GRDP, enquanto o GRDP cresceu 7,85%. "
+            "A meta é elevar essa participação para 20% até 2030.",
+            "20%",
+        ),
+        (
+            "fr",
+            "L'économie numérique pèse 12 % du GRDP. La ville ambitionne de porter cette part à 30 % d'ici 2030.",
+            "30 %",
+        ),
+    ],
+)
+def test_a_percent_referring_back_to_a_share_counts_what_the_share_counted(lang, text, raw):
+    found = {r["raw"]: r["indicator"] for r in extract_metrics(lines_document([text], lang, "Cà Mau"))}
+    assert found[raw] == "digital_economy_share_pct"

@@ -21,6 +21,7 @@ from functools import cache
 from itertools import chain, islice
 
 from toolkit import places as gazetteer
+from toolkit.catalogues import ranges as catalogue_ranges
 from toolkit.model import Document
 from toolkit.numbers import (
     FALLBACK_LANGUAGE,
@@ -91,6 +92,8 @@ class Lexicon:
     status: Matcher
     of_which: re.Pattern
     compare: re.Pattern  # `compared with`, `frente al`: a figure compared with the one before it
+    share_back: re.Pattern  # `den Anteil`, `essa participação`: the share the paragraph spoke of
+    growth: frozenset[str]  # keys of growth rates (which may be negative): no shares
     whole_before: re.Pattern  # `Of the 30 tasks, 25 ...`: the words that open a clause on a whole
     ratio: re.Pattern
     percent_link: re.Pattern
@@ -276,6 +279,8 @@ def lexicon(lang: str) -> Lexicon:
         status=status,
         of_which=re.compile(_bounded(words_alternation(w.get("of_which", [])))),
         compare=re.compile(_bounded(words_alternation(w.get("compare", [])))),
+        share_back=re.compile(_bounded(words_alternation(w.get("share_back", [])))),
+        growth=_growth_keys(),
         whole_before=re.compile(rf"(?<![\w])(?:{words_alternation(w.get('whole_before', []))})\s+$"),
         ratio=re.compile(rf"\s*(?:{words_alternation(w.get('ratio', []))})\s*"),
         percent_link=re.compile(rf"\s*(?:{words_alternation(w.get('percent_link', []))})(?![\w])"),
@@ -435,6 +440,7 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
             continue
         starts = [f.q.start for f in figures]
         opening: list[PlaceMention | None] = []  # the paragraph's opening province, once needed
+        share = None  # the paragraph's last share (`9,6 % des GRDP`), for `den Anteil auf 20 %` after it
         spans = sentences(text, folded, lex.abbreviations, number_rules(lang).rank_place, lex.closing)
         for start, end in _pieces(spans, text, figures):
             sent = _Sentence(
@@ -450,8 +456,35 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
                     )
                     opening.append(_opening_place(folded, head))
                 _analyse_sentence(sent, lex, lang, places, opening[0])
+                share = _share_back(sent, lex, share)
                 out.append((seg.start, sent, places))
     return out
+
+
+SHARE_BACK_CHARS = 60
+
+
+def _share_back(sent: _Sentence, lex: Lexicon, share: _Figure | None) -> _Figure | None:
+    """Percents of the sentence that name no measure but refer back to a share (`den Anteil auf
+    20 %`, `elevar essa participação para 20%`) count what the paragraph's last share counted;
+    the sentence's last share, or `share`, is returned for the sentences after it."""
+    for fig in sent.figures:
+        if fig.q.unit != "percent":
+            continue
+        if fig.key == "other":
+            lo = max(sent.start, fig.q.start - SHARE_BACK_CHARS)
+            if share is not None and lex.share_back.search(sent.folded, lo, fig.q.start):
+                fig.key = fig.base = share.key
+        elif fig.key not in lex.growth:
+            share = fig
+    return share
+
+
+@cache
+def _growth_keys() -> frozenset[str]:
+    """Indicators whose percents may fall below zero (the ranges catalogue): growth rates, not shares."""
+    r = catalogue_ranges()
+    return frozenset(r.loc[(r["unit"] == "percent") & (r["min"].astype(float) < 0), "indicator"])
 
 
 def _opening_place(folded: str, places: list[PlaceMention]) -> PlaceMention | None:
