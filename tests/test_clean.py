@@ -490,6 +490,8 @@ def test_language_switchers_and_font_size_buttons_are_chrome(chrome):
         "Partager : Facebook | Zalo | Copier le lien",
         "Partager   Tweeter   Imprimer",
         "Accueil   Politique   Économie   Local",
+        "0 commentaire",
+        "1.204 views",
     ],
 )
 def test_buttons_menus_and_counters_decorated_with_symbols_are_chrome(chrome):

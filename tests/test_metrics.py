@@ -1901,3 +1901,15 @@ def test_a_figure_compared_with_another_unit_takes_nothing_from_it():
 def test_a_percent_referring_back_to_a_share_counts_what_the_share_counted(lang, text, raw):
     found = {r["raw"]: r["indicator"] for r in extract_metrics(lines_document([text], lang, "Cà Mau"))}
     assert found[raw] == "digital_economy_share_pct"
+
+
+@pytest.mark.parametrize(
+    "text, qualifier",
+    [
+        ("Thanh Hoa moves up to 9th in DTI as Resolution 57 tasks gather pace.", "exact"),
+        ("Hue slips to 12th in the DTI as other provinces speed up their tasks.", "exact"),
+    ],
+)
+def test_a_rank_after_a_verb_of_moving_in_a_named_index_is_the_index_rank(text, qualifier):
+    (found,) = [r for r in extract_metrics(lines_document([text], "en", "Thanh Hóa")) if r["unit"] == "rank"]
+    assert (found["indicator"], found["qualifier"]) == ("public_service_index_rank", qualifier)

@@ -351,6 +351,11 @@ def _is_chrome(c: Cues, text: str, folded: str | None) -> bool:
         or (text.endswith(")") and c.comment_counter.match(text))
         or (text.find(":", 0, 40) >= 0 and c.link_line.match(text))
         or (len(text) <= MAX_FOOTER_CHARS and ":" in text and _labelled_part(c, text))
+        or (
+            len(text) <= MAX_LONE_COUNTER_CHARS
+            and (text[0].isdigit() or text[-1].isdigit())
+            and _lone_counter(c, text)
+        )
         or (text[0] in _COPYRIGHT_FIRST and text.startswith(_COPYRIGHT))
         or (
             len(text) <= MAX_COUNTER_CHARS
@@ -439,6 +444,14 @@ def _counter_line(c: Cues, text: str) -> bool:
     # (not a row of numbers: a counter has words, or buttons stand beside it)
     worded = bool(buttons) or any(not ch.isdigit() and ch.isalnum() for p in counters for ch in p)
     return worded and len(counters) + len(buttons) == len(parts)
+
+
+MAX_LONE_COUNTER_CHARS = 40
+
+
+def _lone_counter(c: Cues, text: str) -> bool:
+    """A counter alone on its line (`0 commentaire`, `1.204 views`, `4 min`): a number and its words."""
+    return c.counter.fullmatch(text) is not None and any(ch.isalpha() for ch in text)
 
 
 def _button(c: Cues, part: str) -> bool:
