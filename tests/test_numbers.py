@@ -1054,3 +1054,27 @@ def test_a_larger_scale_word_after_a_scale_word_multiplies_it(lang, text, raw, v
 def test_ordinals_joined_to_a_rank_after_a_plural_place_word_or_before_a_field_are_ranks(lang, text, ranks):
     found = [q for q in read_numbers(text, lang) if q.is_figure and q.unit == "rank"]
     assert [q.raw.rstrip("e.ºªthd") for q in found] == [r for r in ranks if r != "34"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, raws",
+    [
+        ("it", "Phu Tho, 18/10 – Mattina 18/10, il Comitato ha tenuto la conferenza", ["18", "10"]),
+        ("en", "HUE, 14/11 - The city opened its data centre", ["14", "11"]),
+        ("de", "für die Phase 2 des Projekts", ["2"]),
+        ("en", "78.5% of citizens aged 14 and over", ["14"]),
+        ("pl", "system działa 24/7 i obejmuje", ["24", "7"]),
+        ("it", "[1/6] Compagno Ha Quang Tuyen visita lo stand", ["1", "6"]),
+    ],
+)
+def test_datelines_phases_ages_round_the_clock_and_gallery_counters_are_no_figures(lang, text, raws):
+    found = read_numbers(text, lang)
+    assert {q.raw for q in found} >= set(raws)
+    assert [q.raw for q in found if q.is_figure and q.raw in raws] == []
+
+
+def test_a_ratio_in_brackets_stays_two_figures():
+    assert [q.raw for q in read_numbers("completed 24 of 25 tasks (24/25).", "en") if q.is_figure][2:] == [
+        "24",
+        "25",
+    ]

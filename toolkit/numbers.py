@@ -67,6 +67,7 @@ _SLASH_YEAR = re.compile(r"/(?:19|20)[0-9]{2}(?![0-9/])")
 _DAY_MONTH = re.compile(
     r"(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|1[0-2])(?![0-9]|[/\-][0-9]|\.[0-9]|[^\W\d_])"
 )
+_DATELINE_DASH = re.compile(r"[ \u00a0]*[–—-][ \u00a0]")  # a dateline's dash after its date
 # `Nguyen Thi Lan, 52, a farmer`: digits between commas right after a name (two capitalised words)
 _AGE_BEFORE = re.compile(r"(?<![\w])[^\W\d_][^\W\d_]*[ \u00a0][^\W\d_][^\W\d_]*,[ \u00a0]$")
 MAX_AGE = 120
@@ -204,6 +205,7 @@ class Rules:
     label_before: re.Pattern  # `nivel 2`, `línea directa 1022`: bare digits after these are part of a name
     label_after: re.Pattern  # `the 1022 hotline`: bare digits before these too
     label_list: re.Pattern  # a plural label, then digits joined by commas or conjunctions (`klas 1, 6 i `)
+    not_figures: re.Pattern  # shapes whose digits are never figures: `24/7`, a gallery's `[1/6]`
     day_before: re.Pattern  # `on 14/11`, `le 14/11`: a day and month in digits after these is a date
     weekday_before: re.Pattern  # `segunda-feira (17)`: a day of the month in brackets after a weekday
     not_qualifier: re.Pattern
@@ -305,6 +307,7 @@ def rules(lang: str) -> Rules:
         label_after=re.compile(rf"{_SP}(?:{words_alternation(ex.get('label_words_after', []))}){end}"),
         weekday_before=re.compile(rf"(?<![\w])(?:{words_alternation(ex.get('weekdays', []))}){_SP}\({_SP}$"),
         day_before=_ending(ex.get("day_words", [])),
+        not_figures=re.compile(any_of(ex.get("not_figures", [])) or "(?!)"),
         not_qualifier=_ending(q.get("not_before", [])),
         phone_before=_ending(d.get("phone_words", []), colon=True),
         range_percent=re.compile(
@@ -421,10 +424,14 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
     out: list[Quantity] = []
     blocked_until = -1  # end of a date or name already seen (02/07/2025 is one date, not three numbers)
     phone_until = -1  # end of a telephone number already seen (its groups are no quantities)
+    # (only a slash makes one of these shapes: `24/7`, `[1/6]`)
+    fixed = [f.span() for f in rules_.not_figures.finditer(folded)] if "/" in text else []
     for m in _DIGITS.finditer(text):
         if out and m.start() < out[-1].end:
             continue  # the smaller part of `68 billion 500 million`, read with the larger
         q = _read_one(text, folded, m, rules_, out[-1] if out else None)
+        if fixed and any(a <= m.start() < b for a, b in fixed):
+            q = _with(q, kind="name")  # `24/7`, a gallery's `[1/6]`
         if text[m.start() - 1 : m.start()] in (".", ",") and _CODE_TAIL.search(
             text, max(0, m.start() - 12), m.start()
         ):
@@ -827,10 +834,10 @@ def _kind(
         return "date"  # `nesta segunda-feira (17)`
     if (
         folded[end : end + 1] in ("/", ".")
-        and _DAY_MONTH.match(folded, start)
-        and r.day_before.search(before)
+        and (dm := _DAY_MONTH.match(folded, start))
+        and (r.day_before.search(before) or _DATELINE_DASH.match(folded, dm.end()))
     ):
-        return "date"  # `on the morning of 14/11`, `am 14.11.`
+        return "date"  # `on the morning of 14/11`, `am 14.11.`, `Phu Tho, 18/10 – ...`
     if plain and value <= 31 and folded[end : end + 1] == "/" and _SLASH_YEAR.match(folded, end):
         return "date"  # `November, 21/2025`, `w 11/2025`: a day or a month, then the year
     if folded[end : end + 1] == "/" and cued and r.rank_slash_verb.search(before, at):
