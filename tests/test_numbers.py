@@ -1078,3 +1078,20 @@ def test_a_ratio_in_brackets_stays_two_figures():
         "24",
         "25",
     ]
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("it", "entro 2030 entrare nel gruppo delle prime 15 province", "15"),
+        ("es", "aspira a estar entre las primeras 10 provincias del país", "10"),
+        ("fr", "figurer parmi les premières 10 provinces du pays", "10"),
+    ],
+)
+def test_the_first_n_provinces_is_a_rank_at_most_n(lang, text, raw):
+    q = only(text, lang, raw)
+    assert (q.unit, q.qualifier) == ("rank", "up_to")
+
+
+def test_the_first_n_of_other_things_is_a_count():
+    assert only("le prime 3 aziende hanno investito", "it", "3").unit == "count"

@@ -194,6 +194,8 @@ class Rules:
     cue_after: re.Pattern  # matches wherever one of the `_AFTER_GATED` patterns may (see _cues_after)
     rank_before: re.Pattern
     rank_after: re.Pattern
+    rank_first: re.Pattern  # `prime`, `primeras`: the first N ...
+    rank_fields: re.Pattern  # ... provinces: a rank among them, at most N
     rank_place: re.Pattern
     rank_place_before: re.Pattern
     rank_verb: re.Pattern
@@ -295,6 +297,8 @@ def rules(lang: str) -> Rules:
         cue_after=re.compile(rf"{_SP}\(?(?:{any_of(_cues_after(d))})"),  # (a dash is one: `500-hectare`)
         rank_before=_ending(rk.get("before", [])),
         rank_after=re.compile(rf"{_SP}(?:{words_alternation(rk.get('after', []))}){end}"),
+        rank_first=_ending(rk.get("first", [])),
+        rank_fields=re.compile(rf"{_SP}(?:{words_alternation(rk.get('fields', []))}){end}"),
         rank_place=re.compile(rf"{_SP}(?:{words_alternation(rk.get('place', []))}){end}"),
         rank_place_before=_ending(rk.get("place", [])),
         rank_verb=_ending(rk.get("verbs", [])),
@@ -375,6 +379,7 @@ def _cues_before(d: dict) -> list[str]:
     words = [p for kind in ("up_to", "less_than", "more_than", "approx") for p in q.get(kind, [])]
     words += [p for p, _ in d.get("currency_before", [])] + q.get("not_before", [])
     words += rk.get("before", []) + rk.get("place", []) + rk.get("verbs", []) + rk.get("score_before", [])
+    words += rk.get("first", [])
     words += list(d.get("months", {})) + ex.get("version_words", []) + ex.get("doc_words", [])
     words += d.get("number_marks", []) + d.get("phone_words", [])
     words += ex.get("label_words", [])
@@ -932,6 +937,8 @@ def _rank(
     rb = r.rank_before.search(before, at) if cued else None
     if rb and (r.rank_after.match(folded, raw_end) or rb.group(0).strip().endswith("top")):
         return "rank", "up_to"
+    if cued and r.rank_first.search(before, at) and r.rank_fields.match(folded, raw_end):
+        return "rank", "up_to"  # `entrare nel gruppo delle prime 15 province`
     if cued and r.rank_place_before.search(before, at):
         return "rank", qualifier
     return "count", qualifier
