@@ -455,6 +455,11 @@ def test_the_name_signing_an_article_below_its_related_links_is_the_byline():
     assert kinds(raw) == [("body", BODY), ("byline", "Minh Đức")]
 
 
+def test_a_table_header_with_units_in_square_brackets_is_no_breadcrumb():
+    header = "Gmina | Spalona powierzchnia [ha] | Pożary [szt.]"
+    assert ("body", header) in kinds(f"{BODY}\n{header}\nChu Prong | 12,5 | 3\n{BODY} Otra.")
+
+
 def test_a_table_row_between_bars_is_no_breadcrumb():
     assert any(
         "24 | Bac Lieu | 0,5213" in text

@@ -1913,3 +1913,13 @@ def test_a_percent_referring_back_to_a_share_counts_what_the_share_counted(lang,
 def test_a_rank_after_a_verb_of_moving_in_a_named_index_is_the_index_rank(text, qualifier):
     (found,) = [r for r in extract_metrics(lines_document([text], "en", "Thanh Hóa")) if r["unit"] == "rank"]
     assert (found["indicator"], found["qualifier"]) == ("public_service_index_rank", qualifier)
+
+
+def test_a_row_label_gives_its_unit_in_square_brackets_too():
+    lines = [
+        "Raport roczny prowincji.",
+        "Wskaźnik | 2024 | 2025",
+        "Spalona powierzchnia lasu [ha] | 42,6 | 30,1",
+    ]
+    found = {r["raw"]: r["unit"] for r in extract_metrics(lines_document(lines, "pl", "Gia Lai"))}
+    assert found["42,6"] == found["30,1"] == "hectare"

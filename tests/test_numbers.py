@@ -746,6 +746,7 @@ def test_a_table_row_without_a_unit_keeps_its_years_and_counts():
         ("en", "it collects 1,180 tonnes per day", "1,180", "tonne/day"),
         ("it", "raccoglie 1.200 tonnellate al giorno", "1.200", "tonne/day"),
         ("de", "Investitionen von rund 4,8 Bio. VND", "4,8 Bio.", "VND"),
+        ("fr", "le port a traité 5,2 millions d'EVP en 2025", "5,2 millions", "TEU"),
     ],
 )
 def test_tonnes_cubic_metres_a_day_and_german_billions(lang, text, raw, unit):

@@ -524,7 +524,7 @@ def _crumb(part: str) -> bool:
     return ":" not in part and _NUMBER_CELL.fullmatch(part) is None and _UNIT_BRACKETS.search(part) is None
 
 
-_UNIT_BRACKETS = re.compile(r"\([^()]*[^\d\s()][^()]*\)\s*$")  # `(ha)`, `(milioni USD)`, not `(0)`
+_UNIT_BRACKETS = re.compile(r"[(\[][^()\[\]]*[^\d\s()\[\]][^()\[\]]*[)\]]\s*$")  # `(ha)`, `[szt.]`, not `(0)`
 
 
 _NUMBER_CELL = re.compile(r"[\d\s.,%\u00a0\u202f]+")

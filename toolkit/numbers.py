@@ -536,7 +536,7 @@ def _range_second(q: Quantity, last: Quantity | None, r: Rules, folded: str) -> 
 # A table's row written as a line: `Tasa de expedientes en línea (%) | 61,3 | 78,9`. The first cell
 # says in brackets what the numbers of the row count.
 # A row's number may open it (`1 | Forest cover rate (%) | 45.5`).
-_ROW_HEAD = re.compile(r"\s*\|?(?:\s*[0-9]{1,3}\.?\s*\|)?([^|()]*)\(([^()|]{1,40})\)\s*\|")
+_ROW_HEAD = re.compile(r"\s*\|?(?:\s*[0-9]{1,3}\.?\s*\|)?([^|()\[\]]*)[(\[]([^()\[\]|]{1,40})[)\]]\s*\|")
 
 
 def column_units(text: str, lang: str) -> list[tuple[str, float] | None] | None:
@@ -592,7 +592,7 @@ def _table_headings(lang: str) -> dict[str, str]:
 ROW_NUMBER = "row number"  # the column of a table's row numbers (`No.`, `STT`): no figures
 
 
-_BRACKETS = re.compile(r"\(([^()|]{1,40})\)")
+_BRACKETS = re.compile(r"[(\[]([^()\[\]|]{1,40})[)\]]")  # `(ha)`, `[ha]`
 
 
 def with_column_units(
