@@ -1096,3 +1096,19 @@ def test_the_first_n_provinces_is_a_rank_at_most_n(lang, text, raw):
 
 def test_the_first_n_of_other_things_is_a_count():
     assert only("le prime 3 aziende hanno investito", "it", "3").unit == "count"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("en", "Workers check a wastewater station at Nhơn Trạch 3 Industrial Park.", "3"),
+        ("en", "31 industrial parks, from Bien Hoa 1 to the new parks near the airport", "1"),
+        ("pt", "um complexo no parque industrial Nhon Trach 3, com previsão de gerar", "3"),
+    ],
+)
+def test_the_number_of_a_facility_named_after_a_place_is_part_of_its_name(lang, text, raw):
+    assert only(text, lang, raw).kind == "name"
+
+
+def test_a_count_after_a_place_in_a_list_stays_a_figure():
+    assert only("En Bac Lieu 12, Soc Trang 18 cooperativas participan.", "es", "18").is_figure

@@ -207,6 +207,8 @@ class Rules:
     label_before: re.Pattern  # `nivel 2`, `línea directa 1022`: bare digits after these are part of a name
     label_after: re.Pattern  # `the 1022 hotline`: bare digits before these too
     label_list: re.Pattern  # a plural label, then digits joined by commas or conjunctions (`klas 1, 6 i `)
+    facility_after: re.Pattern  # `Industrial Park` after a facility's number
+    facility_before: re.Pattern  # `parque industrial`, `industrial parks, from` before its name
     not_figures: re.Pattern  # shapes whose digits are never figures: `24/7`, a gallery's `[1/6]`
     day_before: re.Pattern  # `on 14/11`, `le 14/11`: a day and month in digits after these is a date
     weekday_before: re.Pattern  # `segunda-feira (17)`: a day of the month in brackets after a weekday
@@ -311,6 +313,10 @@ def rules(lang: str) -> Rules:
         label_after=re.compile(rf"{_SP}(?:{words_alternation(ex.get('label_words_after', []))}){end}"),
         weekday_before=re.compile(rf"(?<![\w])(?:{words_alternation(ex.get('weekdays', []))}){_SP}\({_SP}$"),
         day_before=_ending(ex.get("day_words", [])),
+        facility_after=re.compile(rf"{_SP}(?:{words_alternation(ex.get('facility_words', []))}){end}"),
+        facility_before=re.compile(
+            rf"(?<![\w])(?:{words_alternation(ex.get('facility_words', []))})(?![\w])"
+        ),
         not_figures=re.compile(any_of(ex.get("not_figures", [])) or "(?!)"),
         not_qualifier=_ending(q.get("not_before", [])),
         phone_before=_ending(d.get("phone_words", []), colon=True),
@@ -879,6 +885,12 @@ def _kind(
             return "name"  # `klas 1, 6 i 10`: the rest of a list the label opens
         if folded[end : end + 1] == "," and value <= MAX_AGE and plain and _is_age(text, start):
             return "name"  # an age: `Nguyen Thi Lan, 52, a pepper farmer`
+        if (
+            end - start <= 2
+            and text[start - 1 : start] == " "
+            and _facility_number(text, folded, start, end, r)
+        ):
+            return "name"  # `Nhon Trach 3 Industrial Park`, `parque industrial Bien Hoa 1`
         glued = _GLUED.match(folded, end, end + 4)
         if glued:  # 57-NQ/TW, 71/NQ-CP, 5G, 8:30
             return "docnum" if glued.group(0)[0] in "-/" else "name"
@@ -901,6 +913,27 @@ def _kind(
     if plain and len(digits) == 4 and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and bare:
         return "year"
     return "figure"
+
+
+def _facility_number(text: str, folded: str, start: int, end: int, r: Rules) -> bool:
+    """The digits number a facility named after a place: two or more capitalised Vietnamese words
+    right before them, and a facility's word (industrial park, power plant, port) just before the
+    name or right after the digits."""
+    words = text[max(0, start - _BEFORE) : start].split()
+    named = 0
+    while named < len(words) and named < MAX_NAME_WORDS and is_name_word(words[-1 - named]):
+        named += 1
+    if named < 2:
+        return False
+    lo = start - 1 - len(" ".join(words[-named:]))
+    return bool(
+        r.facility_after.match(folded, end)
+        or r.facility_before.search(folded, max(0, lo - FACILITY_REACH), lo)
+    )
+
+
+MAX_NAME_WORDS = 4
+FACILITY_REACH = 40  # `31 industrial parks, from Bien Hoa 1 to ...`
 
 
 def _is_age(text: str, start: int) -> bool:
