@@ -533,3 +533,22 @@ def test_two_sections_between_an_arrow_are_a_breadcrumb(crumb):
 def test_a_sites_name_in_capitals_with_a_news_word_is_a_masthead(masthead):
     title = "Tây Ninh accelera sulla Risoluzione 57: quasi tutti i compiti completati"
     assert kinds(f"{masthead}\n{title}\n{BODY}")[0] == ("title", title)
+
+
+def test_a_sites_name_a_section_and_a_long_dateline_above_the_title_are_read_as_such():
+    page = (
+        "Le Courrier du Vietnam\nÉCONOMIE\n"
+        "Huê mise sur le numérique pour devenir une « ville patrimoniale intelligente »\n"
+        "Publié le 14/10/2025 à 08h42 – Mis à jour le 14/10/2025 à 10h15\nThanh Hà/CVN\n" + BODY
+    )
+    assert [kind for kind, _ in kinds(page)] == ["title", "dateline", "byline", "body"]
+
+
+def test_a_headline_with_a_figure_is_no_sites_name():
+    page = f"An Giang: 1.240 Online-Dienste für Bürger\nAn Giang, 22.11.2025\n{BODY}"
+    assert kinds(page)[0] == ("title", "An Giang: 1.240 Online-Dienste für Bürger")
+
+
+def test_a_line_in_markdown_italics_is_read_without_its_underscores():
+    page = f"Title of the page here\n{BODY}\n_Delegates attend the conference. Photo: Le Hoi_\n{BODY} Otra."
+    assert ("body", "Delegates attend the conference. Photo: Le Hoi") in kinds(page)

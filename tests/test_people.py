@@ -1992,3 +1992,21 @@ def test_an_article_before_an_abbreviated_honorific_opening_a_paragraph_is_no_na
 )
 def test_an_article_joined_to_a_preposition_gives_the_gender(lang, text, gender):
     assert people(text, lang)["Phạm Hữu Lộc"]["gender"] == gender
+
+
+@pytest.mark.parametrize(
+    "lang, line, names",
+    [
+        ("pl", "Sekretarz Tran Quoc Khanh przemawia na konferencji. Fot.: Duc Anh", ["Duc Anh"]),
+        ("es", "Los agricultores trabajan. Foto: Agricultores cosechan arroz en la comuna de Thoi Lai.", []),
+        ("es", "Los agricultores trabajan. Foto: VNA/Thanh Tam y Minh Duc", ["Thanh Tam", "Minh Duc"]),
+    ],
+)
+def test_a_credit_names_only_the_names_right_after_its_label(lang, line, names):
+    found = people([("body", LAST), ("caption", line)], lang)
+    assert [n for n, p in found.items() if p["level"] == "press"] == names
+
+
+def test_a_footnote_mark_after_a_foreign_authors_name_is_no_part_of_it():
+    found = people([("byline", "Por Ana Beatriz Lima*"), ("body", LAST)], "pt")
+    assert list(found) == ["Ana Beatriz Lima"]

@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 from toolkit.langdata import languages, load, words
 from toolkit.markup import strip_markup
 from toolkit.model import Document, Segment, finding
-from toolkit.names import is_name_word, signature
+from toolkit.names import signature
 from toolkit.numbers import fold
 
 # Invisible characters that break numbers and names apart (zero-width, bidi marks, BOM).
@@ -47,6 +47,8 @@ MAX_BYLINE_WORDS = 6
 # A line with a date written in words is a dateline when it has few other words (`Publicado el 12
 # de agosto de 2025`, `Monday, August 12, 2025 14:30`); a title may name a date too.
 MAX_WORDED_DATELINE_WORDS = 7
+# ... and with a date in digits, a few more (`Publié le 14/10/2025 à 08h42 – Mis à jour le 14/10/2025 à 10h15`)
+MAX_NUMERIC_DATELINE_WORDS = 16
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,10 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
     for i, text in enumerate(stripped):
         if not text or i < resume_at:
             continue
+        if text[0] == "_" and text[-1] == "_" and len(text) > 2:
+            text = text[1:-1].strip()  # a line in Markdown italics (`_Delegates attend. Photo: Le Hoi_`)
+            if not text:
+                continue
         folded = text.casefold() if len(text) <= c.longest_line_cue else None
         if source_at is not None and i > source_at:
             removed.append(f"after source: {text[:80]}")
@@ -550,17 +556,26 @@ def _source_line_index(lines: list[str]) -> int | None:
 def _front_matter_kind(text: str, before: list[Line], c: Cues) -> str:
     """masthead, title, dateline or lead for a line above the first body paragraph; '' for body."""
     words_ = text.split()
-    if not before and text.isupper() and c.masthead_word.search(text):
-        return "masthead"  # `THAI NGUYEN PROVINCE ELECTRONIC INFORMATION PORTAL`
+    if (
+        not before
+        and (text.isupper() or (len(words_) <= MAX_SITE_NAME_WORDS and _site_name_like(text)))
+        and c.masthead_word.search(text)
+    ):
+        return "masthead"  # `THAI NGUYEN PROVINCE ELECTRONIC INFORMATION PORTAL`, `Le Courrier du Vietnam`
     if not before and len(words_) <= MAX_SITE_NAME_WORDS and len(words_) > 2 and words_[1] in ("-", "–", "|"):
         return "masthead"  # `VIR - Vietnam Investment Review`: the site's name, then what it is
-    short = len(text) <= MAX_TITLE_CHARS and text[-1] not in _TERMINAL
+    short = len(text) <= MAX_TITLE_CHARS and text[-1] not in _SENTENCE_END  # (a title may close a quote)
     # (the plain tests first: the patterns are the costly ones)
     if not before and len(text) <= 120 and " - " in text and _DOMAIN.search(text):
         return "masthead"
-    if not before and len(words_) == 1 and len(text) <= MAX_SITE_NAME_CHARS and text[-1] not in _TERMINAL:
-        return "masthead"  # the site's name alone above the title (`VietnamPlus`, `VnExpress`)
-    if len(words_) <= 12 and _NUMERIC_DATE.search(text):
+    if (
+        len(words_) == 1
+        and len(text) <= MAX_SITE_NAME_CHARS
+        and _site_name_like(text)
+        and text[-1] not in _TERMINAL
+    ):
+        return "masthead"  # the site's name or a section alone above the title (`VnExpress`, `ÉCONOMIE`)
+    if len(words_) <= MAX_NUMERIC_DATELINE_WORDS and _NUMERIC_DATE.search(text):
         return "dateline"
     if len(words_) <= MAX_WORDED_DATELINE_WORDS and worded_date(text):
         return "dateline"
@@ -569,12 +584,19 @@ def _front_matter_kind(text: str, before: list[Line], c: Cues) -> str:
     titled = any(ln.kind == "title" for ln in before)
     if short and not titled and len(words_) >= 3:
         return "title"
-    if titled and 2 <= len(words_) <= MAX_NAME_LINE_WORDS and all(map(is_name_word, words_)):
-        return "byline"  # the author's name alone under the title (`NGOC HA`, `Thu Hằng`)
+    if titled and 2 <= len(words_) <= MAX_NAME_LINE_WORDS + 1 and signature(text):
+        return "byline"  # the author's name alone under the title (`NGOC HA`, `Thu Hằng`, `Thanh Hà/CVN`)
     return ""
 
 
 MAX_NAME_LINE_WORDS = 4
+_SENTENCE_END = ".:;!?…"
+
+
+def _site_name_like(text: str) -> bool:
+    """No digits and no colon: a site's name or a section's (`Le Courrier du Vietnam`, `ÉCONOMIE`),
+    not a headline (`An Giang: 1.240 Online-Dienste`) or a date."""
+    return ":" not in text and _DIGIT.search(text) is None
 
 
 def _is_heading(text: str) -> bool:

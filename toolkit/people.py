@@ -658,7 +658,7 @@ def _authors(lex: R.Lexicon, text: str, authors: list[tuple[str, int, int]], off
 def _foreign_author(lex: R.Lexicon, text: str, a: int, b: int) -> list[NameSpan]:
     """`Andrés Villalba Rojas`, `Tomasz Zieliński` as the whole of text[a:b] after a byline label."""
     comma = text.find(",", a, b)
-    author = text[a : b if comma < 0 else comma].strip()
+    author = text[a : b if comma < 0 else comma].strip().rstrip("*†").rstrip()  # (a footnote's mark)
     words = author.split()
     if not MIN_FOREIGN_WORDS <= len(words) <= MAX_FOREIGN_WORDS:
         return []
@@ -684,7 +684,7 @@ def _byline(lex: R.Lexicon, text: str, folded: str, offset: int) -> list[Mention
 
 
 _CREDIT_OPENS = re.compile(r"(?:^|[.!?|(]\s*)$")
-_CREDIT_NEAR = re.compile(r"(?:^|[.!?|(])[^.!?|(:]{1,40}:")  # a colon soon after an opening
+_CREDIT_NEAR = re.compile(r"(?:^|[.!?|(])[^.!?|(:]{1,40}\.?:")  # a colon soon after an opening (`Fot.:`)
 _CREDIT_NEAR_REACH = 41  # a match of it starts at most this far before its colon
 _CREDIT_END = re.compile(r"[)|.;\n]")
 
@@ -704,8 +704,15 @@ def _credits(lex: R.Lexicon, text: str, folded: str, offset: int, anywhere: bool
         out += [
             Mention(text[n.start : n.end], n.start + offset, n.end + offset, press_label=label)
             for n in _press_names(lex, text, m.end(), hi)
+            if not _has_lower_word(lex, text, m.end(), n.start)  # not `Foto: Agricultores ... de Thoi Lai`
         ]
     return out
+
+
+def _has_lower_word(lex: R.Lexicon, text: str, lo: int, hi: int) -> bool:
+    """text[lo:hi] holds a word in lower case other than a connector: a sentence, not agencies and
+    other credited names (`VNA/Thanh Tam y Minh Duc`)."""
+    return any(w[:1].islower() and fold(w) not in lex.skip_before for w in text[lo:hi].split())
 
 
 def _credits_by(lex: R.Lexicon, text: str, folded: str, offset: int) -> list[Mention]:
