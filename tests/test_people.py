@@ -2010,3 +2010,15 @@ def test_a_credit_names_only_the_names_right_after_its_label(lang, line, names):
 def test_a_footnote_mark_after_a_foreign_authors_name_is_no_part_of_it():
     found = people([("byline", "Por Ana Beatriz Lima*"), ("body", LAST)], "pt")
     assert list(found) == ["Ana Beatriz Lima"]
+
+
+def test_in_a_round_up_a_provincial_official_is_of_the_province_his_paragraph_names():
+    parts = [
+        ("body", "HAI PHONG: Secretary of the Provincial Party Committee Le Van Thinh said the city leads."),
+        ("body", "In Dong Nai, Vice Chairwoman of the Provincial People's Committee Ho Thi Kim Thoa spoke."),
+    ]
+    found = people(parts, "en", province="")
+    assert (found["Le Van Thinh"]["province"], found["Ho Thi Kim Thoa"]["province"]) == (
+        "Hải Phòng",
+        "Đồng Nai",
+    )

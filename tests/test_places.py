@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import lines_document
+from toolkit.model import Segment
 from toolkit.pipeline import place_document
 from toolkit.places import current_name, current_provinces, find_places, fold, legacy_provinces, main_province
 
@@ -80,10 +81,36 @@ def test_main_province_is_the_one_named_most():
 
 @pytest.mark.parametrize(
     "dateline",
-    ["HANOI, 12 novembre 2025, 14:27", "(ANSA) - HANOI, 12 NOV - La provincia di Quang Ninh investe."],
+    [
+        "HANOI, 12 novembre 2025, 14:27",
+        "(ANSA) - HANOI, 12 NOV - La provincia di Quang Ninh investe.",
+        "Hanoi (VNA) – La provincia di Quang Ninh investe.",
+    ],
 )
 def test_the_city_a_story_was_filed_from_is_not_its_province(dateline):
     lines = [dateline, "La provincia di Quang Ninh punta sul turismo.", "Quang Ninh ha 486 barche."]
     doc = lines_document(lines, "it")
+    place_document(doc)
+    assert doc.province == "Quảng Ninh"
+
+
+def test_a_round_up_whose_title_names_no_province_is_about_none():
+    lines = [
+        "Resolution 57 nach einem Jahr: 60,7 % der Aufgaben erledigt",
+        "Quang Ninh hat 30 Dienste. Hanoi hat 40 Dienste. Da Nang hat 20 Dienste. Quang Ninh auch.",
+    ]
+    doc = lines_document(lines, "de")
+    doc.segments[0] = Segment("title", doc.segments[0].start, doc.segments[0].end)
+    place_document(doc)
+    assert (doc.province, doc.scope) == ("", "national")
+
+
+def test_an_article_whose_title_names_its_province_keeps_it_among_others():
+    lines = [
+        "Quang Ninh: 60,7 % der Aufgaben erledigt",
+        "Quang Ninh hat 30 Dienste. Hanoi hat 40 Dienste. Da Nang hat 20 Dienste. Hai Phong auch.",
+    ]
+    doc = lines_document(lines, "de")
+    doc.segments[0] = Segment("title", doc.segments[0].start, doc.segments[0].end)
     place_document(doc)
     assert doc.province == "Quảng Ninh"

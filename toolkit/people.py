@@ -990,7 +990,19 @@ def _province(doc: Document, best: Mention, level: str) -> str:
         province = _province_in(t.text)
         if province:
             return province
-    return doc.province
+    return doc.province or _province_near(doc, best.start)
+
+
+def _province_near(doc: Document, pos: int) -> str:
+    """In a national round-up, the province its paragraph names last before `pos`, else first after
+    (`HAI PHONG: ... Secretary Le Van Thinh said ...`)."""
+    seg = next((s for s in doc.segments if s.start <= pos < s.end), None)
+    if seg is None:
+        return ""
+    places = find_places(doc.text[seg.start : seg.end])
+    before = [p for p in places if seg.start + p.start < pos]
+    chosen = before[-1] if before else (places[0] if places else None)
+    return chosen.province if chosen is not None else ""
 
 
 @lru_cache(maxsize=4096)
