@@ -1923,3 +1923,26 @@ def test_a_row_label_gives_its_unit_in_square_brackets_too():
     ]
     found = {r["raw"]: r["unit"] for r in extract_metrics(lines_document(lines, "pl", "Gia Lai"))}
     assert found["42,6"] == found["30,1"] == "hectare"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        (
+            "en",
+            "Secretary Pham Quang Thai, a member of the Party Central Committee, said the province completed 71 of 96 tasks.",
+            "71",
+        ),
+        (
+            "en",
+            "The province completed 71 tasks under the Politburo's Resolution 57, with 19 others on track.",
+            "19",
+        ),
+        ("pl", "Nghe An zrealizowała 38 z 45 zadań przydzielonych przez Centralny Komitet.", "45"),
+    ],
+)
+def test_a_central_body_in_a_title_an_issuer_or_an_agent_after_the_figure_makes_no_national_figure(
+    lang, text, raw
+):
+    found = {r["raw"]: r["scope"] for r in extract_metrics(lines_document([text], lang, "Nghệ An"))}
+    assert found[raw] == "provincial"

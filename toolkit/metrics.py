@@ -111,6 +111,8 @@ class Lexicon:
     rank_default: str  # a province's rank in a sentence that names no indicator at all
     score_default: str  # a score left without a key beside such a rank: the same index's
     issuer: re.Pattern
+    issuer_after: re.Pattern  # `the Politburo's Resolution`: the cue is the document's issuer
+    title_before: re.Pattern  # `a member of the Party Central Committee`: the cue is in a title
     agent: re.Pattern
     share_verb: re.Pattern
     range_gap: re.Pattern
@@ -305,6 +307,12 @@ def lexicon(lang: str) -> Lexicon:
         range_gap=re.compile(rf"\s*(?:[\-–—]|(?:{words_alternation(nd.get('range_link', []))})(?![\w]))\s*"),
         share_verb=re.compile(rf"(?<![\w])(?:{words_alternation(w.get('share_verbs', []))})(?![\w])"),
         agent=re.compile(rf"(?<![\w])(?:{words_alternation(sc.get('agent', []))})\s+$"),
+        issuer_after=re.compile(
+            rf"['’]s\s+(?:{words_alternation(nd.get('exclude', {}).get('doc_words', []))})(?![\w])"
+        ),
+        title_before=re.compile(
+            rf"(?<![\w])(?:{words_alternation(sc.get('title_before', []))})\s+(?:\w+\s+)?$"
+        ),
         issuer=re.compile(
             rf"(?<![\w])(?:{words_alternation(nd.get('exclude', {}).get('doc_words', []))})"
             # its number (`No. 71/NQ-CP`) and at most two words (`of the`) between
@@ -595,7 +603,7 @@ def _analyse_sentence(
     cues = [
         (*c, bool(lex.agent.search(f_, max(s, c[0] - AGENT_REACH), c[0])))
         for c in scope
-        if not lex.issuer.search(f_, max(s, c[0] - ISSUER_REACH), c[0])
+        if not _issuer_or_title(f_, c, s, lex)
     ]
     inside = [p for p in places if s <= p.start < e]
     cues += [(p.start, p.end, "provincial", False) for p in inside]
@@ -624,6 +632,20 @@ def _analyse_sentence(
         for fig in sent.figures:  # `1 | Quảng Ninh | 92,48` under `Rang | Province | Score`
             if fig.key == "other" and fig.q.unit == "points" and not fig.world:
                 fig.key = fig.base = lex.score_default
+
+
+def _issuer_or_title(folded: str, cue: tuple, s: int, lex: Lexicon) -> bool:
+    """The cue names a document's issuer (`Resolution No. 57 of the Politburo`, `the Politburo's
+    Resolution`) or a body in someone's title (`a member of the Party Central Committee`): not what
+    the figures are about."""
+    return bool(
+        lex.issuer.search(folded, max(s, cue[0] - ISSUER_REACH), cue[0])
+        or lex.issuer_after.match(folded, cue[1])
+        or lex.title_before.search(folded, max(s, cue[0] - TITLE_REACH), cue[0])
+    )
+
+
+TITLE_REACH = 32
 
 
 def _among_countries(fig: _Figure, sent: _Sentence, lex: Lexicon, commas: list[int]) -> bool:
@@ -1032,6 +1054,8 @@ def _scope(fig: _Figure, sent: _Sentence, lex: Lexicon, cues, clauses, commas) -
     before = [c for c in cues if c[1] <= q.start and not c[3]]
     lo, hi = _enclosing(commas, q.start)
     cue_after = next((c for c in cues if c[0] >= q.end and c[1] <= hi and _cue_of(sent, fig, c)), None)
+    if cue_after and cue_after[3] and before:
+        cue_after = None  # `Nghe An zrealizowała 38 z 45 zadań przydzielonych przez Centralny Komitet`
     if (
         cue_after
         and _near(sent.folded, q.unit_end, cue_after[0])
