@@ -2022,3 +2022,26 @@ def test_in_a_round_up_a_provincial_official_is_of_the_province_his_paragraph_na
         "Hải Phòng",
         "Đồng Nai",
     )
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, role",
+    [
+        (
+            "de",
+            "Nach Angaben des Leiters des Verwaltungsrats der Grenzwirtschaftszone Đồng Đăng – Lạng Sơn, Herr Nông Đức Việt, hat die Provinz 18 Aufgaben erledigt.",
+            "Nông Đức Việt",
+            "Leiters des Verwaltungsrats der Grenzwirtschaftszone Đồng Đăng – Lạng Sơn",
+        ),
+        (
+            "de",
+            "Die stellvertretende Innenministerin, Frau Trương Thị Hải Yến, teilte das mit.",
+            "Trương Thị Hải Yến",
+            "stellvertretende Innenministerin",
+        ),
+    ],
+)
+def test_a_place_joined_to_its_province_by_a_dash_and_german_compound_ministers(lang, text, name, role):
+    found = people(text, lang)
+    assert list(found) == [name]
+    assert found[name]["role"] == role

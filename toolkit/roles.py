@@ -19,6 +19,7 @@ from typing import NamedTuple
 from toolkit.catalogues import roles as role_catalogue
 from toolkit.langdata import languages, load
 from toolkit.names import fold, is_name_word, surnames
+from toolkit.places import find_places
 
 # A title is never longer than this; a caption without punctuation runs on into the sentence.
 MAX_TITLE_CHARS = 320
@@ -379,6 +380,8 @@ def _pieces(lex: Lexicon, text: str, folded: str, lo: int, hi: int) -> list[tupl
     cuts = [(m.start(), m.end()) for m in SPLIT.finditer(folded, lo, hi)]
     if "(" in folded[lo:hi]:  # (a bracket's commas cut nothing: `(Dipartimento delle Dogane, Ministero ...)`)
         cuts = [c for c in cuts if not _in_brackets(folded, lo, c[0])]
+    # (nor a dash between a place and its province: `Grenzwirtschaftszone Đồng Đăng – Lạng Sơn`)
+    cuts = [c for c in cuts if folded[c[0]] == "," or not _province_at(folded, c[1])]
     for m in lex.joiner.finditer(folded, lo, hi):
         head = head_at_start(lex, folded, m.end(), hi)
         if head and _one_phrase(lex, folded[m.end() : head[1].start()]):  # `y el presidente`
@@ -456,11 +459,29 @@ def titles_after(lex: Lexicon, text: str, folded: str, pos: int) -> list[Title]:
     m = OPENS_TITLES.match(folded, pos)
     if not m:
         return []
-    hi = _past_bracketed_org(lex, folded, _stop(folded, m.end()))
+    hi = _past_place_dash(folded, _past_bracketed_org(lex, folded, _stop(folded, m.end())))
     return [_moved(t, pos) for t in _titles_in_window(lex.lang, text[pos:hi], folded[pos:hi])]
 
 
 MAX_BRACKET_CHARS = 80
+
+
+def _past_place_dash(folded: str, stop: int) -> int:
+    """The titles' stop, past a dash that joins a place to its province (`Grenzwirtschaftszone Đồng
+    Đăng – Lạng Sơn, Herr NAME`)."""
+    if folded[stop : stop + 3] not in (" – ", " - ", " — "):
+        return stop
+    end = _province_at(folded, stop + 3)
+    return _stop(folded, end) if end else stop
+
+
+def _province_at(folded: str, pos: int) -> int:
+    """Where the province named right at `pos` ends, else 0."""
+    places = find_places(folded[pos : pos + PROVINCE_CHARS])
+    return pos + places[0].end if places and places[0].start == 0 else 0
+
+
+PROVINCE_CHARS = 24
 
 
 def _past_bracketed_org(lex: Lexicon, folded: str, stop: int) -> int:
@@ -565,7 +586,10 @@ def _title_words(lex: Lexicon, text: str, folded: str, head, hi: int) -> bool:
     hm = head[1]
     org = _leftmost(lex.orgs, folded, hm.end(), hi)
     end = org[1].end() if org else hm.end()
-    return all(_title_word(lex, w) or fold(w) in lex.place for w in text[end:hi].split())
+    return all(_title_word(lex, w) or fold(w) in lex.place or w in _DASHES for w in text[end:hi].split())
+
+
+_DASHES = frozenset("-–—")
 
 
 def _stop(folded: str, pos: int) -> int:
