@@ -1946,3 +1946,16 @@ def test_a_central_body_in_a_title_an_issuer_or_an_agent_after_the_figure_makes_
 ):
     found = {r["raw"]: r["scope"] for r in extract_metrics(lines_document([text], lang, "Nghệ An"))}
     assert found[raw] == "provincial"
+
+
+def test_a_day_before_a_month_ends_no_sentence():
+    text = (
+        "Von den insgesamt 1.127 zugewiesenen Aufgaben wurden bis zum 30. September 684 abgeschlossen, "
+        "389 befinden sich in Umsetzung und 54 sind überfällig."
+    )
+    found = {r["raw"]: r["indicator"] for r in extract_metrics(lines_document([text], "de", "Hà Nội"))}
+    assert (found["684"], found["389"], found["54"]) == (
+        "tasks_completed",
+        "tasks_in_progress",
+        "tasks_pending",
+    )

@@ -449,7 +449,8 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
         starts = [f.q.start for f in figures]
         opening: list[PlaceMention | None] = []  # the paragraph's opening province, once needed
         share = None  # the paragraph's last share (`9,6 % des GRDP`), for `den Anteil auf 20 %` after it
-        spans = sentences(text, folded, lex.abbreviations, number_rules(lang).rank_place, lex.closing)
+        nr = number_rules(lang)
+        spans = sentences(text, folded, lex.abbreviations, nr.rank_place, lex.closing, nr.date_after)
         for start, end in _pieces(spans, text, figures):
             sent = _Sentence(
                 text, folded, start, end, figures[bisect_left(starts, start) : bisect_left(starts, end)]
@@ -530,10 +531,12 @@ def sentences(
     abbreviations: frozenset = frozenset(),
     place: re.Pattern | None = None,
     closing: frozenset = frozenset(),
+    day_month: re.Pattern | None = None,
 ) -> list[tuple[int, int]]:
     """Sentence spans of a segment; a full stop after an abbreviation or before lower case goes on,
-    and so does the point of an ordinal before a rank's place word (`den 44. Platz`). A `closing`
-    abbreviation after a number ends the sentence before a capitalised word (`84,96 pkt. Wskaźnik`)."""
+    and so does the point of an ordinal before a rank's place word (`den 44. Platz`) or a month
+    (`bis zum 30. September`, `day_month` matching at the point). A `closing` abbreviation after a
+    number ends the sentence before a capitalised word (`84,96 pkt. Wskaźnik`)."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
         if m.group(0)[:1] == ".":
@@ -547,10 +550,9 @@ def sentences(
                 continue
             if tail and (tail in abbreviations or len(tail) == 1) and not _closes(tail, closing, text, m):
                 continue
-            if (
-                place is not None
-                and folded[m.start() - 1 : m.start()].isdigit()
-                and place.match(folded, m.end())
+            if folded[m.start() - 1 : m.start()].isdigit() and (
+                (place is not None and place.match(folded, m.end()))
+                or (day_month is not None and day_month.match(folded, m.start()))
             ):
                 continue
         spans.append((start, m.end()))
