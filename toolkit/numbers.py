@@ -435,13 +435,16 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
     out: list[Quantity] = []
     blocked_until = -1  # end of a date or name already seen (02/07/2025 is one date, not three numbers)
     phone_until = -1  # end of a telephone number already seen (its groups are no quantities)
-    # (only a slash makes one of these shapes: `24/7`, `[1/6]`)
-    fixed = [f.span() for f in rules_.not_figures.finditer(folded)] if "/" in text else []
+    slash = "/" in text  # (`24/7`, `[1/6]`: the shapes that are never figures have one)
     for m in _DIGITS.finditer(text):
         if out and m.start() < out[-1].end:
             continue  # the smaller part of `68 billion 500 million`, read with the larger
         q = _read_one(text, folded, m, rules_, out[-1] if out else None)
-        if fixed and any(a <= m.start() < b for a, b in fixed):
+        if (
+            slash
+            and (text[m.end() : m.end() + 1] == "/" or text[m.start() - 1 : m.start()] == "/")
+            and _fixed_shape(folded, m, rules_)
+        ):
             q = _with(q, kind="name")  # `24/7`, a gallery's `[1/6]`
         if text[m.start() - 1 : m.start()] in (".", ",") and _CODE_TAIL.search(
             text, max(0, m.start() - 12), m.start()
@@ -514,29 +517,23 @@ def _with_money_context(found: list[Quantity], r: Rules, folded: str) -> list[Qu
     for q in found:
         if q.is_figure and q.unit in money:
             last = q
-        elif _range_second(q, last, r, folded):
-            q = _with(q, unit=last.unit)  # `VND 400,000-500,000`
         elif (
             last is not None
             and q.is_figure
             and q.unit == "count"
-            and q.value >= MIN_BARE_MONEY
-            and q.start - last.end <= MONEY_CONTEXT_CHARS
+            and (
+                _range_second(q, last, r, folded)
+                or (q.value >= MIN_BARE_MONEY and q.start - last.end <= MONEY_CONTEXT_CHARS)
+            )
         ):
             q = _with(q, unit=last.unit)
         out.append(q)
     return out
 
 
-def _range_second(q: Quantity, last: Quantity | None, r: Rules, folded: str) -> bool:
-    """`q` is a bare count closing a range that an amount of money opens (`VND 400,000-500,000`)."""
-    return (
-        last is not None
-        and q.is_figure
-        and q.unit == "count"
-        and q.value > last.value
-        and r.range_gap.fullmatch(folded, last.end, q.start) is not None
-    )
+def _range_second(q: Quantity, last: Quantity, r: Rules, folded: str) -> bool:
+    """`q`, a bare count, closes a range that an amount of money opens (`VND 400,000-500,000`)."""
+    return q.value > last.value and r.range_gap.fullmatch(folded, last.end, q.start) is not None
 
 
 # A table's row written as a line: `Tasa de expedientes en línea (%) | 61,3 | 78,9`. The first cell
@@ -888,6 +885,7 @@ def _kind(
         if (
             end - start <= 2
             and text[start - 1 : start] == " "
+            and text[start - 2 : start - 1].isalpha()
             and _facility_number(text, folded, start, end, r)
         ):
             return "name"  # `Nhon Trach 3 Industrial Park`, `parque industrial Bien Hoa 1`
@@ -915,10 +913,24 @@ def _kind(
     return "figure"
 
 
+def _fixed_shape(folded: str, m: re.Match, r: Rules) -> bool:
+    """The digits are part of a shape that is never a figure (`24/7`, `[1/6]`)."""
+    lo = max(0, m.start() - FIXED_SHAPE_REACH)
+    return any(
+        f.start() <= m.start() < f.end()
+        for f in r.not_figures.finditer(folded, lo, m.end() + FIXED_SHAPE_REACH)
+    )
+
+
+FIXED_SHAPE_REACH = 8
+
+
 def _facility_number(text: str, folded: str, start: int, end: int, r: Rules) -> bool:
     """The digits number a facility named after a place: two or more capitalised Vietnamese words
     right before them, and a facility's word (industrial park, power plant, port) just before the
     name or right after the digits."""
+    if not text[text.rfind(" ", 0, start - 1) + 1 : start][:1].isupper():
+        return False  # (most numbers follow no capitalised word)
     words = text[max(0, start - _BEFORE) : start].split()
     named = 0
     while named < len(words) and named < MAX_NAME_WORDS and is_name_word(words[-1 - named]):

@@ -272,7 +272,9 @@ def _before_place_word(lex: R.Lexicon, folded: str, end: int) -> bool:
     if folded[end : end + 1] != " ":
         return False
     if folded[end + 1 : end + 2] in ("-", "–", "—"):
-        return bool(find_places(folded[end + 2 : end + 2 + PROVINCE_AFTER_DASH].lstrip()[:PROVINCE_AFTER_DASH]))
+        return bool(
+            find_places(folded[end + 2 : end + 2 + PROVINCE_AFTER_DASH].lstrip()[:PROVINCE_AFTER_DASH])
+        )
     word = folded[end + 1 : end + 16].split(None, 1)
     return bool(word) and word[0].rstrip(",.;:") in lex.place
 
