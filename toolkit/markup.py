@@ -55,14 +55,23 @@ def strip_markup(text: str) -> Stripped:
     if "<" in text and _HTML_HINT.search(text):
         text, images = _strip_html(text)
         notes.append("HTML tags")
-    if "&" in text and ";" in text:
+    if "&" in text and _has_entity(text):
         text, n = _ENTITY.subn(lambda m: html.unescape(m.group(0)), text)
-        if n:
-            notes.append(f"{n} HTML entit{'ies' if n > 1 else 'y'}")
+        notes.append(f"{n} HTML entit{'ies' if n > 1 else 'y'}")
     text, n, marks = _strip_markdown(text)
     if marks:
         notes.append("Markdown links, headings or emphasis")
     return Stripped(text, notes, images + n)
+
+
+def _has_entity(text: str) -> bool:
+    """An entity at one of the ampersands (`R&D` has none): looked for only where an `&` stands."""
+    at = text.find("&")
+    while at >= 0:
+        if _ENTITY.match(text, at):
+            return True
+        at = text.find("&", at + 1)
+    return False
 
 
 def _strip_html(text: str) -> tuple[str, int]:
