@@ -1,6 +1,8 @@
 """Markup scrapers leave in a page (HTML tags and entities, Markdown) is taken out before reading."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit import clean, metrics, people
 from toolkit.markup import strip_markup
@@ -87,3 +89,15 @@ BODY = (
     "La ciudad ha destinado más de 1.500 millones de dongs a la ciencia y la tecnología, según el "
     "Sr. Tran Van Minh, director del Departamento de Ciencia y Tecnología."
 )
+
+
+MARKUP_ALPHABET = st.sampled_from(
+    list("ab0 _*#[]()!<>&;/:.\n") + ["&amp;", "<p>", "</p>", "**", "](http://x.vn)"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(MARKUP_ALPHABET, max_size=30).map("".join))
+def test_stripping_markup_twice_changes_nothing_more(text):
+    once = strip_markup(text).text
+    assert strip_markup(once).text == once

@@ -197,7 +197,7 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
         if not text or i < resume_at:
             continue
         if text[0] == "_" and text[-1] == "_" and len(text) > 2:
-            text = text[1:-1].strip()  # a line in Markdown italics (`_Delegates attend. Photo: Le Hoi_`)
+            text = text.strip("_ ")  # a line in Markdown italics (`_Delegates attend. Photo: Le Hoi_`)
             if not text:
                 continue
         folded = text.casefold() if len(text) <= c.longest_line_cue else None

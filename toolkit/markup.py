@@ -52,12 +52,19 @@ def strip_markup(text: str) -> Stripped:
     """The text without HTML or Markdown markup, with what was taken out."""
     notes: list[str] = []
     images = 0
+    # Entities first, and again while escaped ones remain (`&amp;nbsp;`): what they write out is then
+    # read as the page's own (a tag written `&lt;p&gt;` included), so a second pass finds nothing.
+    if "&" in text and _has_entity(text):
+        count = 0
+        while True:  # (each round shortens the text: it ends)
+            text, n = _ENTITY.subn(lambda m: html.unescape(m.group(0)), text)
+            count += n
+            if "&" not in text or not _has_entity(text):
+                break
+        notes.append(f"{count} HTML entit{'ies' if count > 1 else 'y'}")
     if "<" in text and _HTML_HINT.search(text):
         text, images = _strip_html(text)
-        notes.append("HTML tags")
-    if "&" in text and _has_entity(text):
-        text, n = _ENTITY.subn(lambda m: html.unescape(m.group(0)), text)
-        notes.append(f"{n} HTML entit{'ies' if n > 1 else 'y'}")
+        notes.insert(0, "HTML tags")
     text, n, marks = _strip_markdown(text)
     if marks:
         notes.append("Markdown links, headings or emphasis")
@@ -83,9 +90,19 @@ def _strip_html(text: str) -> tuple[str, int]:
 
 
 def _strip_markdown(text: str) -> tuple[str, int, int]:
-    """The text without Markdown marks, how many images went and how many marks around words.
-    Each pattern runs only where a character it needs is found (a one-character search is the
-    fastest scan there is)."""
+    """The text without Markdown marks, how many images went and how many marks around words; marks
+    inside marks (`****a****`, a link in a link) are taken out by further rounds."""
+    images = marks = 0
+    while True:  # (each round that finds something shortens the text: it ends)
+        text, found_images, found_marks = _markdown_once(text)
+        images, marks = images + found_images, marks + found_marks
+        if not (found_images or found_marks):
+            return text, images, marks
+
+
+def _markdown_once(text: str) -> tuple[str, int, int]:
+    """One round of `_strip_markdown`. Each pattern runs only where a character it needs is found
+    (a one-character search is the fastest scan there is)."""
     images = marks = 0
     if "[" in text and "](" in text and _MD_TARGET.search(text):
         images = sum(1 for bang, _ in _MD_LINK.findall(text) if bang)
