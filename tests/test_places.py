@@ -94,23 +94,24 @@ def test_the_city_a_story_was_filed_from_is_not_its_province(dateline):
     assert doc.province == "Quảng Ninh"
 
 
-def test_a_round_up_whose_title_names_no_province_is_about_none():
-    lines = [
-        "Resolution 57 nach einem Jahr: 60,7 % der Aufgaben erledigt",
-        "Quang Ninh hat 30 Dienste. Hanoi hat 40 Dienste. Da Nang hat 20 Dienste. Quang Ninh auch.",
-    ]
-    doc = lines_document(lines, "de")
+def placed_under_title(title: str, body: str):
+    """A document of a title and one body paragraph, placed."""
+    doc = lines_document([title, body], "de")
     doc.segments[0] = Segment("title", doc.segments[0].start, doc.segments[0].end)
     place_document(doc)
-    assert (doc.province, doc.scope) == ("", "national")
+    return doc
 
 
-def test_an_article_whose_title_names_its_province_keeps_it_among_others():
-    lines = [
-        "Quang Ninh: 60,7 % der Aufgaben erledigt",
-        "Quang Ninh hat 30 Dienste. Hanoi hat 40 Dienste. Da Nang hat 20 Dienste. Hai Phong auch.",
-    ]
-    doc = lines_document(lines, "de")
-    doc.segments[0] = Segment("title", doc.segments[0].start, doc.segments[0].end)
-    place_document(doc)
-    assert doc.province == "Quảng Ninh"
+ROUND_UP = "Quang Ninh hat 30 Dienste. Hanoi hat 40 Dienste. Da Nang hat 20 Dienste. Hai Phong auch."
+
+
+@pytest.mark.parametrize(
+    "title, province, scope",
+    [
+        ("Resolution 57 nach einem Jahr: 60,7 % der Aufgaben erledigt", "", "national"),
+        ("Quang Ninh: 60,7 % der Aufgaben erledigt", "Quảng Ninh", "provincial"),
+    ],
+)
+def test_a_round_up_is_about_no_province_unless_its_title_names_one(title, province, scope):
+    doc = placed_under_title(title, ROUND_UP)
+    assert (doc.province, doc.scope) == (province, scope)
