@@ -360,7 +360,7 @@ def _is_chrome(c: Cues, text: str, folded: str | None) -> bool:
         or (
             len(text) <= MAX_LONE_COUNTER_CHARS
             and (text[0].isdigit() or text[-1].isdigit())
-            and _lone_counter(c, text)
+            and _counter_line(c, text)  # (a counter alone on its line: `0 commentaire`, `1.204 views`)
         )
         or (text[0] in _COPYRIGHT_FIRST and text.startswith(_COPYRIGHT))
         or (
@@ -453,11 +453,6 @@ def _counter_line(c: Cues, text: str) -> bool:
 
 
 MAX_LONE_COUNTER_CHARS = 40
-
-
-def _lone_counter(c: Cues, text: str) -> bool:
-    """A counter alone on its line (`0 commentaire`, `1.204 views`, `4 min`): a number and its words."""
-    return c.counter.fullmatch(text) is not None and any(ch.isalpha() for ch in text)
 
 
 def _button(c: Cues, part: str) -> bool:
