@@ -271,15 +271,10 @@ def _before_place_word(lex: R.Lexicon, folded: str, end: int) -> bool:
     does a province after a dash (`Đồng Đăng – Lạng Sơn`: a town and its province)."""
     if folded[end : end + 1] != " ":
         return False
-    if folded[end + 1 : end + 2] in ("-", "–", "—"):
-        return bool(
-            find_places(folded[end + 2 : end + 2 + PROVINCE_AFTER_DASH].lstrip()[:PROVINCE_AFTER_DASH])
-        )
+    if folded[end + 1 : end + 3] in ("- ", "– ", "— "):
+        return bool(R.province_at(folded, end + 3))
     word = folded[end + 1 : end + 16].split(None, 1)
     return bool(word) and word[0].rstrip(",.;:") in lex.place
-
-
-PROVINCE_AFTER_DASH = 24
 
 
 _OPENED = NameSpan(-1, -1, ())  # marks a run that a function word or an honorific opens

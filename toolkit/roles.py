@@ -381,7 +381,7 @@ def _pieces(lex: Lexicon, text: str, folded: str, lo: int, hi: int) -> list[tupl
     if "(" in folded[lo:hi]:  # (a bracket's commas cut nothing: `(Dipartimento delle Dogane, Ministero ...)`)
         cuts = [c for c in cuts if not _in_brackets(folded, lo, c[0])]
     # (nor a dash between a place and its province: `Grenzwirtschaftszone Đồng Đăng – Lạng Sơn`)
-    cuts = [c for c in cuts if folded[c[0]] == "," or not _province_at(folded, c[1])]
+    cuts = [c for c in cuts if folded[c[0]] == "," or not province_at(folded, c[1])]
     for m in lex.joiner.finditer(folded, lo, hi):
         head = head_at_start(lex, folded, m.end(), hi)
         if head and _one_phrase(lex, folded[m.end() : head[1].start()]):  # `y el presidente`
@@ -471,11 +471,11 @@ def _past_place_dash(folded: str, stop: int) -> int:
     Đăng – Lạng Sơn, Herr NAME`)."""
     if folded[stop : stop + 3] not in (" – ", " - ", " — "):
         return stop
-    end = _province_at(folded, stop + 3)
+    end = province_at(folded, stop + 3)
     return _stop(folded, end) if end else stop
 
 
-def _province_at(folded: str, pos: int) -> int:
+def province_at(folded: str, pos: int) -> int:
     """Where the province named right at `pos` ends, else 0."""
     places = find_places(folded[pos : pos + PROVINCE_CHARS])
     return pos + places[0].end if places and places[0].start == 0 else 0
