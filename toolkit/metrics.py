@@ -304,7 +304,7 @@ def lexicon(lang: str) -> Lexicon:
         conjunction=re.compile(
             rf"(?<![\w])(?:{words_alternation([c for c in nd.get('exclude', {}).get('conj', []) if c.isalpha()])})(?![\w])"
         ),
-        range_gap=re.compile(rf"\s*(?:[\-–—]|(?:{words_alternation(nd.get('range_link', []))})(?![\w]))\s*"),
+        range_gap=number_rules(lang or FALLBACK_LANGUAGE).range_gap,
         share_verb=re.compile(rf"(?<![\w])(?:{words_alternation(w.get('share_verbs', []))})(?![\w])"),
         agent=re.compile(rf"(?<![\w])(?:{words_alternation(sc.get('agent', []))})\s+$"),
         issuer_after=re.compile(
