@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import lines_document
 from toolkit.catalogues import indicators
+from toolkit.clean import clean_document
 from toolkit.metrics import document_scope, extract_metrics
 from toolkit.model import Document, Segment
 from toolkit.periods import find_periods
@@ -1959,3 +1960,14 @@ def test_a_day_before_a_month_ends_no_sentence():
         "tasks_in_progress",
         "tasks_pending",
     )
+
+
+def test_a_table_pasted_with_tabs_is_read_as_one_with_bars():
+    page = (
+        "Can Tho verbessert digitale Dienste\n\nDie Stadt hat ihre digitalen Dienste im Jahr 2025 deutlich ausgebaut.\n\n"
+        "Kennzahl\t2024\t2025\nOnline-Quote (%)\t61,5\t78,2\nInvestitionen (Mrd. VND)\t210\t340\n"
+    )
+    doc = clean_document(Document("t", "t.txt", text=page))
+    doc.language, doc.province = "de", "Cần Thơ"
+    found = {r["raw"]: (r["unit"], r["value"]) for r in extract_metrics(doc)}
+    assert found["78,2"] == ("percent", 78.2) and found["340"] == ("VND", 340e9)

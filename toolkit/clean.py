@@ -29,6 +29,7 @@ INVISIBLE_CHARS = (
 )
 _INVISIBLE = re.compile(f"[{INVISIBLE_CHARS}]")
 _IMAGE_PLACEHOLDER = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*\|?$")
+_TAB_CELLS = re.compile(r" *\t[\t ]*")
 _RULE_FIRST = "-|:=_*"
 _RULE_LINE = re.compile(r"[-|:=_*\s]{3,}")  # `---`, `|---|:---:|` under a Markdown table's header
 _IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|bmp|tiff?|svg)(?:\?\S*)?$", re.IGNORECASE)
@@ -196,6 +197,8 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
     for i, text in enumerate(stripped):
         if not text or i < resume_at:
             continue
+        if "\t" in text:
+            text = _TAB_CELLS.sub(" | ", text)  # a table pasted with tabs between its cells
         if text[0] == "_" and text[-1] == "_" and len(text) > 2:
             text = text.strip("_ ")  # a line in Markdown italics (`_Delegates attend. Photo: Le Hoi_`)
             if not text:
