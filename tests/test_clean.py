@@ -552,3 +552,14 @@ def test_a_headline_with_a_figure_is_no_sites_name():
 def test_a_line_in_markdown_italics_is_read_without_its_underscores():
     page = f"Title of the page here\n{BODY}\n_Delegates attend the conference. Photo: Le Hoi_\n{BODY} Otra."
     assert ("body", "Delegates attend the conference. Photo: Le Hoi") in kinds(page)
+
+
+@pytest.mark.parametrize(
+    "chrome", ["Actualizado: 08/10/2025 15:42 | Views: 1.245 | Share Facebook", "Comments (0) | Bình luận"]
+)
+def test_counters_with_share_buttons_and_vietnamese_chrome_are_dropped(chrome):
+    assert not any(
+        "1.245" in text or "Bình luận" in text
+        for kind, text in kinds(f"{BODY}\n{chrome}\n{BODY} Otra.")
+        if kind != "dateline"
+    )

@@ -1112,3 +1112,25 @@ def test_the_number_of_a_facility_named_after_a_place_is_part_of_its_name(lang, 
 
 def test_a_count_after_a_place_in_a_list_stays_a_figure():
     assert only("En Bac Lieu 12, Soc Trang 18 cooperativas participan.", "es", "18").is_figure
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("pt", "Em reunião realizada na manhã do dia 20, o senhor secretário falou", "20"),
+        ("pt", "2.1. Estratégia de transformação digital", "2.1"),
+        ("pt", "1. A província concluiu as tarefas", "1"),
+        ("es", "de la Resolución 57 (Resolution 57)", "57"),
+        ("es", "la línea directa 0297 3 866 000 o el número 1022.", "1022"),
+        ("it", "lungo la Strada nazionale 9 verso il confine", "9"),
+        ("en", "Container ships at the gateway port, berths 3 and 4.", "4"),
+    ],
+)
+def test_days_of_the_month_list_numbers_english_documents_numbers_roads_and_berths_are_no_figures(
+    lang, text, raw
+):
+    assert not only(text, lang, raw).is_figure
+
+
+def test_a_salinity_in_grams_per_litre_is_read_in_its_unit():
+    assert only("una concentrazione di 4 grammi per litro potrebbe penetrare", "it", "4").unit == "g/l"

@@ -2045,3 +2045,11 @@ def test_a_place_joined_to_its_province_by_a_dash_and_german_compound_ministers(
     found = people(text, lang)
     assert list(found) == [name]
     assert found[name]["role"] == role
+
+
+def test_a_caption_after_a_photo_label_that_names_an_official_with_an_honorific_is_no_credit():
+    caption = (
+        "Zdjęcie: Pan Lường Văn Đoàn, sekretarz Prowincjonalnego Komitetu Partii, przemawia na konferencji."
+    )
+    found = people([("body", LAST), ("caption", caption)], "pl")
+    assert found["Lường Văn Đoàn"]["level"] == "provincial"

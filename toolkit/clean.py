@@ -466,7 +466,7 @@ def _button(c: Cues, part: str) -> bool:
         folded.rstrip(".…") in c.chrome
         or folded in c.social
         or _FONT_SIZE.fullmatch(part)
-        or (":" in part and _share_buttons(c, part))  # `Udostępnij: Facebook`
+        or _share_buttons(c, part)  # `Udostępnij: Facebook`, `Share Facebook`
         or (folded.endswith(")") and _LIMIT.sub("", folded).rstrip(".… ") in c.chrome)
     )
 

@@ -67,6 +67,7 @@ _SLASH_YEAR = re.compile(r"/(?:19|20)[0-9]{2}(?![0-9/])")
 _DAY_MONTH = re.compile(
     r"(?:0?[1-9]|[12][0-9]|3[01])[/.](?:0?[1-9]|1[0-2])(?![0-9]|[/\-][0-9]|\.[0-9]|[^\W\d_])"
 )
+_LIST_NUMBER = re.compile(r"(?:\.[0-9]+)*[.)](?:[ \u00a0]|$)")
 _DATELINE_DASH = re.compile(r"[ \u00a0]*[–—-][ \u00a0]")  # a dateline's dash after its date
 # `Nguyen Thi Lan, 52, a farmer`: digits between commas right after a name (two capitalised words)
 _AGE_BEFORE = re.compile(r"(?<![\w])[^\W\d_][^\W\d_]*[ \u00a0][^\W\d_][^\W\d_]*,[ \u00a0]$")
@@ -210,6 +211,7 @@ class Rules:
     facility_after: re.Pattern  # `Industrial Park` after a facility's number
     facility_before: re.Pattern  # `parque industrial`, `industrial parks, from` before its name
     not_figures: re.Pattern  # shapes whose digits are never figures: `24/7`, a gallery's `[1/6]`
+    day_of_month_before: re.Pattern  # `do dia`, `el día`: a day of the month after these
     day_before: re.Pattern  # `on 14/11`, `le 14/11`: a day and month in digits after these is a date
     weekday_before: re.Pattern  # `segunda-feira (17)`: a day of the month in brackets after a weekday
     not_qualifier: re.Pattern
@@ -313,6 +315,7 @@ def rules(lang: str) -> Rules:
         label_after=re.compile(rf"{_SP}(?:{words_alternation(ex.get('label_words_after', []))}){end}"),
         weekday_before=re.compile(rf"(?<![\w])(?:{words_alternation(ex.get('weekdays', []))}){_SP}\({_SP}$"),
         day_before=_ending(ex.get("day_words", [])),
+        day_of_month_before=_ending(ex.get("day_of_month_words", [])),
         facility_after=re.compile(rf"{_SP}(?:{words_alternation(ex.get('facility_words', []))}){end}"),
         facility_before=re.compile(
             rf"(?<![\w])(?:{words_alternation(ex.get('facility_words', []))})(?![\w])"
@@ -385,7 +388,7 @@ def _cues_before(d: dict) -> list[str]:
     words = [p for kind in ("up_to", "less_than", "more_than", "approx") for p in q.get(kind, [])]
     words += [p for p, _ in d.get("currency_before", [])] + q.get("not_before", [])
     words += rk.get("before", []) + rk.get("place", []) + rk.get("verbs", []) + rk.get("score_before", [])
-    words += rk.get("first", [])
+    words += rk.get("first", []) + ex.get("day_of_month_words", [])
     words += list(d.get("months", {})) + ex.get("version_words", []) + ex.get("doc_words", [])
     words += d.get("number_marks", []) + d.get("phone_words", [])
     words += ex.get("label_words", [])
@@ -840,6 +843,10 @@ def _kind(
         return "date"
     if plain and value <= 31 and folded[start - 1 : start] == "(" and r.weekday_before.search(before):
         return "date"  # `nesta segunda-feira (17)`
+    if plain and value <= 31 and cued and r.day_of_month_before.search(before, at):
+        return "date"  # `na manhã do dia 20`
+    if start == 0 and _LIST_NUMBER.match(folded, end):
+        return "name"  # a list's or a section's number opening the line (`1. `, `2.1. Estratégia`)
     if (
         folded[end : end + 1] in ("/", ".")
         and (dm := _DAY_MONTH.match(folded, start))

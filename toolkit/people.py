@@ -713,9 +713,13 @@ def _credits(lex: R.Lexicon, text: str, folded: str, offset: int, anywhere: bool
 
 
 def _has_lower_word(lex: R.Lexicon, text: str, lo: int, hi: int) -> bool:
-    """text[lo:hi] holds a word in lower case other than a connector: a sentence, not agencies and
-    other credited names (`VNA/Thanh Tam y Minh Duc`)."""
-    return any(w[:1].islower() and fold(w) not in lex.skip_before for w in text[lo:hi].split())
+    """text[lo:hi] holds a word in lower case other than a connector, or an honorific: a sentence or a
+    caption (`Zdjęcie: Pan NAME, sekretarz ...`), not agencies and other credited names (`VNA/Thanh
+    Tam y Minh Duc`)."""
+    return any(
+        (w[:1].islower() and fold(w) not in lex.skip_before) or fold(w) in lex.honorifics
+        for w in text[lo:hi].split()
+    )
 
 
 def _credits_by(lex: R.Lexicon, text: str, folded: str, offset: int) -> list[Mention]:
