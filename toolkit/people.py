@@ -708,6 +708,7 @@ def _credits(lex: R.Lexicon, text: str, folded: str, offset: int, anywhere: bool
             Mention(text[n.start : n.end], n.start + offset, n.end + offset, press_label=label)
             for n in _press_names(lex, text, m.end(), hi)
             if not _has_lower_word(lex, text, m.end(), n.start)  # not `Foto: Agricultores ... de Thoi Lai`
+            and fold(n.words[0]) not in lex.honorifics  # nor `Zdjęcie: Pan NAME, sekretarz ...`
         ]
     return out
 
