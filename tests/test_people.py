@@ -2053,3 +2053,8 @@ def test_a_caption_after_a_photo_label_that_names_an_official_with_an_honorific_
     )
     found = people([("body", LAST), ("caption", caption)], "pl")
     assert [(n, p["level"]) for n, p in found.items()] == [("Lường Văn Đoàn", "provincial")]
+
+
+def test_a_name_after_the_word_province_that_names_no_province_is_a_person():
+    text = "« Nous protégeons la forêt », a souligné le vice-président du Comité populaire de la province Tran Quoc Khanh."
+    assert people(text, "fr")["Tran Quoc Khanh"]["role_keys"] == "peoples_committee_vice_chair"
