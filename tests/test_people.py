@@ -2058,3 +2058,24 @@ def test_a_caption_after_a_photo_label_that_names_an_official_with_an_honorific_
 def test_a_name_after_the_word_province_that_names_no_province_is_a_person():
     text = "« Nous protégeons la forêt », a souligné le vice-président du Comité populaire de la province Tran Quoc Khanh."
     assert people(text, "fr")["Tran Quoc Khanh"]["role_keys"] == "peoples_committee_vice_chair"
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, role",
+    [
+        (
+            "fr",
+            "La présidente de la Commission des sciences, des technologies et de l'environnement, Mme Dinh Thi Phuong Lan, a salué le projet.",
+            "Dinh Thi Phuong Lan",
+            "présidente de la Commission des sciences, des technologies et de l'environnement",
+        ),
+        (
+            "es",
+            "El director del Departamento de ciencia, de tecnología y de innovación, Sr. Tran Van Nam, habló.",
+            "Tran Van Nam",
+            "director del Departamento de ciencia, de tecnología y de innovación",
+        ),
+    ],
+)
+def test_an_organisations_fields_listed_in_lower_case_stay_in_its_name(lang, text, name, role):
+    assert people(text, lang)[name]["role"] == role

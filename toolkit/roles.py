@@ -426,7 +426,26 @@ def _continues_list(lex: Lexicon, text: str, folded: str, a: int, b: int) -> boo
         return False
     if lex.joiner.match(f" {folded[a:b].lstrip()}") or head_at_start(lex, folded, a, b) is not None:
         return False  # `, and Mr. B`, `, y el director ...`: the next person's
-    return all(_title_word(lex, w) and not _honorific_word(lex, w) for w in words)
+    if any(_honorific_word(lex, w) for w in words):
+        return False
+    return all(_title_word(lex, w) for w in words) or _lower_fields(lex, text, a, words)
+
+
+MAX_LOWER_FIELD_WORDS = 6
+
+
+def _lower_fields(lex: Lexicon, text: str, a: int, words: list[str]) -> bool:
+    """Fields written in lower case, as French, Spanish or Italian write them: the list before the
+    comma ends in a field after a connector (`Commission des sciences, des technologies et de
+    l'environnement`), and this piece opens with a connector and is short."""
+    before = text[max(0, a - 40) : a].rstrip(" ,").split()
+    return (
+        len(words) <= MAX_LOWER_FIELD_WORDS
+        and fold(words[0]) in lex.connectors
+        and len(before) >= 2
+        and before[-1][:1].islower()
+        and fold(before[-2]) in lex.connectors
+    )
 
 
 def _opens_with_name(words: list[str]) -> bool:
