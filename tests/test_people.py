@@ -1910,6 +1910,11 @@ def test_a_bracket_naming_the_organisation_above_belongs_to_the_title(lang, text
             "Tạ Minh Khôi",
         ),
         ("de", "Herr Le Van Nam, Direktor des Provinzfonds für Waldschutz, sagte das.", "Le Van Nam"),
+        (
+            "en",
+            "Ms. Hoang Thi Thu Ha, Director of Hue-IOC, said the center receives 1,500 calls.",
+            "Hoang Thi Thu Ha",
+        ),
     ],
 )
 def test_heads_of_funds_agencies_and_management_directorates_are_provincial_officials(lang, text, name):
