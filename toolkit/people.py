@@ -380,7 +380,7 @@ def _after_place_or_org_word(lex: R.Lexicon, folded: str, start: int, text: str 
         before.pop()
     if not before or before[-1] not in lex.place_or_org:  # `provincia, NAME` is not a place name
         return False
-    if before[-1] in province_words() and text is not None and not _province_named_at(text, start):
+    if before[-1] in province_words() and text is not None and not R.province_at(text, start):
         return False  # `... de la province Tran Quoc Khanh`: after `province`, a run that names none
     if before[-1] in lex.place and _closes_org(lex, folded, start, before[-1]):
         return False  # `Comité del Pueblo provincial NAME`: the village word ends a body's name
@@ -396,14 +396,6 @@ def province_words() -> frozenset[str]:
     """The word for a province in each language (folded): the gazetteer knows every province, so a
     run after it that names none is no place."""
     return frozenset(fold(w) for w in load("people", "_common").get("province_words", []))
-
-
-def _province_named_at(text: str, start: int) -> bool:
-    places = find_places(text[start : start + PROVINCE_NAME_CHARS])
-    return bool(places) and places[0].start == 0
-
-
-PROVINCE_NAME_CHARS = 24
 
 
 def _closes_org(lex: R.Lexicon, folded: str, start: int, word: str) -> bool:

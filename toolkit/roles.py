@@ -495,7 +495,7 @@ def _past_place_dash(folded: str, stop: int) -> int:
 
 
 def province_at(folded: str, pos: int) -> int:
-    """Where the province named right at `pos` ends, else 0."""
+    """Where the province named right at `pos` ends, else 0 (on the text as written or folded)."""
     places = find_places(folded[pos : pos + PROVINCE_CHARS])
     return pos + places[0].end if places and places[0].start == 0 else 0
 
