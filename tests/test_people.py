@@ -2084,3 +2084,141 @@ def test_a_name_after_the_word_province_that_names_no_province_is_a_person():
 )
 def test_an_organisations_fields_listed_in_lower_case_stay_in_its_name(lang, text, name, role):
     assert people(text, lang)[name]["role"] == role
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "fr",
+            "Étaient présents M. Lai Manh Toan et Mme Dao Thi Thu Trang, vice-présidents du Comité populaire provincial.",
+        ),
+        (
+            "fr",
+            "En présence de M. Lai Manh Toan et de Mme Dao Thi Thu Trang, tous deux vice-présidents du Comité populaire provincial.",
+        ),
+        (
+            "en",
+            "The ceremony was attended by Mr. Lai Manh Toan and Ms. Dao Thi Thu Trang, Vice Chairmen of the provincial People's Committee.",
+        ),
+        (
+            "es",
+            "Asistieron el Sr. Lai Manh Toan y la Sra. Dao Thi Thu Trang, vicepresidentes del Comité Popular provincial.",
+        ),
+    ],
+)
+def test_a_plural_title_goes_to_names_listed_with_their_honorifics(lang, text):
+    found = people(text, lang)
+    assert {n: p["role_keys"] for n, p in found.items()} == {
+        "Lai Manh Toan": "peoples_committee_vice_chair",
+        "Dao Thi Thu Trang": "peoples_committee_vice_chair",
+    }
+    assert (found["Lai Manh Toan"]["gender"], found["Dao Thi Thu Trang"]["gender"]) == ("m", "f")
+
+
+def test_an_honorific_after_a_function_word_alone_lists_no_name():
+    text = (
+        "Le rapport de M. Nguyen Van An de M. Tran Van Binh, vice-présidents du Comité populaire provincial."
+    )
+    assert "Nguyen Van An" not in people(text, "fr")
+
+
+@pytest.mark.parametrize(
+    "lang, text, keys",
+    [
+        (
+            "en",
+            "Secretary of the Provincial Party Committee Vu Manh Cuong, who is also an alternate member of the Party Central Committee, asked all levels to act.",
+            "party_secretary;central_committee_alternate_member",
+        ),
+        (
+            "fr",
+            "Le secrétaire du Comité provincial du Parti, Vu Manh Cuong, qui est également membre du Comité central du Parti, a pris la parole.",
+            "party_secretary;central_committee_member",
+        ),
+        (
+            "es",
+            "El secretario del Comité Provincial del Partido, Vu Manh Cuong, quien es también miembro del Comité Central del Partido, habló.",
+            "party_secretary;central_committee_member",
+        ),
+    ],
+)
+def test_a_relative_clause_after_a_name_gives_its_title(lang, text, keys):
+    assert people(text, lang)["Vu Manh Cuong"]["role_keys"] == keys
+
+
+def test_a_name_that_ends_one_longer_name_is_that_person_again():
+    text = (
+        "Frau Nguyen Thi Thu Ha, Direktorin des Finanzministeriums der Provinz, erklärte das Wachstum. "
+        "Bis 2030 sollen 5.000 Ingenieure ausgebildet werden, teilte die Leiterin des Finanzamts der Provinz, Frau Thu Ha, mit."
+    )
+    found = people(text, "de")
+    assert list(found) == ["Nguyen Thi Thu Ha"]
+    assert found["Nguyen Thi Thu Ha"]["role_keys"] == "department_director"
+
+
+def test_a_short_name_two_longer_names_end_with_is_nobody_merged():
+    text = (
+        "Ông Nguyen Van Thanh, Director of the Department of Finance, and Mr. Le Van Thanh, Director of the "
+        "Department of Construction, spoke. Mr. Van Thanh, Director of the Department of Health, closed."
+    )
+    assert set(people(text, "en")) == {"Nguyen Van Thanh", "Le Van Thanh", "Van Thanh"}
+
+
+@pytest.mark.parametrize(
+    "lang, text, name",
+    [
+        (
+            "fr",
+            "M. Lê Văn Thắng, chef adjoint de la Sous-direction des douanes de la zone VIII, a indiqué cela.",
+            "Lê Văn Thắng",
+        ),
+        (
+            "de",
+            "Herr Vy Thành Long, stellvertretender Leiter der Zollzweigstelle Region VI, sagte das.",
+            "Vy Thành Long",
+        ),
+        (
+            "en",
+            "Mr. Tran Van Hai, deputy head of the Customs Branch of Lao Cai border gate, said so.",
+            "Tran Van Hai",
+        ),
+        (
+            "es",
+            "El Sr. Tran Van Hai, subjefe del Subdepartamento de Aduanas de la zona VIII, lo dijo.",
+            "Tran Van Hai",
+        ),
+    ],
+)
+def test_customs_officials_are_central(lang, text, name):
+    found = people(text, lang)[name]
+    assert (found["role_keys"], found["level"]) == ("central_official", "central")
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, keys",
+    [
+        (
+            "de",
+            "Nach Angaben von Herrn Ngo Tan Phuong, stellvertretender Leiter der Verwaltung der Industrieparks der Provinz, stiegen die Investitionen.",
+            "Ngo Tan Phuong",
+            "provincial_official",
+        ),
+        (
+            "de",
+            "„Das ist ein Instrument“, sagte der Vize-Minister für Wissenschaft und Technologie Pham Van Khiem.",
+            "Pham Van Khiem",
+            "deputy_minister",
+        ),
+        (
+            "de",
+            "Frau Nguyen Thi Thu Ha, Direktorin des Finanzministeriums der Provinz, erklärte das.",
+            "Nguyen Thi Thu Ha",
+            "department_director",
+        ),
+    ],
+)
+def test_german_administrations_hyphenated_deputies_and_compound_provincial_ministries(
+    lang, text, name, keys
+):
+    assert people(text, lang)[name]["role_keys"] == keys

@@ -197,10 +197,32 @@ def _drop_plural_after(text: str, m: Mention, run: NameSpan) -> None:
 
 def _listed(lex: R.Lexicon, folded: str, a: int, b: int) -> bool:
     """Two names one after the other in a list: only a comma or a joiner between them."""
-    if b - a > MAX_LIST_GAP:
+    if b - a > MAX_LIST_GAP + lex.longest_honorific + 4:
         return False
     gap = folded[a:b].strip(" ,")
+    if gap and not lex.joiner.fullmatch(f" {gap} "):
+        gap = _without_honorific(lex, gap)  # `M. A et de Mme B`, `el Sr. A y la Sra. B`
+        if gap is None:
+            return False
     return not gap or lex.joiner.fullmatch(f" {gap} ") is not None
+
+
+def _without_honorific(lex: R.Lexicon, gap: str) -> str | None:
+    """The gap between two names without the second one's honorific and the article or function
+    word before it (`et de mme` -> `et`, `y la sra.` -> `y`); None when it ends in no honorific, when
+    only function words stand before it (`de M.`), or when what is left is longer than a joiner."""
+    words = gap.split()
+    if not words or words[-1] not in lex.honorifics:
+        return None
+    words.pop()
+    while words and (words[-1] in lex.stop or words[-1] in lex.articles):
+        if lex.joiner.fullmatch(f" {' '.join(words)} "):
+            break
+        words.pop()
+        if not words:
+            return None  # `A de M. B`: the second is the first's, no list
+    rest = " ".join(words)
+    return rest if len(rest) <= MAX_LIST_GAP else None
 
 
 def _take_plural(
@@ -805,6 +827,8 @@ def _records(
     groups: dict[str, list[Mention]] = {}
     for m in sorted(mentions, key=lambda m: m.start):
         groups.setdefault(person_id(m.name), []).append(m)
+    if len(groups) > 1:
+        _merge_short_names(groups)
     pronouns = _pronoun_genders(lex, named, groups) if named and groups else {}
     # the text folded as the figures fold it, once: quotes are cut at the figures' sentence ends
     number_folded = number_fold(doc.text) if groups else ""
@@ -814,6 +838,27 @@ def _records(
         if rec is not None:
             out.append(rec)
     return sorted(out, key=lambda r: r["start"])
+
+
+def _merge_short_names(groups: dict[str, list[Mention]]) -> None:
+    """`Frau Thu Ha` after `Frau Nguyen Thi Thu Ha`: a name of two words or more that ends one other
+    person's longer name (and no one else's) is that person named again, the family name left out.
+    Press names are left alone (a reporter may share an official's given names)."""
+    ends: dict[tuple[str, ...], list[str]] = {}  # the last words of longer names -> their ids
+    for pid, ms in groups.items():
+        words = tuple(pid.split("-")[1:])
+        if len(words) > 2 and ms[0].press_label is None:
+            for k in range(2, len(words)):
+                ends.setdefault(words[-k:], []).append(pid)
+    if not ends:
+        return
+    for pid in [p for p in groups if tuple(p.split("-")[1:]) in ends]:
+        longer = ends[tuple(pid.split("-")[1:])]
+        if len(longer) == 1 and groups[pid][0].press_label is None:
+            full = groups[longer[0]][0].name
+            for m in groups[pid]:
+                m.name = full
+            groups[longer[0]] = sorted(groups[longer[0]] + groups.pop(pid), key=lambda m: m.start)
 
 
 def _person(

@@ -102,6 +102,8 @@ class Lexicon:
     pronoun: re.Pattern | None = None
     pronoun_genders: dict[str, str] = field(default_factory=dict)
     longest_honorific: int = 0  # set by `lexicon`
+    # words opening a relative clause that gives a name's title (`NAME, who is also a member of ...`)
+    relative: re.Pattern | None = None
 
     openers: frozenset[str] = frozenset()  # function words and honorifics that may open a run
     not_people: frozenset[str] = frozenset()  # not_names and agencies
@@ -235,6 +237,7 @@ def _lexicon(lang: str) -> Lexicon:
         not_names=frozenset(fold(w) for w in common.get("not_names", [])),
         credit_reach=max((len(fold(w)) for w in labels), default=0),
         **_pronouns(lang),
+        relative=_relative(files),
         credit_by=tuple(
             sorted({fold(w) for w in _collect(files, "words", "credit_by_labels")}, key=len, reverse=True)
         ),
@@ -242,6 +245,11 @@ def _lexicon(lang: str) -> Lexicon:
 
 
 SCOPES = ("central", "provincial", "local")
+
+
+def _relative(files: list[dict]) -> re.Pattern | None:
+    words = _collect(files, "relative")
+    return re.compile(rf"(?:{_words_re(words)})\s+") if words else None
 
 
 def _pronouns(lang: str) -> dict:
@@ -302,7 +310,7 @@ def classify(lex: Lexicon, text: str, folded: str, lo: int, hi: int, head) -> Ti
     org = _leftmost(lex.orgs, folded, hm.end(), hi) or _org_before(lex, folded, lo, hm.start())
     org_cls = org[0] if org else ""
     scope = "central" if cls in CENTRAL_HEADS else _scope(lex, folded, hm.end(), hi)
-    if org_cls == "ministry" and scope == "central" and _provincial_ministry(lex, folded, org[1].end(), hi):
+    if org_cls == "ministry" and scope != "local" and _provincial_ministry(lex, folded, org[1].end(), hi):
         org_cls, scope = "department", "provincial"
     key = _rule(lex.lang, cls, org_cls, scope)
     start = min(hm.start(), org[1].start()) if org else hm.start()  # `Politburo member`
@@ -526,6 +534,8 @@ def _titles_in_window(lang: str, text: str, folded: str) -> tuple[Title, ...]:
     name and titles recur within an article and across a province's articles."""
     lex = lexicon(lang)
     start, hi = OPENS_TITLES.match(folded).end(), len(folded)
+    if lex.relative is not None and (r := lex.relative.match(folded, start)):
+        start = r.end()  # `NAME, who is also a member of ...`
     if head_at_start(lex, folded, start, hi) is None:  # most names are followed by no title
         return ()
     out: list = []
