@@ -1134,3 +1134,84 @@ def test_days_of_the_month_list_numbers_english_documents_numbers_roads_and_bert
 
 def test_a_salinity_in_grams_per_litre_is_read_in_its_unit():
     assert only("una concentrazione di 4 grammi per litro potrebbe penetrare", "it", "4").unit == "g/l"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, unit",
+    [
+        (
+            "pt",
+            "A província gera cerca de 3.900 toneladas de resíduos sólidos domésticos por dia.",
+            "3.900",
+            "tonne/day",
+        ),
+        ("pl", "Na wyspie powstaje dziś około 480 ton odpadów stałych dziennie.", "480", "tonne/day"),
+        ("en", "The city generates about 450 tonnes of household waste a day.", "450", "tonne/day"),
+        ("fr", "La ville traite plus de 40 000 m3 d'eaux usées par jour.", "40 000", "m3/day"),
+        ("en", "The plant treats 820 tons/day of waste.", "820", "tonne/day"),
+        ("pt", "O complexo recebe entre 1.000 e 1.200 toneladas/dia.", "1.000", "tonne/day"),
+        ("es", "Genera entre 1.450 y 1.600 toneladas de residuos sólidos al día.", "1.450", "tonne/day"),
+        ("en", "It exported 500 tonnes of coffee in 2025, a day after the fair.", "500", "tonne"),
+        ("en", "The province harvested 1.2 million tonnes of rice last year.", "1.2 million", "tonne"),
+    ],
+)
+def test_a_daily_rate_written_after_what_it_counts_is_per_day(lang, text, raw, unit):
+    assert only(text, lang, raw).unit == unit
+
+
+@pytest.mark.parametrize(
+    "lang, text, bounds",
+    [
+        ("en", "accounting for 25–30 per cent of GRDP", [("25", "more_than"), ("30 per cent", "up_to")]),
+        ("en", "paid VND 400,000-500,000 per hectare", [("400,000", "more_than"), ("500,000", "up_to")]),
+        (
+            "es",
+            "genera entre 1.450 y 1.600 toneladas de residuos",
+            [("1.450", "more_than"), ("1.600", "up_to")],
+        ),
+        ("pt", "recebe entre 1.000 e 1.200 toneladas", [("1.000", "more_than"), ("1.200", "up_to")]),
+        ("de", "liegt zwischen 25 und 30 Prozent", [("25", "more_than"), ("30 Prozent", "up_to")]),
+        ("fr", "le projet réduit de 9 à 4 les critères", [("9", "exact"), ("4", "exact")]),
+        ("en", "rose from 20 to 25 percent", [("20", "exact"), ("25 percent", "exact")]),
+        ("en", "Hai Phong has 12 and Da Nang 15 parks", [("12", "exact"), ("15", "exact")]),
+    ],
+)
+def test_the_ends_of_a_range_are_its_bounds(lang, text, bounds):
+    assert [(raw, only(text, lang, raw).qualifier) for raw, _ in bounds] == bounds
+
+
+@pytest.mark.parametrize(
+    "lang, text, raws",
+    [
+        ("de", "Am Ende stehen Dien Bien (33.) und Lai Chau (34.) mit 27,08 Punkten.", ["33", "34"]),
+        ("en", "At the bottom are Dien Bien (33rd) and Lai Chau (34th).", ["33", "34"]),
+        ("de", "Hai Phong und Da Nang belegen die Plätze 4 und 5.", ["4", "5"]),
+        ("es", "Hai Phong y Da Nang ocupan los puestos 4 y 5.", ["4", "5"]),
+    ],
+)
+def test_ordinals_alone_in_brackets_and_the_second_of_two_places_are_ranks(lang, text, raws):
+    assert [only(text, lang, raw).unit for raw in raws] == ["rank", "rank"]
+
+
+def test_a_count_after_a_rank_and_a_conjunction_stays_a_count():
+    assert only("Hanoi ranked 5th and 12 provinces improved.", "en", "12").unit == "count"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, unit",
+    [
+        ("de", "Dien Bien und Lai Chau folgen mit 27,08 bzw. 25,61 Punkten.", "27,08", "points"),
+        ("pt", "Mais de 350 pontos turísticos já dispõem de códigos QR.", "350", "count"),
+        ("fr", "Plus de 120 points d'intérêt sont équipés de bornes.", "120", "count"),
+    ],
+)
+def test_respectively_shares_the_unit_and_tourist_points_are_places(lang, text, raw, unit):
+    assert only(text, lang, raw).unit == unit
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [("es", "acelerar la línea de 500 kV que atraviesa la provincia"), ("en", "the 500 kV line")],
+)
+def test_a_voltage_class_is_part_of_a_lines_name(lang, text):
+    assert not only(text, lang, "500").is_figure

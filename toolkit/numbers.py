@@ -219,6 +219,9 @@ class Rules:
     range_gap: re.Pattern  # what stands between a range's two ends (`-`, `to`, `à`)
     range_next: re.Pattern  # `12-15 km`, `entre 3.500 et 4.000 milliards`: the second end's digits
     money_units: frozenset  # the units the currency words name (`VND`, `USD`, `EUR`)
+    daily_units: frozenset  # units a daily rate is counted in (`tonne` -> `tonne/day`)
+    range_open: re.Pattern  # `entre`, `between` ending the text before a range's first end
+    daily_after: re.Pattern  # `toneladas de residuos sólidos al día`: the rate's words after what it counts
     pair_percent: re.Pattern
     date_after: re.Pattern
     date_before: re.Pattern
@@ -327,6 +330,14 @@ def rules(lang: str) -> Rules:
             rf"{_SP}(?:[\-–—]|(?:{words_alternation(d.get('range_link', []))})(?![\w])){_SP}{percent_end}"
         ),
         money_units=frozenset(cur_unit.values()) | frozenset(curb_unit.values()),
+        daily_units=frozenset(d.get("daily_units", [])),
+        range_open=re.compile(
+            rf"(?:^|[^\w])(?:{words_alternation(d.get('range_open', []))})"
+            rf"(?:{_SP}(?:{words_alternation(q.get('articles', []))}))?{_SP}$"
+        ),
+        daily_after=re.compile(
+            rf"[^0-9.,;:!?()|\n]{{0,{DAILY_REACH}}}?(?<![\w])(?:{words_alternation(d.get('daily', []))}){end}"
+        ),
         range_gap=re.compile(
             rf"{_SP}(?:[\-–—]|(?:{words_alternation(d.get('range_link', []))})(?![\w])){_SP}"
         ),
@@ -470,10 +481,54 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
             and _ordinal_before(folded, out[-1], q, rules_)
         ):
             out[-1] = _with(out[-1], kind="figure", unit="rank")  # `les 41e et 27e places`
+        elif (
+            q.unit == "count"
+            and q.is_figure
+            and out
+            and out[-1].unit == "rank"
+            and rules_.conj_gap.fullmatch(folded, out[-1].end, q.start)
+        ):
+            q = _with(q, unit="rank")  # `die Plätze 4 und 5`, `los puestos 4 y 5`
+        if q.unit in rules_.daily_units and rules_.daily_after.match(folded, q.unit_end):
+            if out and out[-1].unit == q.unit and rules_.range_next.match(folded, out[-1].end):
+                out[-1] = _with(out[-1], unit=f"{q.unit}/day")  # the range's first end: `1.450 y 1.600 ...`
+            q = _with(q, unit=f"{q.unit}/day")  # `480 ton odpadów stałych dziennie`
         out.append(q)
     if "|" in text and out:
         out = _with_row_unit(text, lang, out)
-    return _with_money_context(out, rules_, folded) if len(out) > 1 else out
+    return _with_ranges(_with_money_context(out, rules_, folded), rules_, folded) if len(out) > 1 else out
+
+
+# A range's two ends stand this close (`20–25 %`, `1.450 y 1.600`).
+RANGE_GAP_CHARS = 6
+
+
+def _with_ranges(found: list[Quantity], r: Rules, folded: str) -> list[Quantity]:
+    """The ends of a range are its bounds: `20–25 %`, `entre 1.450 y 1.600 toneladas` are at least
+    20 and at most 25. (`from 20 to 25` is left exact: it is as often a change as a range.)"""
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        if (
+            a.qualifier == b.qualifier == "exact"
+            and b.start - a.end <= RANGE_GAP_CHARS
+            and a.unit == b.unit
+            and a.value < b.value
+            and a.is_figure
+            and b.is_figure
+            and (
+                _DASH_GAP.fullmatch(folded, a.end, b.start)
+                or (
+                    r.conj_gap.fullmatch(folded, a.end, b.start)
+                    and r.range_open.search(folded, max(0, a.start - RANGE_OPEN_CHARS), a.start)
+                )
+            )
+        ):
+            found[i], found[i + 1] = _with(a, qualifier="more_than"), _with(b, qualifier="up_to")
+    return found
+
+
+_DASH_GAP = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?")
+RANGE_OPEN_CHARS = 16
 
 
 def _ordinal_before(folded: str, prev: Quantity, q: Quantity, r: Rules) -> bool:
@@ -504,6 +559,8 @@ def _next_rank(folded: str, out: list[Quantity], q: Quantity, r: Rules) -> bool:
 
 
 NEXT_RANK_CHARS = 160
+# The words naming what a daily rate counts (`de residuos sólidos domésticos`) fit in this many characters.
+DAILY_REACH = 50
 
 
 # `VND 500 billion, of which 300 billion ...`: a bare amount of a billion or more written after an
@@ -864,7 +921,10 @@ def _kind(
             or r.rank_field.match(folded, ordinal.end())
             or (cued and (r.rank_verb.search(before, at) or r.rank_place_before.search(before, at)))
         )
-        return "rank" if ranked or _score_follows(folded, ordinal.end(), r) else "ordinal"
+        bracketed = folded[start - 1 : start] == "(" and folded[ordinal.end() : ordinal.end() + 1] == ")"
+        return "rank" if ranked or bracketed or _score_follows(folded, ordinal.end(), r) else "ordinal"
+    if folded[end : end + 2] == ".)" and folded[start - 1 : start] == "(":
+        return "rank"  # `Dien Bien (33.) und Lai Chau (34.)`: an ordinal alone in brackets ranks
     if folded[end : end + 1] == "." and r.rank_place.match(folded, end + 1):
         return "rank"  # `2. Platz`, `14. miejsce`: an ordinal written with a point
     if folded[end : end + 1] == "." and r.period_after.match(folded, end + 1):
