@@ -1971,3 +1971,41 @@ def test_a_table_pasted_with_tabs_is_read_as_one_with_bars():
     doc.language, doc.province = "de", "Cần Thơ"
     found = {r["raw"]: (r["unit"], r["value"]) for r in extract_metrics(doc)}
     assert found["78,2"] == ("percent", 78.2) and found["340"] == ("VND", 340e9)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "pl",
+            "Pod względem eksportu prowincja zajęła 3. miejsce wśród 34 prowincji, za Miastem Ho Chi Minh i Bac Ninh.",
+        ),
+        (
+            "en",
+            "By exports, the province ranked 3rd among 34 provinces, behind Ho Chi Minh City and Bac Ninh.",
+        ),
+    ],
+)
+def test_a_place_the_figure_trails_is_not_its_place(lang, text):
+    found = {r["raw"]: r for r in extract_metrics(lines_document([text], lang, "Thái Nguyên"))}
+    rank = next(r for raw, r in found.items() if raw.startswith("3"))
+    assert (rank["scope"], rank["province"]) == ("provincial", "Thái Nguyên")
+
+
+def test_a_place_named_after_the_figure_is_its_place():
+    found = extract_metrics(
+        lines_document(["Exports reached USD 5 billion in Bac Ninh."], "en", "Thái Nguyên")
+    )
+    assert found[0]["province"] == "Bắc Ninh"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("en", "The city was 9th a year earlier among the 63 pre-merger localities.", "63"),
+        ("fr", "La ville était neuvième parmi les 63 anciennes provinces.", "63"),
+        ("es", "La ciudad era novena entre las 63 antiguas provincias.", "63"),
+    ],
+)
+def test_a_count_of_former_provinces_is_national(lang, text, raw):
+    assert row(text, lang, raw)["scope"] == "national"

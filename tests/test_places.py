@@ -110,8 +110,14 @@ ROUND_UP = "Quang Ninh hat 30 Dienste. Hanoi hat 40 Dienste. Da Nang hat 20 Dien
     [
         ("Resolution 57 nach einem Jahr: 60,7 % der Aufgaben erledigt", "", "national"),
         ("Quang Ninh: 60,7 % der Aufgaben erledigt", "Quảng Ninh", "provincial"),
+        ("Innovationsindex: Hanoi führt, Da Nang und Quang Ninh folgen", "", "national"),
     ],
 )
 def test_a_round_up_is_about_no_province_unless_its_title_names_one(title, province, scope):
     doc = placed_under_title(title, ROUND_UP)
     assert (doc.province, doc.scope) == (province, scope)
+
+
+def test_a_title_naming_two_provinces_is_no_round_up():
+    doc = placed_under_title("Hanoi und Quang Ninh vereinbaren Zusammenarbeit", ROUND_UP)
+    assert doc.province in ("Hà Nội", "Quảng Ninh") and doc.scope == "provincial"

@@ -119,6 +119,7 @@ class Lexicon:
     conjunction: re.Pattern
     ratio_after_noun: re.Pattern
     world: re.Pattern
+    behind: re.Pattern  # `3rd, behind Ho Chi Minh City`: a place after these is what the figure trails
 
 
 def _bounded(alternation: str) -> str:
@@ -292,7 +293,10 @@ def lexicon(lang: str) -> Lexicon:
         closing=frozenset(fold(x) for x in w.get("closing_abbreviations", [])),
         scope=scope,
         wording=Matchers(keys, status, scope),
-        national_labels=re.compile(_bounded(words_alternation(sc.get("national_labels", [])))),
+        national_labels=re.compile(
+            rf"(?:(?:{words_alternation(sc.get('national_label_modifiers', []))})\s+)?"
+            + _bounded(words_alternation(sc.get("national_labels", [])))
+        ),
         unit_class=d.get("unit_class", {}),
         percent_of=d.get("percent_of", {}),
         share_of_whole=d.get("share_of_whole", {}),
@@ -300,6 +304,9 @@ def lexicon(lang: str) -> Lexicon:
         rank_default=d.get("rank_default", ""),
         score_default=d.get("score_default", ""),
         world=re.compile(_bounded(words_alternation(sc.get("world", [])))),
+        behind=re.compile(
+            rf"(?<![\w])(?:{words_alternation(sc.get('behind', []))})(?:\s+[^\s\d]+){{0,2}}\s+$"
+        ),
         ratio_after_noun=re.compile(rf"\s*(?:{words_alternation(w.get('ratio_after_noun', []))})\s*"),
         conjunction=re.compile(
             rf"(?<![\w])(?:{words_alternation([c for c in nd.get('exclude', {}).get('conj', []) if c.isalpha()])})(?![\w])"
@@ -627,7 +634,7 @@ def _analyse_sentence(
             fig.key = fig.base = lex.rank_default
         scope = "national" if fig.world else _scope(fig, sent, lex, cues, clauses, commas)
         fig.scope, fig.benchmark = ("national", True) if scope == "benchmark" else (scope, False)
-        fig.place = _place(fig, inside) or opening
+        fig.place = _place(fig, inside, f_, lex) or opening
         lo, hi = _enclosing(period_clauses, fig.q.start)
         fig.period = period_at([p for p in periods if lo <= p.start or p in framing], fig.q.start, hi)
     if lex.score_default and any(f.key == lex.rank_default for f in sent.figures):
@@ -1102,12 +1109,18 @@ def _skip_space(text: str, pos: int) -> int:
     return _SPACES.match(text, pos).end() if pos < len(text) else pos
 
 
-def _place(fig: _Figure, inside: list[PlaceMention]) -> PlaceMention | None:
-    """The province named last before the figure in its sentence, else the first after it."""
+def _place(fig: _Figure, inside: list[PlaceMention], folded: str, lex: Lexicon) -> PlaceMention | None:
+    """The province named last before the figure in its sentence, else the first after it unless
+    the figure trails it (`zajęła 3. miejsce ..., za Miastem Ho Chi Minh`: the subject's own)."""
     before = [p for p in inside if p.end <= fig.q.start]
     if before:
         return before[-1]
-    return inside[0] if inside else None
+    if not inside or lex.behind.search(folded, max(0, inside[0].start - BEHIND_REACH), inside[0].start):
+        return None
+    return inside[0]
+
+
+BEHIND_REACH = 40
 
 
 def _records(doc: Document, analysed) -> list[dict]:
