@@ -2009,3 +2009,92 @@ def test_a_place_named_after_the_figure_is_its_place():
 )
 def test_a_count_of_former_provinces_is_national(lang, text, raw):
     assert row(text, lang, raw)["scope"] == "national"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, key",
+    [
+        (
+            "pt",
+            "Segundo o Departamento de Agricultura e Ambiente, os recifes de coral cobrem 1.250 hectares.",
+            "1.250",
+            "other",
+        ),
+        (
+            "en",
+            "The Department of Agriculture and Environment said 3,450 hectares of new forest were planted.",
+            "3,450",
+            "other",
+        ),
+        (
+            "en",
+            "The Department of Agriculture and Environment said 300 hectares of rice were sown with drones.",
+            "300",
+            "cultivation_area",
+        ),
+        ("pt", "A área de chá da província atinge 22.400 hectares.", "22.400", "cultivation_area"),
+    ],
+)
+def test_the_agriculture_departments_name_says_nothing_of_an_area(lang, text, raw, key):
+    assert row(text, lang, raw)["indicator"] == key
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        (
+            "es",
+            "En el Índice de Innovación Provincial (PII) 2024, Dong Nai se situó en el 7.º lugar con 52,64 puntos.",
+            "7",
+        ),
+        (
+            "pt",
+            "No Índice de Inovação Provincial (PII) 2024, Da Nang ficou em 2º lugar, com 52,75 pontos.",
+            "52,75",
+        ),
+        ("en", "In the provincial innovation index PII we were 5th out of 34.", "5"),
+        ("de", "Hanoi belegte im Innovationsindex (PII) mit 62,45 Punkten Platz 1.", "62,45"),
+    ],
+)
+def test_an_innovation_index_is_no_public_service_index(lang, text, raw):
+    assert row(text, lang, raw)["indicator"] == "other"
+
+
+def test_an_article_about_an_innovation_index_ranks_in_it():
+    lines = [
+        "Innovationsindex PII 2025: Hanoi führt, Ho-Chi-Minh-Stadt und Bac Ninh folgen",
+        "Hanoi belegte mit 62,45 Punkten Platz 1, gefolgt von Bac Ninh mit 55,12 Punkten auf Platz 3.",
+    ]
+    doc = lines_document(lines, "de", "Hà Nội")
+    doc.segments[0] = Segment("title", doc.segments[0].start, doc.segments[0].end)
+    assert {r["indicator"] for r in extract_metrics(doc) if r["unit"] in ("rank", "points")} == {"other"}
+
+
+def test_an_article_about_the_digital_index_ranks_in_it():
+    lines = ["Quang Ninh führt erneut", "Quang Ninh belegte mit 62,45 Punkten Platz 1."]
+    doc = lines_document(lines, "de", "Quảng Ninh")
+    doc.segments[0] = Segment("title", doc.segments[0].start, doc.segments[0].end)
+    found = {r["unit"]: r["indicator"] for r in extract_metrics(doc)}
+    assert found == {"points": "public_service_index_points", "rank": "public_service_index_rank"}
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, key",
+    [
+        (
+            "fr",
+            "Sur neuf mois, l'unité a reçu 41 236 déclarations électroniques.",
+            "41 236",
+            "online_applications",
+        ),
+        (
+            "fr",
+            "À l'échelle nationale, le taux de déclarations électroniques dépasse 99 %.",
+            "99 %",
+            "online_application_pct",
+        ),
+        ("en", "The share of electronic declarations reached 98.7%.", "98.7%", "online_application_pct"),
+    ],
+)
+def test_electronic_declarations_are_online_applications(lang, text, raw, key):
+    assert row(text, lang, raw)["indicator"] == key

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import chain, islice
 
@@ -176,6 +176,8 @@ class Matcher:
                     best[key] = m.end()
         if not best:
             return last
+        if len(best) > 1 and best.get("other", -1) == max(best.values()):
+            best = {"other": best["other"]}  # `índice de innovación`: wording that names no key, not `índice`
         if len(best) == 1:  # most words: one key
             ((key, end),) = best.items()
             out.append((pos, end, key))
@@ -437,6 +439,8 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
     # provinces read off the scan text of the fold (see `places.scan_text`).
     whole = fold(doc.text)
     scan = gazetteer.scan_text(whole)
+    if lex.rank_default and _about_another_index(doc, whole, lex):
+        lex = replace(lex, rank_default="", score_default="")  # its ranks are that index's, not ours
     columns = None  # the units a table's header row gives its columns, for the rows under it
     for seg in doc.segments:
         if seg.kind not in READ_KINDS:
@@ -475,6 +479,16 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
                 share = _share_back(sent, lex, share)
                 out.append((seg.start, sent, places))
     return out
+
+
+def _about_another_index(doc: Document, folded: str, lex: Lexicon) -> bool:
+    """The title names an index that is no public-service or digital one (`Innovationsindex PII
+    2025: Hanoi führt`): the article's unnamed ranks and scores are that index's."""
+    title = next((seg for seg in doc.segments if seg.kind == "title"), None)
+    if title is None:
+        return False
+    keys = lex.wording.find(folded, title.start, title.end)[0]
+    return any(k[2] == "other" for k in keys) and not any(_index_key(k[2], lex) for k in keys)
 
 
 SHARE_BACK_CHARS = 60
