@@ -563,3 +563,31 @@ def test_counters_with_share_buttons_and_vietnamese_chrome_are_dropped(chrome):
         for kind, text in kinds(f"{BODY}\n{chrome}\n{BODY} Otra.")
         if kind != "dateline"
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Szukaj...",
+        "Search",
+        "Buscar…",
+        "Like 0  Share",
+        "Commentaires (0) – Soyez le premier à réagir",
+        "A-  A  A+  |  Drukuj",
+        "Udostępnij:  Facebook  |  Zalo  |  X  |  E-mail     Lubię to 24",
+    ],
+)
+def test_search_prompts_and_rows_of_buttons_and_counters_are_chrome(line):
+    assert kinds(f"{BODY}\n{line}") == [("body", BODY)]
+
+
+def test_a_line_of_prose_with_two_spaces_is_kept():
+    line = "Hanoi – 12 provinces  joined the plan in 2025."
+    assert kinds(f"{BODY}\n{line}") == [("body", BODY), ("body", line)]
+
+
+def test_the_title_repeated_under_the_article_is_a_repeat():
+    title = "Hanoi earmarks VND2.5 trillion for R&D, pushes new innovation centres"
+    doc = cleaned(f"{title}\n\n{BODY}\n\n{title}\n")
+    assert doc.text == f"{title}\n\n{BODY}"
+    assert doc.n_duplicate_paragraphs == 1

@@ -41,6 +41,8 @@ _URL_DATE = re.compile(r"/(20\d{2})[/-]?(0[1-9]|1[0-2])(?:[/-]?(0[1-9]|[12]\d|3[
 _TERMINAL = '.:;!?…»"”'
 # A paragraph this long or longer that repeats is a scraping copy, not a coincidence.
 MIN_DUPLICATE_CHARS = 80
+MIN_TITLE_REPEAT_CHARS = 30  # a title this long repeated as a paragraph is a repeat, not a paragraph
+TITLE_SPACES = 8
 MAX_TITLE_CHARS = 250
 MAX_SITE_NAME_CHARS = 30
 MAX_SITE_NAME_WORDS = 6  # `VIR - Vietnam Investment Review`
@@ -194,8 +196,14 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
     caption_next = False
     seen_body = False
     resume_at = 0  # after a read-also block inside the body: where the body goes on
+    heading = _Heading()
     for i, text in enumerate(stripped):
         if not text or i < resume_at:
+            continue
+        if heading.repeated(out, text):  # the title again under the article (a share box's)
+            if doc is not None:
+                doc.n_duplicate_paragraphs += 1
+                doc.duplicates.append(text)
             continue
         if "\t" in text:
             text = _TAB_CELLS.sub(" | ", text)  # a table pasted with tabs between its cells
@@ -356,7 +364,7 @@ def _is_chrome(c: Cues, text: str, folded: str | None) -> bool:
     matches must: most lines fail at a string test."""
     return bool(
         (text.startswith("![") and _IMAGE_PLACEHOLDER.match(text))
-        or folded in c.chrome
+        or (folded is not None and folded.rstrip(".…") in c.chrome)  # (`Szukaj...`: a search box)
         or (text.endswith(")") and c.comment_counter.match(text))
         or (text.find(":", 0, 40) >= 0 and c.link_line.match(text))
         or (len(text) <= MAX_FOOTER_CHARS and ":" in text and _labelled_part(c, text))
@@ -368,12 +376,12 @@ def _is_chrome(c: Cues, text: str, folded: str | None) -> bool:
         or (text[0] in _COPYRIGHT_FIRST and text.startswith(_COPYRIGHT))
         or (
             len(text) <= MAX_COUNTER_CHARS
-            and ("|" in text or "·" in text or "   " in text or "\t" in text)
+            and ("|" in text or "·" in text or "  " in text or "\t" in text or " – " in text or " — " in text)
             and _counter_line(c, text)
         )
         or (
             len(text) <= MAX_COUNTER_CHARS
-            and (" | " in text or "   " in text or " · " in text)
+            and (" | " in text or "  " in text or " · " in text)
             and _chrome_parts(c, text)
         )
         or (
@@ -396,7 +404,8 @@ MAX_COUNTER_CHARS = 100
 MAX_BANNER_CHARS = 400
 _DIGIT = re.compile(r"\d")
 _COUNTER_SEPARATOR = re.compile(r"\s[|·•]\s")
-_COUNTER_PARTS = re.compile(r"\s[|·•]\s|\s{3,}|\t")  # `Comentarios (0)   Vistas: 1.047`
+# `Comentarios (0)   Vistas: 1.047`, `Like 0  Share`, `Commentaires (0) – Soyez le premier à réagir`
+_COUNTER_PARTS = re.compile(r"\s+[|·•–—]\s+|\s{2,}|\t")
 
 
 def _is_front_chrome(c: Cues, text: str) -> bool:
@@ -437,7 +446,7 @@ _PART_SEPARATOR = re.compile(r"\s[|·•–—-]\s")
 def _chrome_parts(c: Cues, text: str) -> bool:
     """`Subscribe | Log in`, `🔊 Ascolta l'articolo   A-  A+   🖨 Stampa`: every part between
     separators is a button."""
-    parts = _COUNTER_PARTS.split(text)
+    parts = _split_parts(text)
     return len(parts) > 1 and all(_button(c, _bare(p)) for p in parts)
 
 
@@ -447,7 +456,7 @@ def _counter_line(c: Cues, text: str) -> bool:
     share buttons and other buttons (`Rispondi · 👍 5`)."""
     if _DIGIT.search(text) is None:
         return False
-    parts = [_bare(p) for p in _COUNTER_PARTS.split(text)]
+    parts = [_bare(p) for p in _split_parts(text)]
     counters = [p for p in parts if c.counter.match(p)]
     buttons = [p for p in parts if p not in counters and _button(c, p)]
     # (not a row of numbers: a counter has words, or buttons stand beside it)
@@ -469,6 +478,24 @@ def _button(c: Cues, part: str) -> bool:
         or _share_buttons(c, part)  # `Udostępnij: Facebook`, `Share Facebook`
         or (folded.endswith(")") and _LIMIT.sub("", folded).rstrip(".… ") in c.chrome)
     )
+
+
+def _split_parts(text: str) -> list[str]:
+    """The parts of a row of buttons or counters; the letters of a font-size control stay one part
+    (`A-  A  A+`)."""
+    parts = _COUNTER_PARTS.split(text)
+    if len(parts) > 2 and any(p.strip() in _FONT_LETTERS for p in parts):
+        joined: list[str] = []
+        for p in parts:
+            if joined and p.strip() in _FONT_LETTERS and (joined[-1].split() or [""])[-1] in _FONT_LETTERS:
+                joined[-1] += " " + p.strip()
+            else:
+                joined.append(p)
+        return joined
+    return parts
+
+
+_FONT_LETTERS = frozenset(("A", "A-", "A+", "a", "a-", "a+"))
 
 
 def _bare(part: str) -> str:
@@ -662,6 +689,28 @@ def _drop_repeats(lines: list[Line], doc: Document) -> list[Line]:
             tails.setdefault(tail, line.text)
         kept.append(line)
     return kept
+
+
+class _Heading:
+    """The key of the page's title (or first lead), found among the lines kept so far: a line that
+    repeats it is a repeat (read before any other test, so that it changes nothing after it)."""
+
+    def __init__(self) -> None:
+        self.key: str | None = None
+        self.seen = 0  # the kept lines looked at
+
+    def repeated(self, out: list[Line], text: str) -> bool:
+        if self.key is None:
+            for line in out[self.seen :]:
+                if line.kind in ("title", "lead") and len(line.text) >= MIN_TITLE_REPEAT_CHARS:
+                    self.key = _duplicate_key(line.text)
+                    break
+            self.seen = len(out)
+            if self.key is None:
+                return False
+        if text[0] in "*•-":  # (a lead is kept without its bullet)
+            text = text.lstrip("*•- ").strip()
+        return abs(len(text) - len(self.key)) <= TITLE_SPACES and _duplicate_key(text) == self.key
 
 
 def _cut_short(text: str, alike: dict[str, str | None]) -> bool:
