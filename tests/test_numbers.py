@@ -1215,3 +1215,44 @@ def test_respectively_shares_the_unit_and_tourist_points_are_places(lang, text, 
 )
 def test_a_voltage_class_is_part_of_a_lines_name(lang, text):
     assert not only(text, lang, "500").is_figure
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("es", "Línea directa: (+84) 24 3941 1349 | Correo: espanol@vnanet.vn"),
+        ("en", "Tel: +84 (0)24 3941 1349"),
+        ("it", "produce benzina conforme allo standard Euro 5 e ha rinnovato la certificazione ISO 14001"),
+        ("pt", "Os terminais 3 e 4 de Lach Huyen foram ampliados."),
+        ("en", "in line with Regulation (EU) 2023/1115 on deforestation-free products"),
+    ],
+)
+def test_international_phones_standards_terminals_and_regulations_are_no_figures(lang, text):
+    assert not [q.raw for q in read_numbers(text, lang) if q.is_figure]
+
+
+def test_a_plus_before_a_growth_is_no_phone():
+    assert only("growth of +8 percent and +12 points in 2025", "en", "12").is_figure
+
+
+@pytest.mark.parametrize(
+    "text, raw, value, qualifier",
+    [
+        ("el presupuesto asignó este año mil 250 millones de dongs", "mil 250 millones", 1.25e9, "exact"),
+        ("invirtió más de 3 mil 500 millones de dólares", "3 mil 500 millones", 3.5e9, "more_than"),
+        ("Más de 250 millones de dongs", "250 millones", 2.5e8, "more_than"),
+    ],
+)
+def test_thousands_written_before_millions_in_latin_american_spanish(text, raw, value, qualifier):
+    q = only(text, "es", raw)
+    assert (q.value, q.qualifier) == (value, qualifier)
+
+
+@pytest.mark.parametrize("raw, unit", [("2.140", "GWh"), ("300", "MWh")])
+def test_energy_in_gigawatt_and_megawatt_hours(raw, unit):
+    text = "speisten die Anlagen mehr als 2.140 GWh ein und Batteriespeicher mit bis zu 300 MWh."
+    assert only(text, "de", raw).unit == unit
+
+
+def test_a_ranges_first_end_with_a_scale_takes_the_second_ends_currency():
+    assert only("rende tra 800 milioni e 1,5 miliardi di dong", "it", "800 milioni").unit == "VND"

@@ -58,6 +58,10 @@ _PHONE = re.compile(
     r"(?<![\w.,])(?:\(0[0-9]{2,4}\)|0[0-9]{2,4}|1[89]00)(?:[\u0020\u00a0\u202f.\-][0-9]{1,4}){1,4}(?![0-9])"
 )
 PHONE_DIGITS = 8
+# An international number: `+84 24 3941 1349`, `(+84) 24 3941 1349`, `+84 (0)24 3941 1349`.
+_INTERNATIONAL_PHONE = re.compile(
+    r"\+[0-9]{1,3}\)?(?:[\u0020\u00a0\u202f.\-]\(?[0-9]{1,4}\)?[0-9]{0,4}){2,5}(?![0-9])"
+)
 _DATE_MARKS = ("/", ".", "-")
 _FULL_DATE = re.compile(r"[0-9]{1,2}[./\-][0-9]{1,2}[./\-](?:19|20)[0-9]{2}(?![0-9])")
 _DATE_HEAD = re.compile(r"(?<![0-9])[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-]$")  # `02/07/` before `2025`
@@ -221,6 +225,7 @@ class Rules:
     money_units: frozenset  # the units the currency words name (`VND`, `USD`, `EUR`)
     daily_units: frozenset  # units a daily rate is counted in (`tonne` -> `tonne/day`)
     range_open: re.Pattern  # `entre`, `between` ending the text before a range's first end
+    thousand_before: re.Pattern | None  # `mil 250 millones`: a thousand of the scale before its digits
     daily_after: re.Pattern  # `toneladas de residuos sólidos al día`: the rate's words after what it counts
     pair_percent: re.Pattern
     date_after: re.Pattern
@@ -298,7 +303,7 @@ def rules(lang: str) -> Rules:
         qualifier_before=re.compile(rf"(?:^|[^\w])(?:{qual}){article}{_SP}$"),
         qualifier_any=re.compile(rf"(?:^|[^\w])(?:{qual_any}){article}{_SP}$"),
         cue_before=re.compile(
-            rf"(?:^|[^\w])(?:{any_of(_cues_before(d))})(?:{_SP}(?:{marks}))?{article}[\s\u00a0\u202f\u2009.:]*$"
+            rf"(?:^|[^\w])(?:{any_of(_cues_before(d))})(?:{_SP}\([a-z]{{1,5}}\))?(?:{_SP}(?:{marks}))?{article}[\s\u00a0\u202f\u2009.:]*$"
         ),
         qualifier_after=re.compile(rf"{_SP}(?:{qual_after}){end}"),
         cue_after=re.compile(rf"{_SP}\(?(?:{any_of(_cues_after(d))})"),  # (a dash is one: `500-hectare`)
@@ -331,6 +336,11 @@ def rules(lang: str) -> Rules:
         ),
         money_units=frozenset(cur_unit.values()) | frozenset(curb_unit.values()),
         daily_units=frozenset(d.get("daily_units", [])),
+        thousand_before=(
+            re.compile(rf"(?<![\w])(?:{words_alternation(d['thousand_before'])}){_SP}$")
+            if d.get("thousand_before")
+            else None
+        ),
         range_open=re.compile(
             rf"(?:^|[^\w])(?:{words_alternation(d.get('range_open', []))})"
             rf"(?:{_SP}(?:{words_alternation(q.get('articles', []))}))?{_SP}$"
@@ -366,7 +376,7 @@ def rules(lang: str) -> Rules:
             rf"(?:\.|{ordinal})?{_SP}(?:{words_alternation(ex.get('session_words', []))}){end}"
         ),
         doc_before=re.compile(
-            rf"(?:(?:^|[^\w])(?:{words_alternation(ex.get('doc_words', []))})(?:{_SP}(?:{words_alternation(d.get('number_marks', []))}))?"
+            rf"(?:(?:^|[^\w])(?:{words_alternation(ex.get('doc_words', []))})(?:{_SP}\([a-z]{{1,5}}\))?(?:{_SP}(?:{words_alternation(d.get('number_marks', []))}))?"
             rf"|(?:^|[^\w])(?:{words_alternation(d.get('number_marks', []))})){_SP}$"
         ),
         doc_plural_before=re.compile(
@@ -470,7 +480,7 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
             q = _with(q, kind="name")
         if m.start() < blocked_until and q.kind == "figure":
             q = _with(q, kind="date")
-        if q.kind in ("date", "name"):
+        if q.kind in ("date", "name", "docnum"):  # (`Regulation (EU) 2023/1115`: one number)
             blocked_until = max(blocked_until, _block_end(folded, q, rules_))
         elif q.kind == "ordinal" and out and _next_rank(folded, out, q, rules_):
             q = _with(q, kind="figure", unit="rank")
@@ -482,13 +492,15 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
         ):
             out[-1] = _with(out[-1], kind="figure", unit="rank")  # `les 41e et 27e places`
         elif (
-            q.unit == "count"
-            and q.is_figure
-            and out
+            out
             and out[-1].unit == "rank"
+            and q.unit == "count"
+            and q.is_figure
             and rules_.conj_gap.fullmatch(folded, out[-1].end, q.start)
         ):
             q = _with(q, unit="rank")  # `die Plätze 4 und 5`, `los puestos 4 y 5`
+        if rules_.thousand_before is not None and q.value >= MILLION and q.start == m.start():
+            q = _with_thousand_before(q, text, folded, m.group(0), rules_, out)
         if q.unit in rules_.daily_units and rules_.daily_after.match(folded, q.unit_end):
             if out and out[-1].unit == q.unit and rules_.range_next.match(folded, out[-1].end):
                 out[-1] = _with(out[-1], unit=f"{q.unit}/day")  # the range's first end: `1.450 y 1.600 ...`
@@ -498,6 +510,35 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
         out = _with_row_unit(text, lang, out)
     return _with_ranges(_with_money_context(out, rules_, folded), rules_, folded) if len(out) > 1 else out
 
+
+def _with_thousand_before(
+    q: Quantity, text: str, folded: str, digits: str, r: Rules, out: list[Quantity]
+) -> Quantity:
+    """`mil 250 millones`, `3 mil 500 millones` (as Latin American Spanish writes 1 250 and 3 500
+    million): the thousands written before the digits add thousands of the scale. Thousands read
+    as a figure of their own just before (`3 mil`) are taken off `out` into this one."""
+    m = (
+        r.thousand_before.search(folded, max(0, q.start - THOUSAND_WORD_CHARS), q.start)
+        if r.thousand_before
+        else None
+    )
+    number = parse_value(digits)
+    if m is None or not number:
+        return q
+    scale, word_end = q.value / number, m.start() + len(m.group(0).rstrip())
+    if out and out[-1].is_figure and out[-1].end == word_end and out[-1].start < m.start():
+        prev = out.pop()  # `más de 3 mil`: its qualifier is the whole figure's
+        value, start, qualifier = (prev.value + number) * scale, prev.start, prev.qualifier
+    else:
+        value, start = (THOUSAND + number) * scale, m.start()
+        qm = _qualifier_before(folded[max(0, start - QUALIFIER_CHARS) : start], r)
+        qualifier = r.qualifier_kind[qm.lastgroup] if qm else q.qualifier
+    return _with(q, start=start, raw=text[start : q.end], value=value, qualifier=qualifier)
+
+
+QUALIFIER_CHARS = 40
+THOUSAND_WORD_CHARS = 8
+MILLION = 1e6
 
 # A range's two ends stand this close (`20–25 %`, `1.450 y 1.600`).
 RANGE_GAP_CHARS = 6
@@ -509,8 +550,8 @@ def _with_ranges(found: list[Quantity], r: Rules, folded: str) -> list[Quantity]
     for i in range(len(found) - 1):
         a, b = found[i], found[i + 1]
         if (
-            a.qualifier == b.qualifier == "exact"
-            and b.start - a.end <= RANGE_GAP_CHARS
+            b.start - a.end <= RANGE_GAP_CHARS
+            and a.qualifier == b.qualifier == "exact"
             and a.unit == b.unit
             and a.value < b.value
             and a.is_figure
@@ -691,9 +732,13 @@ def _counted_in(q: Quantity, given: tuple[str, float] | None) -> Quantity:
 
 
 def _phone_end(text: str, m: re.Match) -> int:
-    """Where the telephone number starting at these digits ends (`1900 1234`, `(0262) 3852 456`),
-    or -1; only digits that open like one (a trunk zero, 1800/1900) are looked at, to stay fast."""
+    """Where the telephone number starting at these digits ends (`1900 1234`, `(0262) 3852 456`,
+    `+84 24 3941 1349`), or -1; only digits that open like one (a trunk zero, 1800/1900, a plus sign)
+    are looked at, to stay fast."""
     digits = m.group(0)
+    if text[m.start() - 1 : m.start()] == "+":  # a country's code
+        phone = _INTERNATIONAL_PHONE.match(text, m.start() - 1)
+        return phone.end() if phone and sum(c.isdigit() for c in phone.group(0)) >= PHONE_DIGITS else -1
     if not (digits[:1] == "0" and digits[1:2].isdigit() or digits[:4] in ("1800", "1900")):
         return -1
     start = m.start() - 1 if text[m.start() - 1 : m.start()] == "(" else m.start()
@@ -778,6 +823,13 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
         elif follows and raw_end == end and (shared := _range_end(folded, end, r)) is not None:
             factor, unit = shared  # `12-15 km`, `entre 3.500 et 4.000 milliards de dongs`: one unit for both
             value *= factor
+        elif (
+            follows
+            and raw_end != end
+            and (shared := _range_end(folded, raw_end, r)) is not None
+            and shared[1] in r.money_units
+        ):
+            unit = shared[1]  # `tra 800 milioni e 1,5 miliardi di dong`: the second end's currency
 
     kind = _kind(text, folded, start, end, raw_end, digits, value, unit, before, r, prev, cued, follows, at)
     if kind == "rank":
@@ -923,7 +975,7 @@ def _kind(
         )
         bracketed = folded[start - 1 : start] == "(" and folded[ordinal.end() : ordinal.end() + 1] == ")"
         return "rank" if ranked or bracketed or _score_follows(folded, ordinal.end(), r) else "ordinal"
-    if folded[end : end + 2] == ".)" and folded[start - 1 : start] == "(":
+    if folded.startswith(".)", end) and folded.startswith("(", start - 1):
         return "rank"  # `Dien Bien (33.) und Lai Chau (34.)`: an ordinal alone in brackets ranks
     if folded[end : end + 1] == "." and r.rank_place.match(folded, end + 1):
         return "rank"  # `2. Platz`, `14. miejsce`: an ordinal written with a point
