@@ -2222,3 +2222,42 @@ def test_german_administrations_hyphenated_deputies_and_compound_provincial_mini
     lang, text, name, keys
 ):
     assert people(text, lang)[name]["role_keys"] == keys
+
+
+@pytest.mark.parametrize(
+    "lang, text, name",
+    [
+        (
+            "pl",
+            "W spotkaniu uczestniczył Pan Nguyen Huu Phuoc, Komendant Straży Granicznej prowincji, pułkownik.",
+            "Nguyen Huu Phuoc",
+        ),
+        (
+            "en",
+            "Colonel Nguyen Huu Phuoc, Commander of the provincial Border Guard, said so.",
+            "Nguyen Huu Phuoc",
+        ),
+    ],
+)
+def test_border_guard_commanders_are_provincial_officials(lang, text, name):
+    assert people(text, lang)[name]["role_keys"] == "provincial_official"
+
+
+@pytest.mark.parametrize(
+    "lang, text, name",
+    [
+        (
+            "es",
+            "Mai Xuan Binh, jefe de la Junta de Gestión de la Zona Económica de Nghi Son y las zonas industriales, dijo.",
+            "Mai Xuan Binh",
+        ),
+        (
+            "en",
+            "Le Van Tam, head of the Nghi Son Economic Zone Management Board, said the plan was ready.",
+            "Le Van Tam",
+        ),
+    ],
+)
+def test_a_zones_name_inside_a_title_is_no_person(lang, text, name):
+    found = people(text, lang)
+    assert list(found) == [name] and found[name]["role_keys"] == "provincial_official"

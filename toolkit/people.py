@@ -290,14 +290,20 @@ PLACE_WORDS = 2  # the fewest words of a place's name before a person's name in 
 
 
 def _before_place_word(lex: R.Lexicon, folded: str, end: int) -> bool:
-    """`Muong Phang commune`, `Quy Nhon ward`: a place word right after the run makes it a place; so
-    does a province after a dash (`Đồng Đăng – Lạng Sơn`: a town and its province)."""
+    """`Muong Phang commune`, `Quy Nhon ward`, `Nghi Son Economic Zone`: a place word right after the
+    run (or after an adjective of places) makes it a place; so does a province after a dash (`Đồng
+    Đăng – Lạng Sơn`: a town and its province)."""
     if folded[end : end + 1] != " ":
         return False
     if folded[end + 1 : end + 3] in ("- ", "– ", "— "):
         return bool(R.province_at(folded, end + 3))
-    word = folded[end + 1 : end + 16].split(None, 1)
-    return bool(word) and word[0].rstrip(",.;:") in lex.place
+    words = folded[end + 1 : end + 40].split(None, 2)
+    if not words:
+        return False
+    first = words[0].rstrip(",.;:")
+    return first in lex.place or (  # `Nghi Son Economic Zone`
+        first in lex.place_adjectives and len(words) > 1 and words[1].rstrip(",.;:") in lex.place
+    )
 
 
 _OPENED = NameSpan(-1, -1, ())  # marks a run that a function word or an honorific opens
@@ -400,6 +406,8 @@ def _after_place_or_org_word(lex: R.Lexicon, folded: str, start: int, text: str 
     before = folded[max(0, start - 40) : start].split()
     while before and before[-1] in lex.skip_before:
         before.pop()
+    if len(before) > 1 and before[-1] in lex.place_adjectives and before[-2] in lex.place:
+        return True  # `Zona Económica de Nghi Son`
     if not before or before[-1] not in lex.place_or_org:  # `provincia, NAME` is not a place name
         return False
     if before[-1] in province_words() and text is not None and not R.province_at(text, start):

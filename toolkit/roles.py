@@ -88,6 +88,7 @@ class Lexicon:
     joiner: re.Pattern
     stop: frozenset[str]
     place: frozenset[str]
+    place_adjectives: frozenset[str]  # `economic` in `Nghi Son Economic Zone`, `Zona Económica de X`
     org_words: frozenset[str]
     private: re.Pattern
     credit: re.Pattern
@@ -229,6 +230,7 @@ def _lexicon(lang: str) -> Lexicon:
         joiner=re.compile(rf"\s(?:{_words_re(_collect(files, 'joiners'))})\s"),
         stop=frozenset(fold(w) for w in _collect(files, "words", "stop")),
         place=frozenset(fold(w) for w in _collect(files, "words", "place")),
+        place_adjectives=frozenset(fold(w) for w in _collect(files, "words", "place_adjectives")),
         org_words=frozenset(fold(w) for w in _collect(files, "words", "org")),
         private=re.compile(rf"(?<!\w)(?:{_alt(_collect(files, 'words', 'private'))})(?!\w)"),
         credit=re.compile(rf"(?<!\w)(?:{_words_re(labels)})\s*:\s*", re.I),
