@@ -2098,3 +2098,8 @@ def test_an_article_about_the_digital_index_ranks_in_it():
 )
 def test_electronic_declarations_are_online_applications(lang, text, raw, key):
     assert row(text, lang, raw)["indicator"] == key
+
+
+def test_the_city_a_story_was_filed_from_is_not_its_figures_place():
+    text = "Hanoi (VNA) – The 5G network covered 91% of the population by the end of November."
+    assert row(text, "en", "91%", province="")["scope"] == "national"

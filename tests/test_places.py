@@ -121,3 +121,37 @@ def test_a_round_up_is_about_no_province_unless_its_title_names_one(title, provi
 def test_a_title_naming_two_provinces_is_no_round_up():
     doc = placed_under_title("Hanoi und Quang Ninh vereinbaren Zusammenarbeit", ROUND_UP)
     assert doc.province in ("Hà Nội", "Quảng Ninh") and doc.scope == "provincial"
+
+
+def test_a_dateline_with_its_date_before_the_agency_is_where_the_story_was_filed():
+    lines = [
+        "Hanoi, 3 grudnia 2025 r. (VNA) – W Quang Ninh sieć 5G obejmuje 91% ludności.",
+        "Quang Ninh ma 486 stacji.",
+    ]
+    doc = lines_document(lines, "pl")
+    place_document(doc)
+    assert doc.province == "Quảng Ninh"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Pagamentos sem dinheiro ganham escala em todo o Vietnã",
+        "Ministério da Ciência e Tecnologia: 5G cobre 91% da população",
+    ],
+)
+def test_a_title_that_speaks_of_the_country_opens_a_round_up(title):
+    doc = lines_document(
+        [title, "Vinh Long tem 30 serviços. Vinh Long tem 40 centros. Da Nang tem 20."], "pt"
+    )
+    doc.segments[0] = Segment("title", doc.segments[0].start, doc.segments[0].end)
+    place_document(doc)
+    assert (doc.province, doc.scope) == ("", "national")
+
+
+def test_a_title_about_the_local_government_or_citing_the_politburo_opens_no_round_up():
+    title = "Conference reviews Resolution 57 of the Politburo after 3 months of the 2-level local government"
+    doc = lines_document([title, "Gia Lai has 30 services. Gia Lai trained 400 officials."], "en")
+    doc.segments[0] = Segment("title", doc.segments[0].start, doc.segments[0].end)
+    place_document(doc)
+    assert doc.province == "Gia Lai"

@@ -36,7 +36,7 @@ from toolkit.numbers import (
 from toolkit.numbers import rules as number_rules
 from toolkit.patterns import any_of, has_top_level_bar, literal_head
 from toolkit.periods import find_periods, period_at
-from toolkit.places import PlaceMention
+from toolkit.places import DATELINE_REACH, PlaceMention, dateline_city
 
 READ_KINDS = ("title", "lead", "heading", "body", "caption")
 MONEY_UNITS = {"VND", "USD", "EUR"}
@@ -411,6 +411,20 @@ def document_scope(doc: Document) -> str:
         return "provincial" if doc.province else "national"
 
 
+def title_names_country(doc: Document) -> bool:
+    """The title speaks of the whole country or the central level (`... ganham escala em todo o
+    Vietnã`, `Ministerstwo Nauki i Technologii: ...`)."""
+    title = next((seg for seg in doc.segments if seg.kind == "title"), None)
+    if title is None:
+        return False
+    folded, lex = fold(doc.text[title.start : title.end]), lexicon(doc.language or FALLBACK_LANGUAGE)
+    return any(
+        cue[2] == "national"
+        and not _issuer_or_title(folded, cue, 0, lex)  # (`Resolution 57 of the Politburo`)
+        for cue in lex.scope.find(folded, 0, len(folded))
+    )
+
+
 _LAST: list = []  # (doc_id, language, text, analysis) of the last document: place and extract share it
 
 
@@ -543,7 +557,10 @@ def _places_in(
     else:
         found = gazetteer.scan_spans(scan, offset + s, offset + e, alone=s == 0)
         spans = [(a - offset, b - offset) for a, b in found]
-    return gazetteer.mentions_at(text, folded, spans)
+    found = gazetteer.mentions_at(text, folded, spans)
+    if found and found[0].start <= DATELINE_REACH and dateline_city(text, found[0]):
+        return found[1:]  # `Hanoi (VNA) – ...`: where the story was filed from, not what it is about
+    return found
 
 
 def sentences(

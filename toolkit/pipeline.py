@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import re
 import time
 import traceback
 from collections import Counter
@@ -29,7 +28,7 @@ from toolkit.clean import clean_document
 from toolkit.corpus import DEFAULT_MAX_BYTES, read_document
 from toolkit.language import detect_language
 from toolkit.model import Document, finding
-from toolkit.places import find_places_in, main_province
+from toolkit.places import dateline_city, find_places_in, main_province
 from toolkit.schemas import TABLES, frame, validate_table
 from toolkit.stories import Stories, figure_keys, people_keys, stories_of
 
@@ -123,15 +122,18 @@ def place_document(doc: Document) -> None:
 
 
 def _round_up(doc: Document, mentions: list) -> bool:
-    """A national round-up: a title that names three provinces or more, or one that names none over a
-    text that names several, none of them in half the mentions (`Resolution 57 after one year: 60.7 %
-    of tasks done`, then Quảng Ninh, Hà Nội, Đà Nẵng ...). No province is the article's then."""
+    """A national round-up: a title that names three provinces or more, or one that names none but
+    speaks of the country, or one that names none over a text that names several, none of them in
+    half the mentions (`Resolution 57 after one year: 60.7 % of tasks done`, then Quảng Ninh, Hà
+    Nội, Đà Nẵng ...). No province is the article's then."""
     title = next((seg for seg in doc.segments if seg.kind == "title"), None)
     if title is None:
         return False
     in_title = {m.province for m in mentions if title.start <= m.start < title.end}
     if in_title:  # a ranking's title names its leaders (`Hanoi leads, Ho Chi Minh City and Bac Ninh follow`)
         return len(in_title) >= ROUND_UP_PROVINCES
+    if metrics_stage.title_names_country(doc):
+        return True  # `... ganham escala em todo o Vietnã`: the country's story, whatever it cites
     counts = Counter(m.province for m in mentions)
     return len(counts) >= ROUND_UP_PROVINCES and max(counts.values()) * 2 <= len(mentions)
 
@@ -140,20 +142,9 @@ ROUND_UP_PROVINCES = 3
 
 
 def _dateline_city(text: str, m, starts: list[int]) -> bool:
-    """`HANOI, 12 novembre`, `(ANSA) - HANOI, 12 NOV -`, `HA NOI (VNA) —`, `Hanoi (VNA) –`: a city at the
-    opening of a paragraph, in capitals then a comma, a dash or the agency, or with its agency and a
-    dash, is where the story was filed from, not what it is about."""
-    if not (m.raw.isupper() and text.startswith(_DATELINE_AFTER, m.end)) and not _AGENCY_AFTER.match(
-        text, m.end
-    ):
-        return False  # (in title case only with its agency: `Hanoi (VNA) – ...`)
+    """The province `m` is the city the story was filed from (see `places.dateline_city`)."""
     i = bisect.bisect_right(starts, m.start) - 1
-    return i >= 0 and m.start - starts[i] <= DATELINE_REACH
-
-
-DATELINE_REACH = 24  # `(ANSA) - ` or `(VNA) – ` before the city at most
-_DATELINE_AFTER = (",", " —", " –", " -", " (")
-_AGENCY_AFTER = re.compile(r" ?\([A-Z][A-Za-z+/ ]{1,15}\) ?[—–-]")
+    return i >= 0 and dateline_city(text, m, starts[i])
 
 
 def process_file(

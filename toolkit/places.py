@@ -375,3 +375,21 @@ def main_province(mentions: list[PlaceMention]) -> tuple[str, str]:
     winner = next(m.province for m in mentions if counts[m.province] == best)
     legacy = next((m.legacy for m in mentions if m.province == winner and m.legacy), "")
     return winner, legacy
+
+
+def dateline_city(text: str, m: PlaceMention, paragraph_start: int = 0) -> bool:
+    """`HANOI, 12 novembre`, `(ANSA) - HANOI, 12 NOV -`, `HA NOI (VNA) —`, `Hanoi (VNA) –`: a city at
+    the opening of a paragraph, in capitals then a comma, a dash or the agency, or with its agency
+    and a dash, is where the story was filed from, not what it is about."""
+    if m.start - paragraph_start > DATELINE_REACH:
+        return False
+    # (in title case only with its agency: `Hanoi (VNA) – ...`, `Hanoi, 3 grudnia 2025 r. (VNA) –`)
+    return bool(
+        (m.raw.isupper() and text.startswith(_DATELINE_AFTER, m.end)) or _AGENCY_AFTER.match(text, m.end)
+    )
+
+
+DATELINE_REACH = 24  # `(ANSA) - ` or `(VNA) – ` before the city at most
+_DATELINE_AFTER = (",", " —", " –", " -", " (")
+# (the date may stand between: `Hanoi, 3 grudnia 2025 r. (VNA) –`)
+_AGENCY_AFTER = re.compile(r"(?:, [^()\n,]{4,28}?)? ?\([A-Z][A-Za-z+/ ]{1,15}\) ?[—–-]")
