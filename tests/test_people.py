@@ -2261,3 +2261,18 @@ def test_border_guard_commanders_are_provincial_officials(lang, text, name):
 def test_a_zones_name_inside_a_title_is_no_person(lang, text, name):
     found = people(text, lang)
     assert list(found) == [name] and found[name]["role_keys"] == "provincial_official"
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "pl",
+            "Komendant Straży Granicznej prowincji, pułkownik Nguyen Huu Phuoc, podkreślił, że system działa.",
+        ),
+        ("en", "Commander of the provincial Border Guard, Colonel Nguyen Huu Phuoc, stressed that."),
+    ],
+)
+def test_a_military_rank_stands_where_a_courtesy_title_does(lang, text):
+    found = people(text, lang)["Nguyen Huu Phuoc"]
+    assert (found["role_keys"], found["gender"]) == ("provincial_official", "")

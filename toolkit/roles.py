@@ -206,11 +206,11 @@ def _lexicon(lang: str) -> Lexicon:
         h = data.get("honorifics", {})
         fem, masc = {fold(w) for w in h.get("feminine", [])}, {fold(w) for w in h.get("masculine", [])}
         plural = {fold(w) for w in h.get("plural", [])}
-        for kind in ("comrade", "courtesy"):
+        for kind in ("comrade", "courtesy", "military"):
             for w in h.get(kind, []):
                 f = fold(w)
                 gender = "f" if f in fem else "m" if f in masc else ""
-                hon.setdefault(f, (w, kind, gender, f in plural))
+                hon.setdefault(f, (w, "courtesy" if kind == "military" else kind, gender, f in plural))
     articles = {fold(w): "" for w in _collect(files, "articles", "neutral")}
     articles.update({fold(w): "m" for w in _collect(files, "articles", "masculine")})
     articles.update({fold(w): "f" for w in _collect(files, "articles", "feminine")})
