@@ -1171,6 +1171,9 @@ def test_a_daily_rate_written_after_what_it_counts_is_per_day(lang, text, raw, u
         ),
         ("pt", "recebe entre 1.000 e 1.200 toneladas", [("1.000", "more_than"), ("1.200", "up_to")]),
         ("de", "liegt zwischen 25 und 30 Prozent", [("25", "more_than"), ("30 Prozent", "up_to")]),
+        ("de", "die Emissionen um 30 bis 40 Prozent senken", [("30", "more_than"), ("40 Prozent", "up_to")]),
+        ("it", "dovrebbe crescere tra il 15 e il 20% all'anno", [("15", "more_than"), ("20%", "up_to")]),
+        ("de", "ein Wachstum von 10 bis 11 Prozent", [("10", "exact"), ("11 Prozent", "exact")]),
         ("fr", "le projet réduit de 9 à 4 les critères", [("9", "exact"), ("4", "exact")]),
         ("en", "rose from 20 to 25 percent", [("20", "exact"), ("25 percent", "exact")]),
         ("en", "Hai Phong has 12 and Da Nang 15 parks", [("12", "exact"), ("15", "exact")]),
@@ -1256,3 +1259,50 @@ def test_energy_in_gigawatt_and_megawatt_hours(raw, unit):
 
 def test_a_ranges_first_end_with_a_scale_takes_the_second_ends_currency():
     assert only("rende tra 800 milioni e 1,5 miliardi di dong", "it", "800 milioni").unit == "VND"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raws",
+    [
+        ("pl", "Burza uderzyła w nocy z 28 na 29 września w prowincję.", ["28", "29"]),
+        ("pl", "w dniach 28-29 września", ["28", "29"]),
+        ("fr", "dans la nuit du 28 au 29 septembre", ["28", "29"]),
+        ("en", "on 28 and 29 September", ["28", "29"]),
+    ],
+)
+def test_a_span_of_days_before_a_month_is_a_date(lang, text, raws):
+    assert [only(text, lang, raw).kind for raw in raws] == ["date", "date"]
+
+
+def test_a_count_before_a_date_stays_a_figure():
+    assert only("12 villages and 29 September", "en", "12").is_figure
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("fr", "Hanoï, 1re sur 34 provinces et villes, devance Da Nang.", "1"),
+        ("fr", "Gia Lai reste 29e au classement DTI.", "29"),
+    ],
+)
+def test_french_first_and_a_rank_in_the_ranking(lang, text, raw):
+    assert only(text, lang, raw).unit == "rank"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw, value",
+    [
+        ("en", "Non-cash payments hit VND1.8 quadrillion.", "1.8 quadrillion", 1.8e15),
+        ("es", "unos 3 mil billones de dongs", "3 mil billones", 3e15),
+    ],
+)
+def test_a_thousand_trillion(lang, text, raw, value):
+    assert only(text, lang, raw).value == value
+
+
+def test_a_ring_roads_number_is_part_of_its_name():
+    assert not only("accelerare i lavori sulla tangenziale 4 e sulla strada", "it", "4").is_figure
+
+
+def test_wifi_points_are_counted_not_scored():
+    assert only("foram instalados 120 pontos de wi-fi gratuito", "pt", "120").unit == "count"

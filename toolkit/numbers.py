@@ -222,10 +222,13 @@ class Rules:
     range_percent: re.Pattern
     range_gap: re.Pattern  # what stands between a range's two ends (`-`, `to`, `à`)
     range_next: re.Pattern  # `12-15 km`, `entre 3.500 et 4.000 milliards`: the second end's digits
+    range_join: re.Pattern  # what stands between a range's ends (`-`, `y el`)
     money_units: frozenset  # the units the currency words name (`VND`, `USD`, `EUR`)
     daily_units: frozenset  # units a daily rate is counted in (`tonne` -> `tonne/day`)
     range_open: re.Pattern  # `entre`, `between` ending the text before a range's first end
+    range_from: re.Pattern  # `from`, `von` ending the text before it: a change as often as a range
     thousand_before: re.Pattern | None  # `mil 250 millones`: a thousand of the scale before its digits
+    day_link: re.Pattern  # `28 na 29 września`, `du 28 au 29`: what joins two days of one month
     daily_after: re.Pattern  # `toneladas de residuos sólidos al día`: the rate's words after what it counts
     pair_percent: re.Pattern
     date_after: re.Pattern
@@ -287,6 +290,11 @@ def rules(lang: str) -> Rules:
     month_words = words_alternation(list(months))
     ordinal = words_alternation(d.get("ordinal_suffix", []))
     marks = words_alternation(d.get("number_marks", []))
+    # what joins a range's ends (`-`, `à`, `y el`)
+    range_join = (
+        rf"{_SP}(?:[\-–—]|(?:{words_alternation(d.get('range_link', []) + _conjunctions(d))})(?![\w]))"
+        rf"(?:{_SP}(?:{words_alternation(d.get('percent_articles', []))})(?![\w]))?{_SP}"
+    )
     return Rules(
         lang=lang,
         ordinal=re.compile(rf"(?:{ordinal}){end}"),
@@ -336,10 +344,15 @@ def rules(lang: str) -> Rules:
         ),
         money_units=frozenset(cur_unit.values()) | frozenset(curb_unit.values()),
         daily_units=frozenset(d.get("daily_units", [])),
+        day_link=re.compile(rf"{_SP}(?:{words_alternation(d.get('day_link', []))}){_SP}"),
         thousand_before=(
             re.compile(rf"(?<![\w])(?:{words_alternation(d['thousand_before'])}){_SP}$")
             if d.get("thousand_before")
             else None
+        ),
+        range_from=re.compile(
+            rf"(?:^|[^\w])(?:{words_alternation(d.get('range_from', []))})"
+            rf"(?:{_SP}(?:{words_alternation(q.get('articles', []))}))?{_SP}$"
         ),
         range_open=re.compile(
             rf"(?:^|[^\w])(?:{words_alternation(d.get('range_open', []))})"
@@ -351,11 +364,8 @@ def rules(lang: str) -> Rules:
         range_gap=re.compile(
             rf"{_SP}(?:[\-–—]|(?:{words_alternation(d.get('range_link', []))})(?![\w])){_SP}"
         ),
-        range_next=re.compile(
-            rf"{_SP}(?:[\-–—]|(?:{words_alternation(d.get('range_link', []) + _conjunctions(d))})(?![\w]))"
-            rf"(?:{_SP}(?:{words_alternation(d.get('percent_articles', []))})(?![\w]))?{_SP}"
-            r"[0-9](?:[0-9]|[.,\u00a0\u202f ](?=[0-9]))*(?![0-9])"
-        ),
+        range_next=re.compile(rf"{range_join}[0-9](?:[0-9]|[.,\u00a0\u202f ](?=[0-9]))*(?![0-9])"),
+        range_join=re.compile(range_join),
         pair_percent=re.compile(
             rf"{_SP}(?:{words_alternation(_conjunctions(d))})(?![\w])"
             rf"(?:{_SP}(?:{words_alternation(d.get('percent_articles', []))})(?![\w]))?{_SP}{percent_end}"
@@ -460,6 +470,8 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
     blocked_until = -1  # end of a date or name already seen (02/07/2025 is one date, not three numbers)
     phone_until = -1  # end of a telephone number already seen (its groups are no quantities)
     slash = "/" in text  # (`24/7`, `[1/6]`: the shapes that are never figures have one)
+    thousands, daily_units = rules_.thousand_before is not None, rules_.daily_units
+    plus = "+" in text  # (`+84 24 3941 1349`)
     for m in _DIGITS.finditer(text):
         if out and m.start() < out[-1].end:
             continue  # the smaller part of `68 billion 500 million`, read with the larger
@@ -476,6 +488,8 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
             q = _with(q, kind="name")  # the decimals of a code: PM2.5
         if m.start() >= phone_until:
             phone_until = _phone_end(text, m)
+            if plus and phone_until < 0 and text[m.start() - 1 : m.start()] == "+":
+                phone_until = _international_phone_end(text, m)
         if m.start() < phone_until:
             q = _with(q, kind="name")
         if m.start() < blocked_until and q.kind == "figure":
@@ -499,16 +513,38 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
             and rules_.conj_gap.fullmatch(folded, out[-1].end, q.start)
         ):
             q = _with(q, unit="rank")  # `die Plätze 4 und 5`, `los puestos 4 y 5`
-        if rules_.thousand_before is not None and q.value >= MILLION and q.start == m.start():
+        if q.kind == "date" and out and _first_day(out[-1], q, folded, rules_):
+            out[-1] = _with(out[-1], kind="date")  # `28-29 września`, `du 28 au 29 septembre`
+        if thousands and q.value >= MILLION and q.start == m.start():
             q = _with_thousand_before(q, text, folded, m.group(0), rules_, out)
-        if q.unit in rules_.daily_units and rules_.daily_after.match(folded, q.unit_end):
+        if q.unit in daily_units and rules_.daily_after.match(folded, q.unit_end):
             if out and out[-1].unit == q.unit and rules_.range_next.match(folded, out[-1].end):
                 out[-1] = _with(out[-1], unit=f"{q.unit}/day")  # the range's first end: `1.450 y 1.600 ...`
             q = _with(q, unit=f"{q.unit}/day")  # `480 ton odpadów stałych dziennie`
         out.append(q)
     if "|" in text and out:
         out = _with_row_unit(text, lang, out)
-    return _with_ranges(_with_money_context(out, rules_, folded), rules_, folded) if len(out) > 1 else out
+    return _with_money_context(out, rules_, folded) if len(out) > 1 else out
+
+
+def _first_day(prev: Quantity, q: Quantity, folded: str, r: Rules) -> bool:
+    """`prev`, a bare day of the month, and the date `q` after it are one span of days
+    (`28-29 września`, `28 and 29 September`, `w nocy z 28 na 29 września`)."""
+    return (
+        prev.is_figure
+        and prev.unit == "count"
+        and prev.raw.isdigit()
+        and 1 <= prev.value <= 31
+        and q.start - prev.end <= DAY_GAP_CHARS
+        and bool(
+            r.range_gap.fullmatch(folded, prev.end, q.start)
+            or r.conj_gap.fullmatch(folded, prev.end, q.start)
+            or r.day_link.fullmatch(folded, prev.end, q.start)
+        )
+    )
+
+
+DAY_GAP_CHARS = 6
 
 
 def _with_thousand_before(
@@ -544,28 +580,25 @@ MILLION = 1e6
 RANGE_GAP_CHARS = 6
 
 
-def _with_ranges(found: list[Quantity], r: Rules, folded: str) -> list[Quantity]:
-    """The ends of a range are its bounds: `20–25 %`, `entre 1.450 y 1.600 toneladas` are at least
-    20 and at most 25. (`from 20 to 25` is left exact: it is as often a change as a range.)"""
-    for i in range(len(found) - 1):
-        a, b = found[i], found[i + 1]
-        if (
-            b.start - a.end <= RANGE_GAP_CHARS
-            and a.qualifier == b.qualifier == "exact"
-            and a.unit == b.unit
-            and a.value < b.value
-            and a.is_figure
-            and b.is_figure
-            and (
-                _DASH_GAP.fullmatch(folded, a.end, b.start)
-                or (
-                    r.conj_gap.fullmatch(folded, a.end, b.start)
-                    and r.range_open.search(folded, max(0, a.start - RANGE_OPEN_CHARS), a.start)
-                )
-            )
-        ):
-            found[i], found[i + 1] = _with(a, qualifier="more_than"), _with(b, qualifier="up_to")
-    return found
+def _range(a: Quantity, b: Quantity, r: Rules, folded: str) -> bool:
+    """`a` and `b` (close by) are the ends of a range, which are its bounds: `20–25 %`, `30 bis 40
+    Prozent`, `entre 1.450 y 1.600 toneladas` are at least 20 and at most 25. (`from 20 to 25` is
+    left exact: it is as often a change as a range.)"""
+    if not (
+        a.qualifier == b.qualifier == "exact"
+        and a.unit == b.unit
+        and a.value < b.value
+        and a.is_figure
+        and b.is_figure
+        and r.range_join.fullmatch(folded, a.end, b.start)
+    ):
+        return False
+    if _DASH_GAP.fullmatch(folded, a.end, b.start):
+        return True  # `20–25 %`
+    before = folded[max(0, a.start - RANGE_OPEN_CHARS) : a.start]
+    if r.range_gap.fullmatch(folded, a.end, b.start):  # `30 bis 40 Prozent`, not `von 30 bis 40`
+        return r.range_from.search(before) is None
+    return r.range_open.search(before) is not None  # `entre 1.450 y 1.600`, `tra il 15 e il 20%`
 
 
 _DASH_GAP = re.compile(r"[ \u00a0]?[-–—][ \u00a0]?")
@@ -628,6 +661,8 @@ def _with_money_context(found: list[Quantity], r: Rules, folded: str) -> list[Qu
             )
         ):
             q = _with(q, unit=last.unit)
+        if out and q.start - out[-1].end <= RANGE_GAP_CHARS and _range(out[-1], q, r, folded):
+            out[-1], q = _with(out[-1], qualifier="more_than"), _with(q, qualifier="up_to")
         out.append(q)
     return out
 
@@ -732,13 +767,9 @@ def _counted_in(q: Quantity, given: tuple[str, float] | None) -> Quantity:
 
 
 def _phone_end(text: str, m: re.Match) -> int:
-    """Where the telephone number starting at these digits ends (`1900 1234`, `(0262) 3852 456`,
-    `+84 24 3941 1349`), or -1; only digits that open like one (a trunk zero, 1800/1900, a plus sign)
-    are looked at, to stay fast."""
+    """Where the telephone number starting at these digits ends (`1900 1234`, `(0262) 3852 456`),
+    or -1; only digits that open like one (a trunk zero, 1800/1900) are looked at, to stay fast."""
     digits = m.group(0)
-    if text[m.start() - 1 : m.start()] == "+":  # a country's code
-        phone = _INTERNATIONAL_PHONE.match(text, m.start() - 1)
-        return phone.end() if phone and sum(c.isdigit() for c in phone.group(0)) >= PHONE_DIGITS else -1
     if not (digits[:1] == "0" and digits[1:2].isdigit() or digits[:4] in ("1800", "1900")):
         return -1
     start = m.start() - 1 if text[m.start() - 1 : m.start()] == "(" else m.start()
@@ -750,14 +781,21 @@ def _phone_end(text: str, m: re.Match) -> int:
     return phone.end()
 
 
+def _international_phone_end(text: str, m: re.Match) -> int:
+    """Where the telephone number whose country code these digits are ends (`+84 24 3941 1349`,
+    `(+84) 24 3941 1349`), or -1."""
+    phone = _INTERNATIONAL_PHONE.match(text, m.start() - 1)
+    return phone.end() if phone and sum(c.isdigit() for c in phone.group(0)) >= PHONE_DIGITS else -1
+
+
 def _block_end(folded: str, q: Quantity, r: Rules) -> int:
     m = r.numeric_date.match(folded, q.end)
     if m:
         return m.end()
-    end = q.end
-    while end < len(folded) and not folded[end].isspace():
-        end += 1
-    return end
+    return _NO_SPACE.match(folded, q.end).end()  # the rest of the word the digits stand in
+
+
+_NO_SPACE = re.compile(r"\S*")
 
 
 def _with(q: Quantity, **changes) -> Quantity:
@@ -975,12 +1013,13 @@ def _kind(
         )
         bracketed = folded[start - 1 : start] == "(" and folded[ordinal.end() : ordinal.end() + 1] == ")"
         return "rank" if ranked or bracketed or _score_follows(folded, ordinal.end(), r) else "ordinal"
-    if folded.startswith(".)", end) and folded.startswith("(", start - 1):
-        return "rank"  # `Dien Bien (33.) und Lai Chau (34.)`: an ordinal alone in brackets ranks
-    if folded[end : end + 1] == "." and r.rank_place.match(folded, end + 1):
-        return "rank"  # `2. Platz`, `14. miejsce`: an ordinal written with a point
-    if folded[end : end + 1] == "." and r.period_after.match(folded, end + 1):
-        return "period"  # `im 4. Quartal`: the ordinal of a period
+    if folded[end : end + 1] == ".":
+        if folded[end + 1 : end + 2] == ")" and folded[start - 1 : start] == "(":
+            return "rank"  # `Dien Bien (33.) und Lai Chau (34.)`: an ordinal alone in brackets ranks
+        if r.rank_place.match(folded, end + 1):
+            return "rank"  # `2. Platz`, `14. miejsce`: an ordinal written with a point
+        if r.period_after.match(folded, end + 1):
+            return "period"  # `im 4. Quartal`: the ordinal of a period
     if folded[end : end + 2] == ".," and cued and r.rank_verb.search(before, at):
         return "rank"  # `Ben Tre była 6., a Tra Vinh 18.`
     if _POINT_LOWER.match(text, end, end + 3) and text[end + 2].islower():
