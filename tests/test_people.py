@@ -2276,3 +2276,54 @@ def test_a_zones_name_inside_a_title_is_no_person(lang, text, name):
 def test_a_military_rank_stands_where_a_courtesy_title_does(lang, text):
     found = people(text, lang)["Nguyen Huu Phuoc"]
     assert (found["role_keys"], found["gender"]) == ("provincial_official", "")
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, keys",
+    [
+        (
+            "pl",
+            "Delegacja pod przewodnictwem wiceministra rolnictwa i środowiska Pham Van Duc przeprowadziła inspekcję.",
+            "Pham Van Duc",
+            "deputy_minister",
+        ),
+        ("pl", "Spotkał się z wiceministrem Pham Van Duc.", "Pham Van Duc", "deputy_minister"),
+    ],
+)
+def test_polish_deputy_ministers_in_every_case(lang, text, name, keys):
+    assert people(text, lang)[name]["role_keys"] == keys
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "es",
+            "El vicepresidente del Comité Popular de la ciudad, Sr. Nguyen Van Hoa, pidió al director del Hospital General, Le Minh Khoa, extender el modelo.",
+        ),
+        (
+            "en",
+            "Mr. Nguyen Van Hoa, Vice Chairman of the city People's Committee, asked the director of the hospital, Le Minh Khoa, to act.",
+        ),
+    ],
+)
+def test_a_title_after_a_verb_and_an_article_is_the_next_persons(lang, text):
+    found = people(text, lang)
+    assert found["Nguyen Van Hoa"]["role_keys"] == "peoples_committee_vice_chair"
+    assert found["Le Minh Khoa"]["role_keys"] == "provincial_official"
+
+
+def test_leaders_listed_after_sowie_are_other_people():
+    text = (
+        "Anwesend waren Herr Đặng Minh Tuấn, stellvertretender Vorsitzender des Volkskomitees der Stadt, "
+        "sowie Leiter von Abteilungen, Ämtern und Bezirken."
+    )
+    assert people(text, "de")["Đặng Minh Tuấn"]["role_keys"] == "peoples_committee_vice_chair"
+
+
+def test_a_german_compound_place_word_makes_the_name_after_it_a_place():
+    text = (
+        "Laut Herrn Huỳnh Văn Dũng, Leiter des Verwaltungsrats der Wirtschaftszone Dung Quất und der "
+        "Industrieparks von Quảng Ngãi, stieg die Zahl."
+    )
+    assert list(people(text, "de")) == ["Huỳnh Văn Dũng"]

@@ -408,6 +408,13 @@ def _after_place_or_org_word(lex: R.Lexicon, folded: str, start: int, text: str 
         before.pop()
     if len(before) > 1 and before[-1] in lex.place_adjectives and before[-2] in lex.place:
         return True  # `Zona Económica de Nghi Son`
+    if (
+        before
+        and lex.place_suffixes
+        and before[-1] not in lex.place
+        and before[-1].endswith(lex.place_suffixes)
+    ):
+        return True  # `Wirtschaftszone Dung Quất`
     if not before or before[-1] not in lex.place_or_org:  # `provincia, NAME` is not a place name
         return False
     if before[-1] in province_words() and text is not None and not R.province_at(text, start):

@@ -89,6 +89,7 @@ class Lexicon:
     stop: frozenset[str]
     place: frozenset[str]
     place_adjectives: frozenset[str]  # `economic` in `Nghi Son Economic Zone`, `Zona Económica de X`
+    place_suffixes: tuple[str, ...]  # compounds ending in a place word: `Wirtschaftszone Dung Quất`
     org_words: frozenset[str]
     private: re.Pattern
     credit: re.Pattern
@@ -231,6 +232,7 @@ def _lexicon(lang: str) -> Lexicon:
         stop=frozenset(fold(w) for w in _collect(files, "words", "stop")),
         place=frozenset(fold(w) for w in _collect(files, "words", "place")),
         place_adjectives=frozenset(fold(w) for w in _collect(files, "words", "place_adjectives")),
+        place_suffixes=tuple(sorted({fold(w) for w in _collect(files, "words", "place_suffixes")})),
         org_words=frozenset(fold(w) for w in _collect(files, "words", "org")),
         private=re.compile(rf"(?<!\w)(?:{_alt(_collect(files, 'words', 'private'))})(?!\w)"),
         credit=re.compile(rf"(?<!\w)(?:{_words_re(labels)})\s*:\s*", re.I),
@@ -546,6 +548,8 @@ def _titles_in_window(lang: str, text: str, folded: str) -> tuple[Title, ...]:
         opening = folded[a : head[1].start()] if head else ""
         if head is None or (_article_opens(lex, opening) and (out or lex.joiner.search(f" {opening} "))):
             break  # `NAME, vice-presidente ..., e o diretor do ..., OTHER`: the next person's title
+        if not out and _object_of_verb(lex, opening):
+            break  # `NAME, pidió al director del Hospital, OTHER`: the title of whom NAME spoke to
         if out and head[1].lastindex in lex.heads.plural:
             break  # `NAME, director of X, and leaders of ...`: other people's
         out.append(classify(lex, text, folded, a, b, head))
@@ -556,6 +560,20 @@ def _one_phrase(lex: Lexicon, opening: str) -> bool:
     """The words before a head after a joiner are the head's own (`y el presidente`, `and Permanent
     Member`), not the end of a phrase and another joiner (`y Tecnología, y líderes`)."""
     return "," not in opening and lex.joiner.search(f" {opening} ") is None
+
+
+def _object_of_verb(lex: Lexicon, opening: str) -> bool:
+    """A word that is no function word, then an article, before the head (`pidió al director`,
+    `asked the director`): the title is the object of a verb, someone else's."""
+    words = opening.split()
+    return (
+        len(words) == 2
+        and words[1] in lex.articles
+        and words[0] not in lex.articles
+        and words[0] not in lex.connectors
+        and words[0] not in lex.stop
+        and lex.joiner.search(f" {words[0]} ") is None
+    )
 
 
 def _article_opens(lex: Lexicon, opening: str) -> bool:
