@@ -2103,3 +2103,25 @@ def test_electronic_declarations_are_online_applications(lang, text, raw, key):
 def test_the_city_a_story_was_filed_from_is_not_its_figures_place():
     text = "Hanoi (VNA) – The 5G network covered 91% of the population by the end of November."
     assert row(text, "en", "91%", province="")["scope"] == "national"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("en", "Dien Bien ranked 31st out of 34 and Lai Chau came last.", "34"),
+        ("it", "Nell'Indice DTI 2024 la provincia si era classificata al 41° posto su 63.", "63"),
+    ],
+)
+def test_the_field_of_a_rank_is_the_countrys(lang, text, raw):
+    assert row(text, lang, raw)["scope"] == "national"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("en", "In the first nine months, Viet Nam exported about 97,000 tonnes of tea.", "97,000"),
+        ("es", "Vietnam cuenta con unas 4.000 empresas emergentes innovadoras.", "4.000"),
+    ],
+)
+def test_the_country_as_a_verbs_subject_makes_its_figures_national(lang, text, raw):
+    assert row(text, lang, raw)["scope"] == "national"

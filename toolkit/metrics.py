@@ -116,6 +116,7 @@ class Lexicon:
     agent: re.Pattern
     share_verb: re.Pattern
     range_gap: re.Pattern
+    rank_of: re.Pattern  # `out of`, `sur`, `na` between a rank and the field it is taken in
     conjunction: re.Pattern
     ratio_after_noun: re.Pattern
     world: re.Pattern
@@ -314,6 +315,7 @@ def lexicon(lang: str) -> Lexicon:
             rf"(?<![\w])(?:{words_alternation([c for c in nd.get('exclude', {}).get('conj', []) if c.isalpha()])})(?![\w])"
         ),
         range_gap=number_rules(lang or FALLBACK_LANGUAGE).range_gap,
+        rank_of=number_rules(lang or FALLBACK_LANGUAGE).rank_of,
         share_verb=re.compile(rf"(?<![\w])(?:{words_alternation(w.get('share_verbs', []))})(?![\w])"),
         agent=re.compile(rf"(?<![\w])(?:{words_alternation(sc.get('agent', []))})\s+$"),
         issuer_after=re.compile(
@@ -1075,6 +1077,18 @@ def _label_text(sent: _Sentence, lo: int, hi: int, lex: Lexicon) -> str:
     return sent.text[words[0].start() : words[-1].end()] if words else ""
 
 
+def _rank_field(fig: _Figure, sent: _Sentence, lex: Lexicon) -> bool:
+    """The count is the field a rank just before it is taken in (`31st out of 34`, `3. miejsce na
+    34`): the country's provinces."""
+    i = next((k for k, f in enumerate(sent.figures) if f is fig), 0)
+    prev = sent.figures[i - 1].q if i else None
+    return (
+        prev is not None
+        and prev.unit == "rank"
+        and lex.rank_of.fullmatch(sent.folded, prev.end, fig.q.start) is not None
+    )
+
+
 def _scope(fig: _Figure, sent: _Sentence, lex: Lexicon, cues, clauses, commas) -> str:
     """`national` or `provincial` from the cues of the sentence; '' when it has none.
 
@@ -1086,8 +1100,11 @@ def _scope(fig: _Figure, sent: _Sentence, lex: Lexicon, cues, clauses, commas) -
     own (`_cue_of`).
     """
     q = fig.q
-    if q.unit == "count" and lex.national_labels.match(sent.folded, _skip_space(sent.folded, q.unit_end)):
-        return "national"
+    if q.unit == "count" and (
+        lex.national_labels.match(sent.folded, _skip_space(sent.folded, q.unit_end))
+        or _rank_field(fig, sent, lex)
+    ):
+        return "benchmark"  # the country's provinces: national, and nothing of what the article is about
     clause_lo = _enclosing(clauses, q.start)[0]
     # `tasks assigned by the Central Steering Committee, a rate of 97.9 %`: the body that did
     # something to the figures before is no subject of the figures after it.
