@@ -575,6 +575,8 @@ def test_counters_with_share_buttons_and_vietnamese_chrome_are_dropped(chrome):
         "Commentaires (0) – Soyez le premier à réagir",
         "A-  A  A+  |  Drukuj",
         "Udostępnij:  Facebook  |  Zalo  |  X  |  E-mail     Lubię to 24",
+        "Share  f  X  in  ✉  Print  |  Like 36",
+        "Commenta (0)",
     ],
 )
 def test_search_prompts_and_rows_of_buttons_and_counters_are_chrome(line):

@@ -446,8 +446,8 @@ _PART_SEPARATOR = re.compile(r"\s[|·•–—-]\s")
 def _chrome_parts(c: Cues, text: str) -> bool:
     """`Subscribe | Log in`, `🔊 Ascolta l'articolo   A-  A+   🖨 Stampa`: every part between
     separators is a button."""
-    parts = _split_parts(text)
-    return len(parts) > 1 and all(_button(c, _bare(p)) for p in parts)
+    parts = [b for p in _split_parts(text) if (b := _bare(p))]
+    return len(parts) > 1 and all(_button(c, p) for p in parts)
 
 
 def _counter_line(c: Cues, text: str) -> bool:
@@ -456,7 +456,7 @@ def _counter_line(c: Cues, text: str) -> bool:
     share buttons and other buttons (`Rispondi · 👍 5`)."""
     if _DIGIT.search(text) is None:
         return False
-    parts = [_bare(p) for p in _split_parts(text)]
+    parts = [b for p in _split_parts(text) if (b := _bare(p))]  # (`✉` alone is a button: no part left)
     counters = [p for p in parts if c.counter.match(p)]
     buttons = [p for p in parts if p not in counters and _button(c, p)]
     # (not a row of numbers: a counter has words, or buttons stand beside it)
