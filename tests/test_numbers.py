@@ -1306,3 +1306,21 @@ def test_a_ring_roads_number_is_part_of_its_name():
 
 def test_wifi_points_are_counted_not_scored():
     assert only("foram instalados 120 pontos de wi-fi gratuito", "pt", "120").unit == "count"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raws",
+    [
+        ("pt", "uma via exclusiva entre os marcos 1119 e 1120 da fronteira", ["1119", "1120"]),
+        ("fr", "dont les postes 3 et 4 du port international", ["3", "4"]),
+        ("es", "sin contar la central térmica Vung Ang 1.", ["1"]),
+        ("it", "Il parco eolico Chu Prong 2 visto dall'alto.", ["2"]),
+        ("de", "die Umsetzung des Dekrets 13/2023/ND-CP. Bis 2030", ["13"]),
+    ],
+)
+def test_border_markers_berths_plants_and_decree_numbers_are_names(lang, text, raws):
+    assert not any(only(text, lang, raw).is_figure for raw in raws)
+
+
+def test_a_count_of_jobs_is_still_a_figure():
+    assert only("la province compte 1 200 postes de travail", "fr", "1 200").is_figure

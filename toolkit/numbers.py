@@ -79,6 +79,7 @@ MAX_AGE = 120
 MAX_ORDINAL = 100  # congresses, sessions and terms are numbered below this
 _MONTH_YEAR = re.compile(r"[0-9]{1,2}[/.\-][0-9]{2,4}(?![0-9])")
 _POINT_LOWER = re.compile(r"\.[ \u00a0][^\W\d_]")
+_DOC_SHAPE = re.compile(r"/(?:19|20)[0-9]{2}/[^\W\d_]")
 _GLUED = re.compile(r"[\-/]?[^\W\d_]|[:h][0-9]{2}(?![0-9])")
 _CODE_TAIL = re.compile(r"[^\W\d_][0-9]+[.,]$")  # `PM2.`: digits glued to letters, then a point
 _CODE_BEFORE = re.compile(r"[^\W\d_][\-/+]$")  # COVID-19, NQ/57, GMT+7
@@ -1047,6 +1048,8 @@ def _kind(
             and _facility_number(text, folded, start, end, r)
         ):
             return "name"  # `Nhon Trach 3 Industrial Park`, `parque industrial Bien Hoa 1`
+        if folded[end : end + 1] == "/" and _DOC_SHAPE.match(folded, end):
+            return "docnum"  # `13/2023/ND-CP`: a legal document's number, its year and its issuer
         glued = _GLUED.match(folded, end, end + 4)
         if glued:  # 57-NQ/TW, 71/NQ-CP, 5G, 8:30
             return "docnum" if glued.group(0)[0] in "-/" else "name"
