@@ -2327,3 +2327,60 @@ def test_a_german_compound_place_word_makes_the_name_after_it_a_place():
         "Industrieparks von Quảng Ngãi, stieg die Zahl."
     )
     assert list(people(text, "de")) == ["Huỳnh Văn Dũng"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, keys, level",
+    [
+        (
+            "it",
+            "«Dobbiamo garantire la rete», ha dichiarato il segretario del Partito provinciale Nguyen Dinh Phuc.",
+            "Nguyen Dinh Phuc",
+            "party_secretary",
+            "provincial",
+        ),
+        (
+            "fr",
+            "M. Dao Minh Quan, directeur du Département des paiements de la Banque d'État du Vietnam, a salué le modèle.",
+            "Dao Minh Quan",
+            "central_official",
+            "central",
+        ),
+        (
+            "de",
+            "Herr Vo Minh Tri, Direktor des Ministeriums für Wissenschaft und Technologie von Ho-Chi-Minh-Stadt, berichtete.",
+            "Vo Minh Tri",
+            "department_director",
+            "provincial",
+        ),
+        (
+            "pt",
+            "A diretora-geral do Departamento de Investimento do Ministério das Finanças, a Sr.ª Dang Thi Ngoc Mai, adiantou.",
+            "Dang Thi Ngoc Mai",
+            "central_official",
+            "central",
+        ),
+        (
+            "pt",
+            "O secretário do Comitê Provincial do Partido, Nong Duc Toan (3º da esq.), visita o posto.",
+            "Nong Duc Toan",
+            "party_secretary",
+            "provincial",
+        ),
+        (
+            "pl",
+            "Dyrektor Zarządu Zatoki Ha Long Do Van Khang poinformował o wynikach.",
+            "Do Van Khang",
+            "provincial_official",
+            "provincial",
+        ),
+    ],
+)
+def test_provincial_party_state_bank_city_ministries_and_bracketed_positions(lang, text, name, keys, level):
+    found = people(text, lang)[name]
+    assert (found["role_keys"], found["level"]) == (keys, level)
+
+
+def test_an_italian_a_cura_di_byline_names_the_author():
+    found = people([("body", "Testo."), ("byline", "A cura di Phuong Thao")], "it")
+    assert found["Phuong Thao"]["level"] == "press"

@@ -472,7 +472,13 @@ def _mention(
             m.gender = _article(lex, folded, pre[0].start)
     else:
         # `Title, NAME,` or `Title, NAME.`: a name standing alone after its title's comma.
-        appositive = folded[run.end : run.end + 2].lstrip()[:1] in (",", ".", ";", "")
+        appositive = folded[run.end : run.end + 2].lstrip()[:1] in (
+            ",",
+            ".",
+            ";",
+            "",
+            "(",
+        )  # `NAME (3º da esq.)`
         pre = _appositive_titles(lex, text, folded, clause_lo, run.start, prev_end, appositive)
         if not pre and not appositive and _listed(lex, folded, run.end, next_start):
             # `die Vizevorsitzenden des Volkskomitees, A und B`: a plural title before a list of names

@@ -325,10 +325,15 @@ def classify(lex: Lexicon, text: str, folded: str, lo: int, hi: int, head) -> Ti
 
 
 def _provincial_ministry(lex: Lexicon, folded: str, lo: int, hi: int) -> bool:
-    """`Direktor des Ministeriums für Wissenschaft ... der Provinz Quang Tri`: a province's department
-    that a translation calls a ministry (the province named in the same title, no bracket between)."""
+    """`Direktor des Ministeriums für Wissenschaft ... der Provinz Quang Tri`, `... von
+    Ho-Chi-Minh-Stadt`: a province's department that a translation calls a ministry (the province
+    named in the same title, no bracket between)."""
     p = lex.scope["provincial"].search(folded, lo, hi)
-    return p is not None and "(" not in folded[lo : p.start()]
+    if p is not None:
+        return "(" not in folded[lo : p.start()]
+    # (or the province by its name: `... von Ho-Chi-Minh-Stadt`)
+    places = find_places(folded[lo:hi]) if "(" not in folded[lo:hi] else []
+    return bool(places)
 
 
 def _org_before(lex: Lexicon, folded: str, lo: int, hi: int):
