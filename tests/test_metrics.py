@@ -2125,3 +2125,10 @@ def test_the_field_of_a_rank_is_the_countrys(lang, text, raw):
 )
 def test_the_country_as_a_verbs_subject_makes_its_figures_national(lang, text, raw):
     assert row(text, lang, raw)["scope"] == "national"
+
+
+def test_a_coconut_area_is_a_cultivation_area():
+    assert (
+        row("Its coconut area stands at about 120,000 hectares.", "en", "120,000")["indicator"]
+        == "cultivation_area"
+    )

@@ -155,3 +155,13 @@ def test_a_title_about_the_local_government_or_citing_the_politburo_opens_no_rou
     doc.segments[0] = Segment("title", doc.segments[0].start, doc.segments[0].end)
     place_document(doc)
     assert doc.province == "Gia Lai"
+
+
+def test_a_sites_name_read_as_the_title_opens_no_round_up():
+    doc = lines_document(
+        ["VGP News | Government of Viet Nam", "Hung Yen attracted 1,860 projects. Hung Yen has 32 parks."],
+        "en",
+    )
+    doc.segments[0] = Segment("title", doc.segments[0].start, doc.segments[0].end)
+    place_document(doc)
+    assert doc.province == "Hưng Yên"

@@ -417,8 +417,8 @@ def title_names_country(doc: Document) -> bool:
     """The title speaks of the whole country or the central level (`... ganham escala em todo o
     Vietnã`, `Ministerstwo Nauki i Technologii: ...`)."""
     title = next((seg for seg in doc.segments if seg.kind == "title"), None)
-    if title is None:
-        return False
+    if title is None or " | " in doc.text[title.start : title.end]:
+        return False  # (`VGP News | Government of Viet Nam`: a site's name read as the title)
     folded, lex = fold(doc.text[title.start : title.end]), lexicon(doc.language or FALLBACK_LANGUAGE)
     return any(
         cue[2] == "national"
