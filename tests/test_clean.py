@@ -593,3 +593,14 @@ def test_the_title_repeated_under_the_article_is_a_repeat():
     doc = cleaned(f"{title}\n\n{BODY}\n\n{title}\n")
     assert doc.text == f"{title}\n\n{BODY}"
     assert doc.n_duplicate_paragraphs == 1
+
+
+def test_an_author_and_the_date_parted_by_a_bar_are_a_dateline():
+    assert ("dateline", "Hải Yến | Hanoi, 15 października 2025 r.") in kinds(
+        f"Tytuł artykułu o cyfryzacji\nHải Yến | Hanoi, 15 października 2025 r.\n{BODY}"
+    )
+
+
+def test_a_labelled_byline_under_the_related_links_is_kept():
+    raw = f"{BODY}\nRelated articles\n- Khanh Hoa calls for investment\nStory: Thai Binh\n"
+    assert ("byline", "Story: Thai Binh") in kinds(raw)

@@ -41,6 +41,7 @@ _URL_DATE = re.compile(r"/(20\d{2})[/-]?(0[1-9]|1[0-2])(?:[/-]?(0[1-9]|[12]\d|3[
 _TERMINAL = '.:;!?…»"”'
 # A paragraph this long or longer that repeats is a scraping copy, not a coincidence.
 MIN_DUPLICATE_CHARS = 80
+BAR_DATELINE_WORDS = 3  # words more that a dateline holds when a bar parts an author from the date
 MIN_TITLE_REPEAT_CHARS = 30  # a title this long repeated as a paragraph is a repeat, not a paragraph
 TITLE_SPACES = 8
 MAX_TITLE_CHARS = 250
@@ -220,7 +221,8 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
             if resume_at:
                 removed.extend(f"read-also: {t[:80]}" for t in stripped[i:resume_at] if t)
                 continue
-            signed = [t for t in stripped[i + 1 :] if signature(t)]  # an author signing below the links
+            # an author signing below the links, or credited there (`Story: Thai Binh`)
+            signed = [t for t in stripped[i + 1 :] if signature(t) or c.byline_label.match(t)]
             removed.extend(f"after '{text}': {t[:80]}" for t in stripped[i:] if t and t not in signed)
             out += [Line("byline", t) for t in signed[-1:]]
             break
@@ -602,8 +604,10 @@ def _front_matter_kind(text: str, before: list[Line], c: Cues) -> str:
         return "masthead"  # the site's name or a section alone above the title (`VnExpress`, `ÉCONOMIE`)
     if len(words_) <= MAX_NUMERIC_DATELINE_WORDS and _NUMERIC_DATE.search(text):
         return "dateline"
-    if len(words_) <= MAX_WORDED_DATELINE_WORDS and worded_date(text):
-        return "dateline"
+    if len(words_) <= MAX_WORDED_DATELINE_WORDS + (
+        BAR_DATELINE_WORDS if " | " in text else 0
+    ) and worded_date(text):
+        return "dateline"  # (`Hải Yến | Hanoi, 15 października 2025 r.`: an author beside the date)
     if text[:1] in "*•" and len(text) <= 400:
         return "lead"
     titled = any(ln.kind == "title" for ln in before)
