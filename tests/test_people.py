@@ -2384,3 +2384,49 @@ def test_provincial_party_state_bank_city_ministries_and_bracketed_positions(lan
 def test_an_italian_a_cura_di_byline_names_the_author():
     found = people([("body", "Testo."), ("byline", "A cura di Phuong Thao")], "it")
     assert found["Phuong Thao"]["level"] == "press"
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, keys, level",
+    [
+        (
+            "pl",
+            "Pan Phạm Anh Tuấn, dyrektor Departamentu Płatności Państwowego Banku Wietnamu, przekazał dane.",
+            "Phạm Anh Tuấn",
+            "central_official",
+            "central",
+        ),
+        (
+            "pt",
+            "Segundo a senhora Ton Nu Thi Thanh Hoa, diretora do Departamento de Ciência e Tecnologia, o aplicativo reúne.",
+            "Ton Nu Thi Thanh Hoa",
+            "department_director",
+            "provincial",
+        ),
+        (
+            "pt",
+            "O secretário do Comitê Municipal do Partido e chefe do Comitê Diretivo de Ciência, Tecnologia, Inovação e Transformação Digital, Nguyen Dinh Bao, afirmou.",
+            "Nguyen Dinh Bao",
+            "party_secretary;steering_committee_head",
+            "provincial",
+        ),
+        (
+            "it",
+            "Trieu Quang Loi, vicecapo della delegazione dell'Assemblea Nazionale della provincia di Bac Ninh, ha osservato.",
+            "Trieu Quang Loi",
+            "other",
+            "provincial",
+        ),
+    ],
+)
+def test_state_bank_royal_family_names_long_field_lists_and_assembly_delegations(
+    lang, text, name, keys, level
+):
+    found = people(text, lang)[name]
+    assert (found["role_keys"], found["level"]) == (keys, level)
+
+
+def test_two_authors_joined_by_a_dash_sign_the_article():
+    text = "Les services publics en ligne de la province progressent rapidement cette année selon le rapport."
+    found = people([("body", text), ("body", "Duc Tho – Thu Trang (VNA)")], "fr")
+    assert {n: p["level"] for n, p in found.items()} == {"Duc Tho": "press", "Thu Trang": "press"}

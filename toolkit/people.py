@@ -109,9 +109,22 @@ def _prose(text: str) -> bool:
 
 
 def _signature(text: str) -> list[tuple[str, int, int]]:
-    """The author signing an article: a name alone on a line after its last paragraph of prose."""
+    """The authors signing an article: a name alone on a line after its last paragraph of prose,
+    or two names joined by a dash (`Duc Tho – Thu Trang (VNA)`)."""
     where = signature(text)
-    return [("", *where)] if where else []
+    if where:
+        return [("", *where)]
+    parts = _SIGNERS.split(text)
+    if len(parts) != 2:
+        return []
+    second = text.rfind(parts[1])
+    found = [signature(parts[0]), signature(parts[1])]
+    if None in found:
+        return []
+    return [("", found[0][0], found[0][1]), ("", second + found[1][0], second + found[1][1])]
+
+
+_SIGNERS = re.compile(r" [–—-] ")
 
 
 class _Named(NamedTuple):
@@ -393,10 +406,18 @@ def _place_cut(raw: str) -> tuple[int, int]:
 
 
 def _place_in_name(words: list[str], before_place: str) -> bool:
-    """`Phan Thai Binh`, `Nguyen Van Ha Nam`: a province's words ending a short name that opens with a
-    family name are the name's own (cutting them would leave no name, or a family name and a middle name)."""
-    kept = len(before_place.split())
-    return kept < 2 or (fold(words[0]) in surnames() and len(words) <= 4)
+    """`Phan Thai Binh`, `Nguyen Van Ha Nam`, `Ton Nu Thi Thanh Hoa`: a province's words ending a short
+    name that opens with a family name, or following a middle name, are the name's own (cutting them
+    would leave no name, or a family name and a middle name)."""
+    kept = before_place.split()
+    return (
+        len(kept) < 2
+        or (fold(words[0]) in surnames() and len(words) <= 4)
+        or fold(kept[-1]) in _MIDDLE_NAMES  # `Ton Nu Thi Thanh Hoa`: no name ends in Thị or Văn
+    )
+
+
+_MIDDLE_NAMES = frozenset(("thi", "van"))
 
 
 def _after_place_or_org_word(lex: R.Lexicon, folded: str, start: int, text: str | None = None) -> bool:

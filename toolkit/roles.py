@@ -316,6 +316,8 @@ def classify(lex: Lexicon, text: str, folded: str, lo: int, hi: int, head) -> Ti
     scope = "central" if cls in CENTRAL_HEADS else _scope(lex, folded, hm.end(), hi)
     if org_cls == "ministry" and scope != "local" and _provincial_ministry(lex, folded, org[1].end(), hi):
         org_cls, scope = "department", "provincial"
+    elif org_cls == "na_delegation":
+        scope = "provincial"  # a province's delegation to the National Assembly, however national it sounds
     key = _rule(lex.lang, cls, org_cls, scope)
     start = min(hm.start(), org[1].start()) if org else hm.start()  # `Politburo member`
     end = _trim_end(text, start, hi)
@@ -425,12 +427,37 @@ def _lists_joined(
     """The pieces, each one that continues the list of fields of the organisation before its comma
     joined to the piece before it (`Department of Science, Technology and Innovation`)."""
     out = [pieces[0]]
+    middle: list[tuple[int, int]] = []  # fields between commas that a later field may close
     for a, b in pieces[1:]:
-        if folded[out[-1][1] : a].strip() == "," and _continues_list(lex, text, folded, a, b):
-            out[-1] = (out[-1][0], b)
+        after = middle[-1][1] if middle else out[-1][1]
+        if folded[after:a].strip() != ",":
+            out += middle + [(a, b)]
+            middle = []
+        elif _continues_list(lex, text, folded, a, b):
+            out[-1], middle = (out[-1][0], b), []  # `..., Technology and Innovation`
+        elif len(middle) < MAX_MIDDLE_FIELDS and _middle_field(lex, text, folded, a, b):
+            middle.append((a, b))  # `Ciência, Tecnologia, Inovação e Transformação Digital`
         else:
-            out.append((a, b))
-    return out
+            out += middle + [(a, b)]
+            middle = []
+    return out + middle
+
+
+MAX_MIDDLE_FIELDS = 4
+MAX_MIDDLE_FIELD_WORDS = 3
+
+
+def _middle_field(lex: Lexicon, text: str, folded: str, a: int, b: int) -> bool:
+    """folded[a:b], between commas, may be a field in the middle of an organisation's list: a few
+    title words, no head, no honorific, no person's name."""
+    words = text[a:b].split()
+    return (
+        0 < len(words) <= MAX_MIDDLE_FIELD_WORDS
+        and not _opens_with_name(words)
+        and head_at_start(lex, folded, a, b) is None
+        and not any(_honorific_word(lex, w) for w in words)
+        and all(_title_word(lex, w) for w in words)
+    )
 
 
 def _continues_list(lex: Lexicon, text: str, folded: str, a: int, b: int) -> bool:
