@@ -1324,3 +1324,7 @@ def test_border_markers_berths_plants_and_decree_numbers_are_names(lang, text, r
 
 def test_a_count_of_jobs_is_still_a_figure():
     assert only("la province compte 1 200 postes de travail", "fr", "1 200").is_figure
+
+
+def test_a_steel_complex_named_by_number_is_no_figure():
+    assert not only("led by the Hoa Phat Dung Quat 2 steel complex, which grew", "en", "2").is_figure
