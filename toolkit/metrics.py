@@ -117,6 +117,7 @@ class Lexicon:
     share_verb: re.Pattern
     range_gap: re.Pattern
     rank_of: re.Pattern  # `out of`, `sur`, `na` between a rank and the field it is taken in
+    rank_of_end: re.Pattern  # the same words ending the text before a count
     conjunction: re.Pattern
     ratio_after_noun: re.Pattern
     world: re.Pattern
@@ -316,6 +317,7 @@ def lexicon(lang: str) -> Lexicon:
         ),
         range_gap=number_rules(lang or FALLBACK_LANGUAGE).range_gap,
         rank_of=number_rules(lang or FALLBACK_LANGUAGE).rank_of,
+        rank_of_end=re.compile(rf"(?<![\w])(?:{words_alternation(nd.get('rank', {}).get('of', []))})\s+$"),
         share_verb=re.compile(rf"(?<![\w])(?:{words_alternation(w.get('share_verbs', []))})(?![\w])"),
         agent=re.compile(rf"(?<![\w])(?:{words_alternation(sc.get('agent', []))})\s+$"),
         issuer_after=re.compile(
@@ -1080,13 +1082,22 @@ def _label_text(sent: _Sentence, lo: int, hi: int, lex: Lexicon) -> str:
 def _rank_field(fig: _Figure, sent: _Sentence, lex: Lexicon) -> bool:
     """The count is the field a rank just before it is taken in (`31st out of 34`, `3. miejsce na
     34`): the country's provinces."""
-    i = next((k for k, f in enumerate(sent.figures) if f is fig), 0)
-    prev = sent.figures[i - 1].q if i else None
+    q = fig.q
+    if not lex.rank_of_end.search(sent.folded, max(0, q.start - RANK_OF_CHARS), q.start):
+        return False  # (most counts follow no `out of`: the figures before are not looked at)
+    prev = None
+    for f in sent.figures:
+        if f is fig:
+            break
+        prev = f
     return (
         prev is not None
-        and prev.unit == "rank"
-        and lex.rank_of.fullmatch(sent.folded, prev.end, fig.q.start) is not None
+        and prev.q.unit == "rank"
+        and lex.rank_of.fullmatch(sent.folded, prev.q.end, q.start) is not None
     )
+
+
+RANK_OF_CHARS = 16
 
 
 def _scope(fig: _Figure, sent: _Sentence, lex: Lexicon, cues, clauses, commas) -> str:
