@@ -1328,3 +1328,20 @@ def test_a_count_of_jobs_is_still_a_figure():
 
 def test_a_steel_complex_named_by_number_is_no_figure():
     assert not only("led by the Hoa Phat Dung Quat 2 steel complex, which grew", "en", "2").is_figure
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("pt", "o programa “1 comuna, 1 produto” reúne as empresas"),
+        ("de", "Im Rahmen des Programms „1 Milliarde grüne Bäume“ wurden Bäume gepflanzt"),
+        ("pt", "ao longo da Rodovia Nacional 1 até a fronteira"),
+    ],
+)
+def test_numbers_in_a_programmes_short_quoted_name_or_a_road_are_no_figures(lang, text):
+    assert not [q.raw for q in read_numbers(text, lang) if q.is_figure]
+
+
+def test_numbers_in_a_long_quotation_are_figures():
+    text = "He said: “We reached 95% of villages this year and will do more, as the province planned.”"
+    assert only(text, "en", "95%").is_figure

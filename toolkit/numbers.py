@@ -473,6 +473,7 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
     slash = "/" in text  # (`24/7`, `[1/6]`: the shapes that are never figures have one)
     thousands, daily_units = rules_.thousand_before is not None, rules_.daily_units
     plus = "+" in text  # (`+84 24 3941 1349`)
+    quoted = any(mark in text for mark in _OPENING_QUOTES)
     for m in _DIGITS.finditer(text):
         if out and m.start() < out[-1].end:
             continue  # the smaller part of `68 billion 500 million`, read with the larger
@@ -487,6 +488,8 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
             text, max(0, m.start() - 12), m.start()
         ):
             q = _with(q, kind="name")  # the decimals of a code: PM2.5
+        if quoted and q.is_figure and _in_short_quote(text, m.start(), m.end()):
+            q = _with(q, kind="name")  # `“1 comuna, 1 produto”`: a programme's name
         if m.start() >= phone_until:
             phone_until = _phone_end(text, m)
             if plus and phone_until < 0 and text[m.start() - 1 : m.start()] == "+":
@@ -780,6 +783,23 @@ def _phone_end(text: str, m: re.Match) -> int:
     if phone is None or sum(c.isdigit() for c in phone.group(0)) < PHONE_DIGITS:
         return -1
     return phone.end()
+
+
+def _in_short_quote(text: str, start: int, end: int) -> bool:
+    """The digits stand inside a short quotation (`“1 comuna, 1 produto”`, `« Projet 1 million
+    d'hectares »`): the name of a programme or a slogan, not a figure. A quotation of someone's
+    words is longer."""
+    lo = max(0, start - SHORT_QUOTE_CHARS)
+    opening = max(text.rfind(mark, lo, start) for mark in _OPENING_QUOTES)
+    if opening < 0 or any(text.find(mark, opening + 1, start) >= 0 for mark in _CLOSING_QUOTES):
+        return False
+    closing = [i for mark in _CLOSING_QUOTES if (i := text.find(mark, end, opening + SHORT_QUOTE_CHARS)) >= 0]
+    return bool(closing)
+
+
+SHORT_QUOTE_CHARS = 40
+_OPENING_QUOTES = ("“", "«", "„")
+_CLOSING_QUOTES = ("”", "»", "“")
 
 
 def _international_phone_end(text: str, m: re.Match) -> int:
