@@ -2430,3 +2430,20 @@ def test_two_authors_joined_by_a_dash_sign_the_article():
     text = "Les services publics en ligne de la province progressent rapidement cette année selon le rapport."
     found = people([("body", text), ("body", "Duc Tho – Thu Trang (VNA)")], "fr")
     assert {n: p["level"] for n, p in found.items()} == {"Duc Tho": "press", "Thu Trang": "press"}
+
+
+def test_a_later_head_before_the_name_is_its_title():
+    text = "The report, presented on behalf of the Prime Minister by Deputy Minister of Science and Technology Nguyen Van Khiem, said so."
+    found = people(text, "en")["Nguyen Van Khiem"]
+    assert (found["role_keys"], found["level"]) == ("deputy_minister", "central")
+
+
+@pytest.mark.parametrize(
+    "lang, byline, name",
+    [
+        ("pt", "Texto e fotografias: Thanh Thien", "Thanh Thien"),
+        ("it", "Intervista realizzata da Minh Van", "Minh Van"),
+    ],
+)
+def test_more_credit_labels(lang, byline, name):
+    assert people([("body", "Testo."), ("byline", byline)], lang)[name]["level"] == "press"

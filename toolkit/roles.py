@@ -639,10 +639,14 @@ def titles_before(lex: Lexicon, text: str, folded: str, lo: int, hi: int, apposi
     out: list[Title] = []
     last_a, last_b = pieces.pop()
     if folded[last_a:last_b].strip():
-        found = _leftmost(lex.heads, folded, last_a, last_b)
-        if found is None or not _title_words(lex, text, folded, found, last_b):
+        lo, found = last_a, _leftmost(lex.heads, folded, last_a, last_b)
+        while found is not None and not _title_words(lex, text, folded, found, last_b):
+            # `on behalf of the Prime Minister by Deputy Minister of X NAME`: a later head may be the name's
+            lo = found[1].end()
+            found = _leftmost(lex.heads, folded, lo, last_b)
+        if found is None:
             return []
-        out.append(classify(lex, text, folded, last_a, last_b, found))
+        out.append(classify(lex, text, folded, lo, last_b, found))
     elif not appositive:
         return []
     for a, b in reversed(pieces):
