@@ -1345,3 +1345,20 @@ def test_numbers_in_a_programmes_short_quoted_name_or_a_road_are_no_figures(lang
 def test_numbers_in_a_long_quotation_are_figures():
     text = "He said: “We reached 95% of villages this year and will do more, as the province planned.”"
     assert only(text, "en", "95%").is_figure
+
+
+@pytest.mark.parametrize(
+    "text, first, value",
+    [
+        ("turnover of US$1.8-2 billion in 2025", "1.8", 1.8e9),
+        ("sell a kilo of premium tea for VND 400,000 to 1.2 million", "400,000", 4e5),
+        ("grew 1.8-2 percent", "1.8", 1.8),
+    ],
+)
+def test_a_ranges_first_end_after_a_currency_takes_the_scale_it_lacks(text, first, value):
+    assert only(text, "en", first).value == value
+
+
+def test_a_day_and_month_with_two_marks_alike_are_a_date_and_unalike_a_range():
+    assert only("on 02/07/2025 the", "en", "07").kind == "date"
+    assert only("grew 1.8-2 percent", "en", "2 percent").is_figure

@@ -64,7 +64,8 @@ _INTERNATIONAL_PHONE = re.compile(
 )
 _DATE_MARKS = ("/", ".", "-")
 _FULL_DATE = re.compile(r"[0-9]{1,2}[./\-][0-9]{1,2}[./\-](?:19|20)[0-9]{2}(?![0-9])")
-_DATE_HEAD = re.compile(r"(?<![0-9])[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-]$")  # `02/07/` before `2025`
+# `02/07/` before `2025`: the same mark twice (`1.8-2 billion` is a range, no date)
+_DATE_HEAD = re.compile(r"(?<![0-9])[0-9]{1,2}([/.\-])[0-9]{1,2}\1$")
 _DAY_HEAD = re.compile(r"(?<![0-9])[0-9]{1,2}[/.\-]$")  # `02/` before `07/2025`
 # a day and month in digits with nothing after (`14/11`, `14.11.`): a date when a day word stands before
 _SLASH_YEAR = re.compile(r"/(?:19|20)[0-9]{2}(?![0-9/])")
@@ -871,6 +872,9 @@ def _read_one(text: str, folded: str, m: re.Match, r: Rules, prev: Quantity | No
             unit, unit_end = r.currency_unit[cur.lastgroup], cur.end()
         elif curb:
             unit = r.currency_before_unit[curb.lastgroup]
+            shared = _range_end(folded, end, r) if follows and raw_end == end else None
+            if shared is not None and value <= _second_end(folded, end, r):
+                value *= shared[0]  # `US$1.8-2 billion` (not `VND 400,000 to 1.2 million`)
         elif u and not _place_name(text, u):
             unit, unit_end = r.unit_name[u.lastgroup], u.end()
         elif cued and r.score_before.search(before, at):
@@ -943,6 +947,13 @@ def _range_end(folded: str, end: int, r: Rules) -> tuple[float, str] | None:
     if u := r.unit.match(folded, at):
         return factor, r.unit_name[u.lastgroup]
     return (factor, "count") if scale else None
+
+
+def _second_end(folded: str, end: int, r: Rules) -> float:
+    """The digits of a range's second end (after `end`) as a number: 0 when unreadable."""
+    m = r.range_next.match(folded, end)
+    digits = m.group(0)[len(m.group(0).rstrip("0123456789.,\u00a0\u202f ")) :] if m else ""
+    return parse_value(digits.strip()) or 0.0
 
 
 def _compound(folded: str, more: re.Match, value: float, factor: float, raw_end: int, r: Rules):
