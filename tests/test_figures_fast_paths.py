@@ -507,7 +507,7 @@ def test_a_full_date_read_from_a_digit_run_goes_on_with_a_mark_after_it(pieces):
 
 def _in_numeric_date_plain(folded: str, start: int) -> bool:
     head = folded[max(0, start - 6) : start]
-    if re.search(r"(?<![0-9])[0-9]{1,2}[/.\-][0-9]{1,2}[/.\-]$", head):
+    if re.search(r"(?<![0-9])[0-9]{1,2}([/.\-])[0-9]{1,2}\1$", head):  # the same mark twice
         return True
     return bool(
         re.search(r"(?<![0-9])[0-9]{1,2}[/.\-]$", head)
