@@ -352,14 +352,8 @@ def rules(lang: str) -> Rules:
             if d.get("thousand_before")
             else None
         ),
-        range_from=re.compile(
-            rf"(?:^|[^\w])(?:{words_alternation(d.get('range_from', []))})"
-            rf"(?:{_SP}(?:{words_alternation(q.get('articles', []))}))?{_SP}$"
-        ),
-        range_open=re.compile(
-            rf"(?:^|[^\w])(?:{words_alternation(d.get('range_open', []))})"
-            rf"(?:{_SP}(?:{words_alternation(q.get('articles', []))}))?{_SP}$"
-        ),
+        range_from=_ending(d.get("range_from", []), articles=q.get("articles", [])),
+        range_open=_ending(d.get("range_open", []), articles=q.get("articles", [])),
         daily_after=re.compile(
             rf"[^0-9.,;:!?()|\n]{{0,{DAILY_REACH}}}?(?<![\w])(?:{words_alternation(d.get('daily', []))}){end}"
         ),
@@ -407,9 +401,13 @@ def rules(lang: str) -> Rules:
     )
 
 
-def _ending(words: list[str], colon: bool = False) -> re.Pattern:
-    """One of `words` ending the text before the digits (spaces, and a colon if `colon`, between)."""
-    return re.compile(rf"(?:^|[^\w])(?:{words_alternation(words)}){_SP}{':?' + _SP if colon else ''}$")
+def _ending(words: list[str], colon: bool = False, articles: list[str] | None = None) -> re.Pattern:
+    """One of `words` ending the text before the digits (spaces, and a colon if `colon`, or one of
+    `articles`, between)."""
+    article = rf"(?:{_SP}(?:{words_alternation(articles)}))?" if articles else ""
+    return re.compile(
+        rf"(?:^|[^\w])(?:{words_alternation(words)}){article}{_SP}{':?' + _SP if colon else ''}$"
+    )
 
 
 def _cues_before(d: dict) -> list[str]:
