@@ -102,6 +102,8 @@ def extract_people(doc: Document) -> list[dict]:
 
 
 MIN_PROSE_WORDS = 8
+# What follows a name standing alone after its title's comma (`Title, NAME,`, `NAME.`, `NAME (3º da esq.)`).
+_APPOSITIVE_ENDS = (",", ".", ";", "", "(")
 
 
 def _prose(text: str) -> bool:
@@ -493,13 +495,7 @@ def _mention(
             m.gender = _article(lex, folded, pre[0].start)
     else:
         # `Title, NAME,` or `Title, NAME.`: a name standing alone after its title's comma.
-        appositive = folded[run.end : run.end + 2].lstrip()[:1] in (
-            ",",
-            ".",
-            ";",
-            "",
-            "(",
-        )  # `NAME (3º da esq.)`
+        appositive = folded[run.end : run.end + 2].lstrip()[:1] in _APPOSITIVE_ENDS
         pre = _appositive_titles(lex, text, folded, clause_lo, run.start, prev_end, appositive)
         if not pre and not appositive and _listed(lex, folded, run.end, next_start):
             # `die Vizevorsitzenden des Volkskomitees, A und B`: a plural title before a list of names
