@@ -36,7 +36,7 @@ from toolkit.numbers import (
 from toolkit.numbers import rules as number_rules
 from toolkit.patterns import any_of, has_top_level_bar, literal_head
 from toolkit.periods import find_periods, period_at
-from toolkit.places import DATELINE_REACH, PlaceMention, dateline_city
+from toolkit.places import PlaceMention, dateline_city
 
 READ_KINDS = ("title", "lead", "heading", "body", "caption")
 MONEY_UNITS = {"VND", "USD", "EUR"}
@@ -418,7 +418,7 @@ def document_scope(doc: Document) -> str:
 def title_names_country(doc: Document) -> bool:
     """The title speaks of the whole country or the central level (`... ganham escala em todo o
     Vietnã`, `Ministerstwo Nauki i Technologii: ...`)."""
-    title = next((seg for seg in doc.segments if seg.kind == "title"), None)
+    title = doc.first_segment("title")
     if title is None or " | " in doc.text[title.start : title.end]:
         return False  # (`VGP News | Government of Viet Nam`: a site's name read as the title)
     folded, lex = fold(doc.text[title.start : title.end]), lexicon(doc.language or FALLBACK_LANGUAGE)
@@ -502,7 +502,7 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
 def _about_another_index(doc: Document, folded: str, lex: Lexicon) -> bool:
     """The title names an index that is no public-service or digital one (`Innovationsindex PII
     2025: Hanoi führt`): the article's unnamed ranks and scores are that index's."""
-    title = next((seg for seg in doc.segments if seg.kind == "title"), None)
+    title = doc.first_segment("title")
     if title is None:
         return False
     keys = lex.wording.find(folded, title.start, title.end)[0]
@@ -562,7 +562,7 @@ def _places_in(
         found = gazetteer.scan_spans(scan, offset + s, offset + e, alone=s == 0)
         spans = [(a - offset, b - offset) for a, b in found]
     found = gazetteer.mentions_at(text, folded, spans)
-    if found and found[0].start <= DATELINE_REACH and dateline_city(text, found[0]):
+    if found and dateline_city(text, found[0]):
         return found[1:]  # `Hanoi (VNA) – ...`: where the story was filed from, not what it is about
     return found
 

@@ -55,6 +55,10 @@ class Document:
     def segment_text(self, seg: Segment) -> str:
         return self.text[seg.start : seg.end]
 
+    def first_segment(self, kind: str) -> Segment | None:
+        """The first segment of `kind` (the title), or None."""
+        return next((seg for seg in self.segments if seg.kind == kind), None)
+
     def iter_segments(self, *kinds: str):
         """Yield (segment, text) for the segments of the given kinds (all if none given)."""
         for seg in self.segments:

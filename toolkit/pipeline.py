@@ -126,7 +126,7 @@ def _round_up(doc: Document, mentions: list) -> bool:
     speaks of the country, or one that names none over a text that names several, none of them in
     half the mentions (`Resolution 57 after one year: 60.7 % of tasks done`, then Quảng Ninh, Hà
     Nội, Đà Nẵng ...). No province is the article's then."""
-    title = next((seg for seg in doc.segments if seg.kind == "title"), None)
+    title = doc.first_segment("title")
     if title is None:
         return False
     in_title = {m.province for m in mentions if title.start <= m.start < title.end}
