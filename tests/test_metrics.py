@@ -1905,6 +1905,91 @@ def test_a_percent_referring_back_to_a_share_counts_what_the_share_counted(lang,
 
 
 @pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        (
+            "en",
+            "The digital economy makes up 11% of GRDP; the province aims to raise it to 30% by 2030.",
+            "30%",
+        ),
+        ("en", "The digital economy makes up 11% of GRDP. Our target is 30 percent by 2030.", "30 percent"),
+        (
+            "de",
+            "Die Digitalwirtschaft macht 12 Prozent des GRDP aus. Bis 2030 sollen es 30 Prozent sein.",
+            "30 Prozent",
+        ),
+        ("de", "Die Digitalwirtschaft macht 12 % des GRDP aus; bis 2030 strebt die Provinz 30 % an.", "30 %"),
+        (
+            "es",
+            "La economía digital representa el 11 % del PIB regional. La provincia se propone alcanzar el 30 % en 2030.",
+            "30 %",
+        ),
+        (
+            "fr",
+            "L'économie numérique représente 11 % du GRDP ; l'objectif est d'atteindre 30 % en 2030.",
+            "30 %",
+        ),
+        (
+            "it",
+            "L'economia digitale rappresenta il 12,5% del GRDP; l'obiettivo è raggiungere il 30% entro il 2030.",
+            "30%",
+        ),
+        ("pl", "Gospodarka cyfrowa stanowi 14 proc. GRDP, a do 2030 r. ma to być 30 proc.", "30 proc."),
+        (
+            "pt",
+            "A economia digital representa já cerca de 11% do GRDP; a meta é chegar a 30% até 2030.",
+            "30%",
+        ),
+        (
+            "en",
+            "The digital economy makes up 11% of GRDP nationwide. In the province, the figure was 8.6%.",
+            "8.6%",
+        ),
+        (
+            "pl",
+            "Gospodarka cyfrowa stanowi 14 proc. GRDP. W całym kraju wskaźnik ten wynosi 18 proc.",
+            "18 proc.",
+        ),
+    ],
+)
+def test_a_bare_percent_setting_a_target_or_naming_the_figure_again_counts_what_the_share_counted(
+    lang, text, raw
+):
+    found = {r["raw"]: r["indicator"] for r in extract_metrics(lines_document([text], lang, "Cà Mau"))}
+    assert found[raw] == "digital_economy_share_pct"
+
+
+def test_both_bounds_of_a_target_range_count_what_the_share_counted():
+    text = "L'economia digitale vale circa il 22% del Pil locale; l'obiettivo è salire tra il 25 e il 30% entro il 2030."
+    found = {r["raw"]: r["indicator"] for r in extract_metrics(lines_document([text], "it", "Cà Mau"))}
+    assert found["25"] == found["30%"] == "digital_economy_share_pct"
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        # a noun before the figure claims it
+        (
+            "en",
+            "The digital economy makes up 11% of GRDP; the province targets a growth of 9% in 2026.",
+            "9%",
+        ),
+        # wording after the figure names what it counts
+        (
+            "en",
+            "The digital economy makes up 11% of GRDP; the province aims to connect 95% of households.",
+            "95%",
+        ),
+        # no share before it in the paragraph
+        ("en", "The province aims to reach 30% by 2030.", "30%"),
+    ],
+)
+def test_a_percent_after_a_target_that_names_its_own_measure_is_not_the_share(lang, text, raw):
+    found = {r["raw"]: r["indicator"] for r in extract_metrics(lines_document([text], lang, "Cà Mau"))}
+    assert found[raw] != "digital_economy_share_pct"
+
+
+@pytest.mark.parametrize(
     "text, qualifier",
     [
         ("Thanh Hoa moves up to 9th in DTI as Resolution 57 tasks gather pace.", "exact"),

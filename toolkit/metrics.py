@@ -93,6 +93,8 @@ class Lexicon:
     of_which: re.Pattern
     compare: re.Pattern  # `compared with`, `frente al`: a figure compared with the one before it
     share_back: re.Pattern  # `den Anteil`, `essa participação`: the share the paragraph spoke of
+    share_target: re.Pattern  # `a meta é chegar a`, `aims to raise it to`: a later value of that share
+    of_words: frozenset  # `of`, `von`: a percent after these belongs to the noun before them
     growth: frozenset[str]  # keys of growth rates (which may be negative): no shares
     whole_before: re.Pattern  # `Of the 30 tasks, 25 ...`: the words that open a clause on a whole
     ratio: re.Pattern
@@ -287,6 +289,12 @@ def lexicon(lang: str) -> Lexicon:
         of_which=re.compile(_bounded(words_alternation(w.get("of_which", [])))),
         compare=re.compile(_bounded(words_alternation(w.get("compare", [])))),
         share_back=re.compile(_bounded(words_alternation(w.get("share_back", [])))),
+        # the target's wording, then at most TARGET_GAP_WORDS words, then the figure (at `endpos`)
+        share_target=re.compile(
+            rf"(?<![\w])(?:{words_alternation(w.get('share_target', []))})"
+            rf"(?P<gap>(?:[^\w\d]+[^\W\d_][\w'’\-]*){{0,{TARGET_GAP_WORDS}}})[^\w\d]*$"
+        ),
+        of_words=frozenset(fold(x) for x in w.get("percent_link", []) if " " not in x),
         growth=_growth_keys(),
         whole_before=re.compile(rf"(?<![\w])(?:{words_alternation(w.get('whole_before', []))})\s+$"),
         ratio=re.compile(rf"\s*(?:{words_alternation(w.get('ratio', []))})\s*"),
@@ -510,22 +518,50 @@ def _about_another_index(doc: Document, folded: str, lex: Lexicon) -> bool:
 
 
 SHARE_BACK_CHARS = 60
+TARGET_GAP_WORDS = 4
 
 
 def _share_back(sent: _Sentence, lex: Lexicon, share: _Figure | None) -> _Figure | None:
     """Percents of the sentence that name no measure but refer back to a share (`den Anteil auf
-    20 %`, `elevar essa participação para 20%`) count what the paragraph's last share counted;
-    the sentence's last share, or `share`, is returned for the sentences after it."""
+    20 %`, `elevar essa participação para 20%`) or set its target (`a meta é chegar a 30% até
+    2030`) count what the paragraph's last share counted; the sentence's last share, or `share`,
+    is returned for the sentences after it."""
     for fig in sent.figures:
         if fig.q.unit != "percent":
             continue
         if fig.key == "other":
             lo = max(sent.start, fig.q.start - SHARE_BACK_CHARS)
-            if share is not None and lex.share_back.search(sent.folded, lo, fig.q.start):
-                fig.key = fig.base = share.key
+            if share is not None and (
+                lex.share_back.search(sent.folded, lo, fig.q.start) or _sets_target(sent, lex, fig)
+            ):
+                for end in (fig, fig.same_as, _upper_bound(sent, fig)):
+                    if end is not None:  # `tra il 25 e il 30%`: both ends of a range
+                        end.key = end.base = share.key
         elif fig.key not in lex.growth:
             share = fig
     return share
+
+
+def _upper_bound(sent: _Sentence, fig: _Figure) -> _Figure | None:
+    """The figure after `fig` when the two are the bounds of one range (`entre 25 y 30 %`)."""
+    i = sent.figures.index(fig)
+    nxt = sent.figures[i + 1] if i + 1 < len(sent.figures) else None
+    if nxt is None or fig.q.qualifier != "more_than" or nxt.q.qualifier != "up_to":
+        return None
+    return nxt if nxt.q.unit == fig.q.unit else None
+
+
+def _sets_target(sent: _Sentence, lex: Lexicon, fig: _Figure) -> bool:
+    """A bare percent (no wording of its own after it) a few words after a target's wording
+    (`Our target is 40 percent by 2030`); not one that a noun before it claims (`aims for a growth
+    of 10%`)."""
+    if fig.label:
+        return False
+    m = lex.share_target.search(sent.folded, sent.start, fig.q.start)
+    if m is None:
+        return False
+    gap = _WORD.findall(m.group("gap"))
+    return not any(w in lex.of_words for w in gap[1:])
 
 
 @cache
