@@ -460,6 +460,18 @@ def test_a_table_header_with_units_in_square_brackets_is_no_breadcrumb():
     assert ("body", header) in kinds(f"{BODY}\n{header}\nChu Prong | 12,5 | 3\n{BODY} Otra.")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jornal Ninh Bình | 06/11/2025 | Por Hoàng Hiếu",
+        "Báo Gia Lai 06/11/2025 | Partilhar | Guardar",
+        "Czwartek, 06.11.2025 | A- A+ | Drukuj",
+    ],
+)
+def test_a_line_of_short_parts_with_a_date_under_the_title_is_the_dateline_not_a_breadcrumb(line):
+    assert ("dateline", line) in kinds(f"Ninh Bình aposta no património digital\n{line}\n{BODY}")
+
+
 def test_a_table_row_between_bars_is_no_breadcrumb():
     assert any(
         "24 | Bac Lieu | 0,5213" in text

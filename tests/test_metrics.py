@@ -1959,6 +1959,91 @@ def test_a_bare_percent_setting_a_target_or_naming_the_figure_again_counts_what_
     assert found[raw] == "digital_economy_share_pct"
 
 
+@pytest.mark.parametrize(
+    "lang, text, keys",
+    [
+        (
+            "de",
+            "Landesweit seien 1.052 Aufgaben zugewiesen worden. Davon seien 706 abgeschlossen; "
+            "289 würden planmäßig umgesetzt und 41 seien überfällig.",
+            ["tasks_total", "tasks_completed", "tasks_in_progress", "tasks_pending"],
+        ),
+        (
+            "en",
+            "Nationwide, 1,052 tasks have been assigned. Of these, 706 have been completed and 41 are overdue.",
+            ["tasks_total", "tasks_completed", "tasks_pending"],
+        ),
+        (
+            "es",
+            "La provincia recibió 65 tareas. De ellas, 38 se han completado y 27 están en ejecución.",
+            ["tasks_total", "tasks_completed", "tasks_in_progress"],
+        ),
+        (
+            "pt",
+            "A província recebeu 65 tarefas. Destas, 38 foram concluídas.",
+            ["tasks_total", "tasks_completed"],
+        ),
+    ],
+)
+def test_a_sentence_opening_on_of_these_counts_parts_of_the_last_count_before_it(lang, text, keys):
+    assert [r["indicator"] for r in extract_metrics(lines_document([text], lang, "Cà Mau"))] == keys
+
+
+def test_of_these_reaches_back_one_sentence_only():
+    text = "La provincia recibió 65 tareas. Se emitieron 12 planes. De ellos, 5 se han completado."
+    found = {r["raw"]: r["indicator"] for r in extract_metrics(lines_document([text], "es", "Cà Mau"))}
+    assert found["5"] not in ("tasks_completed", "tasks_total")
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("de", "Von den Aufgaben seien 706 abgeschlossen, was 67,1 Prozent entspreche.", "67,1 Prozent"),
+        ("fr", "La province a achevé 45 tâches, soit 86,5 %, et 7 sont en cours.", "86,5 %"),
+        ("en", "The province has completed 45 tasks, that is 86.5 percent of its plan.", "86.5 percent"),
+    ],
+)
+def test_a_percent_after_a_that_is_word_is_the_share_of_the_count_before(lang, text, raw):
+    found = {r["raw"]: r["indicator"] for r in extract_metrics(lines_document([text], lang, "Cà Mau"))}
+    assert found[raw] == "task_completion_pct"
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "fr",
+            "Hung Yen a attiré 1 850,6 millions de dollars US de capitaux IDE, se classant 3e sur 34 provinces.",
+        ),
+        (
+            "de",
+            "Bac Ninh zog ausländische Direktinvestitionen von 3,5 Mrd. USD an und belegte Platz 2 von 34.",
+        ),
+    ],
+)
+def test_a_rank_in_foreign_investment_is_no_index_rank(lang, text):
+    (rank,) = [r for r in extract_metrics(lines_document([text], lang, "Hưng Yên")) if r["unit"] == "rank"]
+    assert rank["indicator"] == "other"
+
+
+def test_a_french_rank_among_the_provinces_du_pays_is_the_provinces():
+    text = "La province se classe 3e sur 34 provinces et villes du pays dans l'indice PAR."
+    rank, field = extract_metrics(lines_document([text], "fr", "Hưng Yên"))
+    assert (rank["scope"], rank["province"], field["scope"]) == ("provincial", "Hưng Yên", "national")
+
+
+def test_a_french_rank_among_countries_is_the_countrys():
+    text = "Le Vietnam se classe 44e sur 139 pays dans l'Indice mondial de l'innovation."
+    rank = extract_metrics(lines_document([text], "fr", "Hưng Yên"))[0]
+    assert rank["scope"] == "national"
+
+
+def test_a_share_pattern_spanning_words_to_gdp_does_not_span_a_figure():
+    text = "Bis 2030 soll die digitale Wirtschaft 30 Prozent des BIP ausmachen."
+    (found,) = extract_metrics(lines_document([text], "de", "Cà Mau"))
+    assert found["indicator"] == "digital_economy_share_pct"
+
+
 def test_both_bounds_of_a_target_range_count_what_the_share_counted():
     text = "L'economia digitale vale circa il 22% del Pil locale; l'obiettivo è salire tra il 25 e il 30% entro il 2030."
     found = {r["raw"]: r["indicator"] for r in extract_metrics(lines_document([text], "it", "Cà Mau"))}

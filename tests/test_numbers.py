@@ -108,6 +108,13 @@ def test_scale_words(lang, text, raw, value):
         ("it", "10 milioni di dollari", "10 milioni", "USD"),
         ("es", "a una escala de 100 hectáreas", "100", "hectare"),
         ("en", "scored 80.12 points", "80.12", "points"),
+        ("it", "si estende su circa 3.390 chilometri quadrati", "3.390", "km2"),
+        ("en", "covers 3,390 square kilometres", "3,390", "km2"),
+        ("de", "umfasst 3.390 Quadratkilometer", "3.390", "km2"),
+        ("pl", "zajmuje 3390 kilometrów kwadratowych", "3390", "km2"),
+        ("fr", "couvre 3 390 kilomètres carrés", "3 390", "km2"),
+        ("es", "cubre 3.390 kilómetros cuadrados", "3.390", "km2"),
+        ("pt", "cobre 3.390 quilómetros quadrados", "3.390", "km2"),
     ],
 )
 def test_currency_and_unit_words_are_units_not_raw(lang, text, raw, unit):

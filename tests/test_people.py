@@ -1857,6 +1857,22 @@ def test_a_signature_above_a_row_of_share_buttons_signs_the_article():
 
 @pytest.mark.parametrize(
     "lang, credit, names",
+    [
+        ("fr", "Minh Hue", ["Minh Hue"]),  # the author Minh Huệ: given names before a province's spelling
+        ("en", "Photo: Minh Huệ", ["Minh Huệ"]),
+        ("fr", "Thai Binh", []),  # a province's name alone is a place
+        ("en", "Photo: Báo Hải Phòng", []),
+        ("en", "Story: Hanoi Times", []),
+    ],
+)
+def test_a_credited_name_ending_in_a_provinces_spelling_is_a_person_when_given_names_open_it(
+    lang, credit, names
+):
+    assert list(people([("body", LAST), ("byline", credit)], lang)) == names
+
+
+@pytest.mark.parametrize(
+    "lang, credit, names",
     [("en", "Thu Ha - Photo: Provincial Portal", ["Thu Ha"]), ("it", "Foto: Agenzia Provinciale", [])],
 )
 def test_a_credit_to_an_organisation_names_no_person(lang, credit, names):
@@ -2319,6 +2335,58 @@ def test_leaders_listed_after_sowie_are_other_people():
         "sowie Leiter von Abteilungen, Ämtern und Bezirken."
     )
     assert people(text, "de")["Đặng Minh Tuấn"]["role_keys"] == "peoples_committee_vice_chair"
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "it",
+            "Ha partecipato la compagna Đặng Thị Ngọc Bích, Vicepresidente del Comitato del Popolo provinciale, e leader di dipartimenti e settori.",
+        ),
+        (
+            "de",
+            "Anwesend war Frau Đặng Thị Ngọc Bích, Vizevorsitzende des Volkskomitees der Provinz, sowie Leiter von Abteilungen.",
+        ),
+    ],
+)
+def test_leaders_listed_after_an_official_are_other_people(lang, text):
+    assert people(text, lang)["Đặng Thị Ngọc Bích"]["role_keys"] == "peoples_committee_vice_chair"
+
+
+@pytest.mark.parametrize(
+    "lang, text, honorific",
+    [
+        (
+            "de",
+            "Bild: Herr Đỗ Quang Vinh (rechts), Direktor des Amtes für Wissenschaft und Technologie, stellt das System vor.",
+            "Herr",
+        ),
+        (
+            "en",
+            "Mr Do Quang Vinh (right), director of the Department of Science and Technology, shows the system.",
+            "Mr",
+        ),
+        (
+            "en",
+            "Do Quang Vinh (second from left), director of the Department of Science and Technology, shows the system.",
+            "",
+        ),
+        (
+            "fr",
+            "M. Do Quang Vinh (à droite), directeur du Département des sciences et technologies, présente le système.",
+            "M.",
+        ),
+        (
+            "pl",
+            "Pan Do Quang Vinh (z prawej), dyrektor Departamentu Nauki i Technologii, przedstawia system.",
+            "Pan",
+        ),
+    ],
+)
+def test_a_captions_aside_between_a_name_and_its_title_hides_no_title(lang, text, honorific):
+    (found,) = people(text, lang).values()
+    assert (found["honorific"], found["role_keys"]) == (honorific, "department_director")
 
 
 def test_a_german_compound_place_word_makes_the_name_after_it_a_place():

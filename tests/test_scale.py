@@ -261,6 +261,21 @@ def test_a_file_the_toolkit_fails_on_at_any_stage_is_a_rejected_row_and_the_othe
     assert outs[:1] + outs[2:] == expected[:1] + expected[2:]
 
 
+def test_a_failure_reading_the_figures_is_a_finding_and_the_document_keeps_its_people(small, monkeypatch):
+    items = _items(small)[:2]
+    expected = pipeline.process_files(items)
+
+    def failing(doc):
+        raise RuntimeError("broken")
+
+    monkeypatch.setattr(pipeline.metrics_stage, "_analyse", failing)
+    monkeypatch.setattr(pipeline.metrics_stage, "_LAST", [])
+    out = pipeline.process_files(items)[0]
+    assert out.document["status"] == "ok" and out.metrics == []
+    assert "metrics_failed" in [f["check"] for f in out.findings]
+    assert out.people == expected[0].people
+
+
 @pytest.mark.parametrize("budget", [1, 30_000])
 def test_the_read_ahead_budget_changes_no_record(small, monkeypatch, budget):
     items = _items(small)

@@ -235,8 +235,10 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
         if (_is_chrome(c, text, folded) and not _table_header(stripped, i)) or (
             _is_front_chrome(c, text) if not seen_body else _is_banner(c, text)
         ):
-            if _dated_counters(c, text):  # `Posted: 27/10/2025 | Views: 1,284`: the date is the article's
-                out.append(Line("dateline", text))
+            if _dated_counters(c, text) or _dated_crumbs(text):  # `Posted: 27/10/2025 | Views: 1,284`,
+                out.append(
+                    Line("dateline", text)
+                )  # `Jornal Ninh Bình | 06/11/2025 | Por NAME`: the article's
                 continue
             removed.append(text[:80])
             continue
@@ -548,6 +550,12 @@ def _breadcrumb(text: str) -> bool:
         0 < len(p.split()) <= MAX_BREADCRUMB_PART_WORDS and p[-1] not in _TERMINAL and _crumb(p)
         for p in parts
     )
+
+
+def _dated_crumbs(text: str) -> bool:
+    """Short parts between bars, one a date written in digits (`Báo Gia Lai 06/11/2025 | Partilhar`):
+    the article's date and publisher, and maybe its author, with the page's tools."""
+    return _BREADCRUMB_SEPARATOR.search(text) is not None and _NUMERIC_DATE.search(text) is not None
 
 
 def _crumb(part: str) -> bool:

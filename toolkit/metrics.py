@@ -91,6 +91,10 @@ class Lexicon:
     context: dict
     status: Matcher
     of_which: re.Pattern
+    share_link: re.Pattern  # `, was`, `, soit`: a percent after them is the share the count before makes
+    of_these: (
+        re.Pattern
+    )  # `Davon`, `Of these,` opening a sentence: its counts are parts of the last one before
     compare: re.Pattern  # `compared with`, `frente al`: a figure compared with the one before it
     share_back: re.Pattern  # `den Anteil`, `essa participação`: the share the paragraph spoke of
     share_target: re.Pattern  # `a meta é chegar a`, `aims to raise it to`: a later value of that share
@@ -287,6 +291,8 @@ def lexicon(lang: str) -> Lexicon:
         context={k: _Context(v, w) for k, v in d.get("context", {}).items()},
         status=status,
         of_which=re.compile(_bounded(words_alternation(w.get("of_which", [])))),
+        share_link=re.compile(rf"(?:^|.*[\s,])(?:{words_alternation(w.get('share_link', []))})\s*$"),
+        of_these=re.compile(rf"[\s\"“«(]*(?:{words_alternation(w.get('of_these', []))})(?![\w])"),
         compare=re.compile(_bounded(words_alternation(w.get("compare", [])))),
         share_back=re.compile(_bounded(words_alternation(w.get("share_back", [])))),
         # the target's wording, then at most TARGET_GAP_WORDS words, then the figure (at `endpos`)
@@ -486,6 +492,9 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
         starts = [f.q.start for f in figures]
         opening: list[PlaceMention | None] = []  # the paragraph's opening province, once needed
         share = None  # the paragraph's last share (`9,6 % des GRDP`), for `den Anteil auf 20 %` after it
+        last_count = (
+            None  # the last sentence's last keyed count, for `Davon seien 706 abgeschlossen` after it
+        )
         nr = number_rules(lang)
         spans = sentences(text, folded, lex.abbreviations, nr.rank_place, lex.closing, nr.date_after)
         for start, end in _pieces(spans, text, figures):
@@ -501,10 +510,19 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
                         else _places_in(text, folded, 0, _head_end(text), scan, seg.start)
                     )
                     opening.append(_opening_place(folded, head))
-                _analyse_sentence(sent, lex, lang, places, opening[0])
+                _analyse_sentence(sent, lex, lang, places, opening[0], last_count)
                 share = _share_back(sent, lex, share)
                 out.append((seg.start, sent, places))
+            last_count = _last_keyed_count(sent)
     return out
+
+
+def _last_keyed_count(sent: _Sentence) -> _Figure | None:
+    """The sentence's last count that a key was found for, else None."""
+    for fig in reversed(sent.figures):
+        if fig.q.unit == "count" and fig.base:
+            return fig
+    return None
 
 
 def _about_another_index(doc: Document, folded: str, lex: Lexicon) -> bool:
@@ -673,12 +691,22 @@ def _pieces(spans: list[tuple[int, int]], text: str, figures: list[_Figure]):
 
 
 def _analyse_sentence(
-    sent: _Sentence, lex: Lexicon, lang: str, places: list[PlaceMention], opening: PlaceMention | None = None
+    sent: _Sentence,
+    lex: Lexicon,
+    lang: str,
+    places: list[PlaceMention],
+    opening: PlaceMention | None = None,
+    whole: _Figure | None = None,
 ) -> None:
     """Links, keys, scope, province and period of the sentence's figures. `opening`: the province
-    the paragraph opens with, the province of its figures whose sentence names none."""
+    the paragraph opens with, the province of its figures whose sentence names none; `whole`: the
+    previous sentence's last keyed count, the whole of this one's counts when it opens on it."""
     f_, s, e = sent.folded, sent.start, sent.end
     _link(sent, lex)
+    if whole is not None and lex.of_these.match(f_, s):  # `Of these, 706 have been completed`
+        for fig in sent.figures:
+            if fig.q.unit == whole.q.unit and fig.within is None and not fig.role:
+                fig.within = whole
     keys, status, scope = lex.wording.find(f_, s, e)
     cues = [
         (*c, bool(lex.agent.search(f_, max(s, c[0] - AGENT_REACH), c[0])))
@@ -780,7 +808,7 @@ def _link(sent: _Sentence, lex: Lexicon) -> None:
         counts = a.q.unit == "count" and b.q.unit == "count"
         if counts and not a.role and _ratio_gap(sent, a, b, gap, lex):
             a.role, b.role, a.whole, b.part = "part", "whole", b, a
-        elif b.q.unit == "percent" and a.q.unit == "count" and _share_gap(a, gap):
+        elif b.q.unit == "percent" and a.q.unit == "count" and _share_gap(a, gap, lex):
             b.share_of = a.part if a.part is not None else a
         elif (a.q.unit == b.q.unit and lex.range_gap.fullmatch(gap)) or (
             counts and _shared_noun(sent, a, b, gap, lex)
@@ -850,11 +878,14 @@ def _shared_noun(sent: _Sentence, a: _Figure, b: _Figure, gap: str, lex: Lexicon
     return any(k[0] <= words[-1].start() for k in keys)
 
 
-def _share_gap(a: _Figure, gap: str) -> bool:
-    """`27 (47,25 %)`, `58 de 64 tarefas (90,6 %)`, or a ratio's whole then `, co stanowi 95,1%`."""
+def _share_gap(a: _Figure, gap: str, lex: Lexicon) -> bool:
+    """`27 (47,25 %)`, `58 de 64 tarefas (90,6 %)`, a ratio's whole then `, co stanowi 95,1%`, or
+    a count then a comma and a word saying `that is` (`706 abgeschlossen, was 67,1 Prozent`)."""
     if _SHARE_GAP.fullmatch(gap):
         return True
-    return a.part is not None and ";" not in gap and len(_WORD.findall(gap)) <= SHARE_GAP_WORDS
+    if ";" in gap or len(_WORD.findall(gap)) > SHARE_GAP_WORDS:
+        return False
+    return a.part is not None or ("," in gap and lex.share_link.match(gap) is not None)
 
 
 def _allowed(key: str, unit: str, lex: Lexicon) -> bool:

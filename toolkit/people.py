@@ -51,6 +51,7 @@ SENTENCE_STOP_CHARS = "!?|\n."  # (all of them CLAUSE_STOP characters)
 SHORT_WORD_BEFORE = re.compile(r"(?:^|\W)\w{1,3}$")
 MAX_QUOTE_CHARS = 400
 _BRACKETS = re.compile(r"\([^()]{0,40}\)")
+_ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)(?=\s*,)")  # `(right)`, `(2nd from left)` before a comma
 _COMMA_ARTICLE = re.compile(r",\s*(?:(\w+)\s+)?$")
 TEXT_KINDS = ("title", "lead", "heading", "body", "caption")
 
@@ -478,6 +479,9 @@ def _mention(
     clause_lo = _before(stops[0], max(prev_end, run.start - R.MAX_TITLE_CHARS), run.start)
     hon = _honorific(lex, text, folded, hons, clause_lo, prev_end, run)
     post = R.titles_after(lex, text, folded, run.end)
+    aside = None if post else _ASIDE.match(folded, run.end)
+    if aside is not None:  # `Herr NAME (rechts), Direktor des Amtes`: a caption's aside hides no title
+        post = R.titles_after(lex, text, folded, aside.end())
     post = post[: next((i for i, t in enumerate(post) if t.end > next_start), len(post))]  # the next name's
     m = Mention(text[run.start : run.end], run.start, run.end)
     if hon is not None:
@@ -617,10 +621,28 @@ def _press_names(lex: R.Lexicon, text: str, lo: int, hi: int) -> list[NameSpan]:
     out = []
     for a, b in _slash_pieces(text, lo, hi):
         for run in name_runs(text[a:b]):
-            if fold(run.text) in lex.agencies or find_places(run.text):
+            if fold(run.text) in lex.agencies or _credited_place(lex, run):
                 continue
             out.append(NameSpan(run.start + a, run.end + a, run.words))
     return out
+
+
+def _credited_place(lex: R.Lexicon, run: NameSpan) -> bool:
+    """A credited run naming a province is a place (`Thai Binh`, `Báo Hải Phòng`), unless given
+    names stand before the province's spelling (`Minh Hue`: the author Minh Huệ)."""
+    places = find_places(run.text)
+    if not places:
+        return False
+    given = run.text[: places[0].start].split()
+    return not (
+        given
+        and len(run.words) <= MAX_CREDITED_NAME_WORDS
+        and fold(" ".join(given)) not in lex.agencies
+        and all(is_name_word(w) and fold(w) not in lex.place_or_org for w in given)
+    )
+
+
+MAX_CREDITED_NAME_WORDS = 4
 
 
 def _slash_pieces(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -671,6 +693,8 @@ def _byline_authors(
             b = min(b, hi)
         words = text[a:b].split()
         if not 1 <= len(words) <= MAX_BYLINE_WORDS or not all(w[:1].isupper() for w in words):
+            continue
+        if fold(words[0]) in lex.honorifics:  # `Bild: Herr NAME (rechts), Direktor ...`: a caption
             continue
         if comma >= 0 and not byline:
             rest = folded[comma + 1 : hi]

@@ -251,9 +251,9 @@ def start_output(doc: Document, keep_doc: bool = False) -> DocOutput:
     which extracting them then reuses: the two go together)."""
     if doc.ok:
         place_document(doc)
+    metrics = metrics_stage.extract_metrics(doc) if doc.ok else []  # (its failure is a finding of the doc's)
     out = DocOutput(document=document_record(doc), findings=list(doc.findings), doc=doc if keep_doc else None)
-    if doc.ok:
-        out.metrics = metrics_stage.extract_metrics(doc)
+    out.metrics = metrics
     return out
 
 
