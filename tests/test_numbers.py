@@ -994,6 +994,10 @@ def test_the_decimals_of_a_code_are_no_figure():
         ("pl", "Przychody z usług IT przekroczyły 1 mld USD.", "1 mld"),
         ("it", "Il commercio ha superato i 28,5 miliardi di USD.", "28,5 miliardi"),
         ("de", "Der Umsatz überstieg 2 Mrd. USD.", "2 Mrd."),
+        ("es", "La capacidad solar instalada supera ya los 18.500 MW.", "18.500"),
+        ("pt", "A área plantada de ginseng ultrapassa 2.300 hectares.", "2.300"),
+        ("pt", "O índice de satisfação ultrapassou os 92 %.", "92 %"),
+        ("pt", "A receita superou 5 mil milhões de VND.", "5 mil milhões"),
     ],
 )
 def test_verbs_of_exceeding_are_more_than(lang, text, raw):
