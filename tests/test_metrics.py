@@ -626,6 +626,30 @@ def test_a_named_completion_rate_of_tasks(lang, text, pct):
         ("en", "95.6 percent of records were handled online.", "95.6 percent", "online_application_pct"),
         ("it", "Oltre il 95% delle pratiche è stato presentato online.", "95%", "online_application_pct"),
         (
+            "es",
+            "El 86,4 % de los expedientes se presentó por vía electrónica.",
+            "86,4 %",
+            "online_application_pct",
+        ),
+        (
+            "pt",
+            "96,8% dos processos administrativos foram recebidos on-line.",
+            "96,8%",
+            "online_application_pct",
+        ),
+        (
+            "de",
+            "Über 99 Prozent der Zollanmeldungen werden elektronisch abgewickelt.",
+            "99 Prozent",
+            "online_application_pct",
+        ),
+        (
+            "de",
+            "Es gingen mehr als 1,28 Mio. elektronische Zollanmeldungen ein.",
+            "1,28 Mio.",
+            "online_applications",
+        ),
+        (
             "en",
             "The province has 12 science and technology enterprises, while the digital economy accounts for about 11.5% of GRDP.",
             "11.5%",
