@@ -774,7 +774,7 @@ def _rank_by_default(fig: _Figure, lex: Lexicon, keys: list, commas: list[int]) 
         return False
     lo, hi = _enclosing(commas, fig.q.start)
     own = [k[2] for k in keys if lo <= k[0] < hi]
-    if own and all(_index_key(k, lex) for k in own):
+    if own and all(_index_key(k, lex) for k in own) and not any(k[2] == "other" for k in keys if k[0] < lo):
         return True
     return all(_index_key(k[2], lex) for k in keys if k[0] < hi)
 
