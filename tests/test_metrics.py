@@ -2043,6 +2043,7 @@ def test_a_percent_after_a_that_is_word_is_the_share_of_the_count_before(lang, t
             "de",
             "Bac Ninh zog ausländische Direktinvestitionen von 3,5 Mrd. USD an und belegte Platz 2 von 34.",
         ),
+        ("en", "Hung Yen attracted 1.8 billion USD of FDI, ranking 3rd out of 34 provinces and cities."),
     ],
 )
 def test_a_rank_in_foreign_investment_is_no_index_rank(lang, text):
