@@ -1007,6 +1007,13 @@ def test_a_provinces_rank_stays_provincial():
         ),
         ("es", "Los ingresos por turismo aumentaron un 12 %.", "12 %", "tourism_growth_pct"),
         ("fr", "Les recettes touristiques ont augmenté de 9 %.", "9 %", "tourism_growth_pct"),
+        (
+            "en",
+            "Sa Pa welcomed about 3.9 million visitors, 12.4 per cent more than a year earlier.",
+            "12.4 per cent",
+            "tourism_growth_pct",
+        ),
+        ("en", "Exports reached US$2 billion, 8% higher compared with 2024.", "8%", "export_growth_pct"),
     ],
 )
 def test_rank_wording_farm_areas_and_tourism_revenue(lang, text, raw, indicator):
