@@ -1239,6 +1239,8 @@ def test_a_voltage_class_is_part_of_a_lines_name(lang, text):
         ("it", "produce benzina conforme allo standard Euro 5 e ha rinnovato la certificazione ISO 14001"),
         ("pt", "Os terminais 3 e 4 de Lach Huyen foram ampliados."),
         ("en", "in line with Regulation (EU) 2023/1115 on deforestation-free products"),
+        ("en", "the dump at Km 6 in Cam Pha has become a pine hill"),
+        ("fr", "le tronçon du Km 15 au Km 27 de la route"),
     ],
 )
 def test_international_phones_standards_terminals_and_regulations_are_no_figures(lang, text):
