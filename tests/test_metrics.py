@@ -2070,6 +2070,29 @@ def test_a_french_rank_among_countries_is_the_countrys():
     assert rank["scope"] == "national"
 
 
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        (
+            "de",
+            "Bis 2030 soll die digitale Wirtschaft 30 Prozent des BIP ausmachen, die Ausgaben für "
+            "Forschung und Entwicklung sollen 2 Prozent des BIP erreichen.",
+            "2 Prozent",
+        ),
+        ("en", "By 2030 the digital economy should reach 30% of GDP and R&D spending 2% of GDP.", "2%"),
+        ("en", "R&D spending reached 1.2% of GRDP in 2024.", "1.2%"),
+        (
+            "es",
+            "La economía digital representa el 15 % del PIB y la inversión en investigación y desarrollo el 1,5 % del PIB.",
+            "1,5 %",
+        ),
+    ],
+)
+def test_a_share_of_gdp_named_after_research_and_development_is_no_digital_economy_share(lang, text, raw):
+    found = {r["raw"]: r["indicator"] for r in extract_metrics(lines_document([text], lang, "Cà Mau"))}
+    assert found[raw] == "other"
+
+
 def test_a_share_pattern_spanning_words_to_gdp_does_not_span_a_figure():
     text = "Bis 2030 soll die digitale Wirtschaft 30 Prozent des BIP ausmachen."
     (found,) = extract_metrics(lines_document([text], "de", "Cà Mau"))

@@ -726,9 +726,10 @@ def _analyse_sentence(
         sent.figures, key=lambda f: (f.same_as is not None, f.share_of is not None, f.role == "part")
     )
     fitting = _Fitting(keys, sent, lex)
+    others = [k for k in keys if k[2] == "other"]  # `R&D`, `FDI`: measures the catalogue has no key for
     for fig in ordered:  # wholes before their parts, counts before their bracketed shares
         fig.world = _among_countries(fig, sent, lex, commas)
-        _classify(fig, sent, lex, fitting[fig.q.unit], status, clauses, commas)
+        _classify(fig, sent, lex, fitting[fig.q.unit], status, clauses, commas, others)
         if _rank_by_default(fig, lex, keys, commas):  # `ranked 12th of 63 localities`
             fig.key = fig.base = lex.rank_default
         scope = "national" if fig.world else _scope(fig, sent, lex, cues, clauses, commas)
@@ -923,8 +924,9 @@ class _Fitting(dict):
         return self.context[key]
 
 
-def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, fits, status, clauses, commas) -> None:
-    """The figure's key and label; `fits` are the key matches its unit may take."""
+def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, fits, status, clauses, commas, others=()) -> None:
+    """The figure's key and label; `fits` are the key matches its unit may take, `others` the
+    sentence's wording of measures with no key of their own."""
     if fig.same_as is not None:  # `85 bis 90 %`: both ends measure the same thing
         fig.key, fig.base, fig.label = fig.same_as.key, fig.same_as.base, fig.same_as.label
         return
@@ -956,7 +958,10 @@ def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, fits, status, clauses
         chosen = _amount_key(fig, sent, lex, before, after, commas)
     if chosen is not None and chosen[0] >= q.unit_end and chosen[2] in lex.share_of_whole:
         part = lex.share_of_whole[chosen[2]]  # `the digital economy ... 23.4 percent of GRDP`
-        chosen = next((k for k in reversed(fits) if k[2] == part and k[1] <= q.start), chosen)
+        share = next((k for k in reversed(fits) if k[2] == part and k[1] <= q.start), None)
+        chosen = share if share is not None else chosen
+    if chosen is not None and others and _claimed_by_other(chosen, q, others, lex):
+        chosen = None  # `R&D spending should reach 2 % of GDP`
     if chosen is not None:
         fig.base = chosen[2]
         fig.label = label_words if q.unit == "count" and chosen in after else sent.text[chosen[0] : chosen[1]]
@@ -968,6 +973,14 @@ def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, fits, status, clauses
     fig.key = fig.base or "other"
     if fig.base in lex.refine and fig.role != "whole":
         fig.key = _refined(fig, sent, lex, status, commas)
+
+
+def _claimed_by_other(chosen: tuple, q: Quantity, others: list, lex: Lexicon) -> bool:
+    """A measure with no key of its own (`R&D`, `FDI`) named before the figure and nearer to it
+    than the wording chosen for it, or before a share's whole (`2 % of GDP`), is what it counts."""
+    if chosen[1] <= q.start:
+        return any(chosen[1] <= k[0] and k[1] <= q.start for k in others)
+    return chosen[2] in lex.share_of_whole and any(k[1] <= q.start for k in others)
 
 
 def _count_key(
