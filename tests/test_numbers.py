@@ -648,6 +648,21 @@ def test_an_age_between_commas_after_a_name_is_no_figure(lang, text, raw):
 @pytest.mark.parametrize(
     "lang, text, raw",
     [
+        ("de", "Landwirt Huỳnh Văn Tư (52) aus Thạnh Phú erzählt", "52"),
+        ("en", "The farmer Nguyen Van Ba (61) grows coffee.", "61"),
+    ],
+)
+def test_an_age_in_brackets_after_a_name_is_no_figure(lang, text, raw):
+    assert only(text, lang, raw).kind == "name"
+
+
+def test_a_count_in_brackets_after_a_province_is_a_figure():
+    assert only("Startups per province: Ha Noi (52), Ca Mau (38).", "en", "52").is_figure
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
         ("en", "In Hanoi, 12, 15 and 20 communes joined.", "12"),
         ("en", "Of these, 52, or most, are new.", "52"),
     ],
@@ -1349,10 +1364,27 @@ def test_a_steel_complex_named_by_number_is_no_figure():
         ("pt", "o programa “1 comuna, 1 produto” reúne as empresas"),
         ("de", "Im Rahmen des Programms „1 Milliarde grüne Bäume“ wurden Bäume gepflanzt"),
         ("pt", "ao longo da Rodovia Nacional 1 até a fronteira"),
+        (
+            "de",
+            "Im Rahmen des nationalen Projekts „1 Million Hektar hochwertiger, emissionsarmer Reis“ wurde",
+        ),
+        ("es", "pidió acelerar la Ruta Nacional 51 y el Cinturón 3"),
+        ("es", "las quejas se reciben a través de la centralita 1022"),
     ],
 )
 def test_numbers_in_a_programmes_short_quoted_name_or_a_road_are_no_figures(lang, text):
     assert not [q.raw for q in read_numbers(text, lang) if q.is_figure]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hanoi ranked 123rd among the world's cities, while Ho Chi Minh City stayed at 110th.",
+        "The province remained 5th in the PAR Index.",
+    ],
+)
+def test_an_ordinal_after_a_verb_of_staying_is_a_rank(text):
+    assert [q.unit for q in read_numbers(text, "en") if q.is_figure][-1] == "rank"
 
 
 def test_numbers_in_a_long_quotation_are_figures():

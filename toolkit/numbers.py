@@ -27,8 +27,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from toolkit.langdata import load
-from toolkit.names import is_name_word
+from toolkit.names import is_name_word, surnames
 from toolkit.patterns import any_of
+from toolkit.places import find_places
 from toolkit.places import fold as _fold_places
 
 FALLBACK_LANGUAGE = "en"
@@ -487,7 +488,7 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
             text, max(0, m.start() - 12), m.start()
         ):
             q = _with(q, kind="name")  # the decimals of a code: PM2.5
-        if quoted and q.is_figure and _in_short_quote(text, m.start(), m.end()):
+        if quoted and q.is_figure and _in_short_quote(text, m.start(), m.end(), folded, rules_):
             q = _with(q, kind="name")  # `“1 comuna, 1 produto”`: a programme's name
         if m.start() >= phone_until:
             phone_until = _phone_end(text, m)
@@ -784,19 +785,23 @@ def _phone_end(text: str, m: re.Match) -> int:
     return phone.end()
 
 
-def _in_short_quote(text: str, start: int, end: int) -> bool:
+def _in_short_quote(text: str, start: int, end: int, folded: str, r: Rules) -> bool:
     """The digits stand inside a short quotation (`“1 comuna, 1 produto”`, `« Projet 1 million
     d'hectares »`): the name of a programme or a slogan, not a figure. A quotation of someone's
-    words is longer."""
-    lo = max(0, start - SHORT_QUOTE_CHARS)
+    words is longer; one right after a document word (`des Projekts „1 Million Hektar hochwertiger,
+    emissionsarmer Reis“`) is a name up to NAMED_QUOTE_CHARS."""
+    lo = max(0, start - NAMED_QUOTE_CHARS)
     opening = max(text.rfind(mark, lo, start) for mark in _OPENING_QUOTES)
     if opening < 0 or any(text.find(mark, opening + 1, start) >= 0 for mark in _CLOSING_QUOTES):
         return False
-    closing = [i for mark in _CLOSING_QUOTES if (i := text.find(mark, end, opening + SHORT_QUOTE_CHARS)) >= 0]
-    return bool(closing)
+    named = r.doc_before.search(folded, max(0, opening - DOC_WORD_CHARS), opening) is not None
+    reach = opening + (NAMED_QUOTE_CHARS if named else SHORT_QUOTE_CHARS)
+    return start < reach and any(text.find(mark, end, reach) >= 0 for mark in _CLOSING_QUOTES)
 
 
 SHORT_QUOTE_CHARS = 40
+NAMED_QUOTE_CHARS = 80
+DOC_WORD_CHARS = 30
 _OPENING_QUOTES = ("“", "«", "„")
 _CLOSING_QUOTES = ("”", "»", "“")
 
@@ -1070,6 +1075,8 @@ def _kind(
             return "name"  # `klas 1, 6 i 10`: the rest of a list the label opens
         if folded[end : end + 1] == "," and value <= MAX_AGE and plain and _is_age(text, start):
             return "name"  # an age: `Nguyen Thi Lan, 52, a pepper farmer`
+        if folded[end : end + 1] == ")" and value <= MAX_AGE and plain and _is_bracketed_age(text, start):
+            return "name"  # an age: `Landwirt Huỳnh Văn Tư (52) aus Thạnh Phú`
         if (
             end - start <= 2
             and text[start - 1 : start] == " "
@@ -1145,6 +1152,22 @@ def _is_age(text: str, start: int) -> bool:
     m = _AGE_BEFORE.search(text, max(0, start - _BEFORE), start)
     words = m.group(0).rstrip(", \u00a0").split() if m is not None else []
     return bool(words) and all(map(is_name_word, words))
+
+
+def _is_bracketed_age(text: str, start: int) -> bool:
+    """The digits stand alone in brackets right after a person's name: two to four capitalised
+    Vietnamese syllables, the first a family name, naming no province (`Cà Mau (45)` counts)."""
+    if text[start - 2 : start] != " (":
+        return False
+    words = text[max(0, start - _BEFORE) : start - 2].split()[-MAX_NAME_WORDS:]
+    named = []
+    for word in reversed(words):
+        if not is_name_word(word):
+            break
+        named.insert(0, word)
+    while len(named) >= 2 and _fold_places(named[0]) not in surnames():
+        named.pop(0)  # `Landwirt`, `Bauer`: a word before the name
+    return len(named) >= 2 and not find_places(" ".join(named))
 
 
 def _in_numeric_date(folded: str, start: int) -> bool:
