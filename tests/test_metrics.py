@@ -2099,6 +2099,29 @@ def test_a_share_pattern_spanning_words_to_gdp_does_not_span_a_figure():
     assert found["indicator"] == "digital_economy_share_pct"
 
 
+@pytest.mark.parametrize(
+    "lang, text, raw, unit",
+    [
+        (
+            "it",
+            "La provincia conta 68.000 ettari di coltivazioni, quasi 3.900 dei quali destinati alla floricoltura.",
+            "3.900",
+            "hectare",
+        ),
+        (
+            "en",
+            "The province has 68,000 hectares of farms, about 3,900 of which grow flowers.",
+            "3,900",
+            "hectare",
+        ),
+        ("en", "The city has 120 enterprises, 45 of which are foreign.", "45", "count"),
+    ],
+)
+def test_a_bare_number_pointing_back_with_of_which_takes_the_measure_before_it(lang, text, raw, unit):
+    found = {r["raw"]: r["unit"] for r in extract_metrics(lines_document([text], lang, "Lâm Đồng"))}
+    assert found[raw] == unit
+
+
 def test_both_bounds_of_a_target_range_count_what_the_share_counted():
     text = "L'economia digitale vale circa il 22% del Pil locale; l'obiettivo è salire tra il 25 e il 30% entro il 2030."
     found = {r["raw"]: r["indicator"] for r in extract_metrics(lines_document([text], "it", "Cà Mau"))}

@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
-from itertools import chain, islice
+from itertools import chain, islice, pairwise
 
 from toolkit import places as gazetteer
 from toolkit.catalogues import ranges as catalogue_ranges
@@ -801,6 +801,7 @@ def _enclosing(bounds: list[int], pos: int) -> tuple[int, int]:
 def _link(sent: _Sentence, lex: Lexicon) -> None:
     """Ratios (24 z 25; 24/25), wholes with `of which` parts, and bracketed shares (27 (47,25 %))."""
     figs, f_ = sent.figures, sent.folded
+    _parts_pointing_back(sent, lex)
     for a, b in zip(figs, figs[1:], strict=False):
         if a.q.unit == "count" and b.q.unit == "count" and _opens_on_whole(sent, a, lex):
             a.role = "whole"  # `Of the 30 tasks of the plan, 25 have been completed`
@@ -845,6 +846,25 @@ _CLAUSE_OPENERS = frozenset(",;:•*-–—")  # a clause or a list item starts 
 
 
 WHOLE_BEFORE_CHARS = 24
+
+
+_MEASURES_NOT_CARRIED = {"count", "percent", "rank", "points", *MONEY_UNITS}
+
+
+def _parts_pointing_back(sent: _Sentence, lex: Lexicon) -> None:
+    """`68.000 ettari ..., quasi 3.900 dei quali destinati alla floricoltura`: a bare number with an
+    `of which` word right after it is a part of the measure before it, in that measure's unit
+    (money is left alone: its scale word would be missing too)."""
+    f_ = sent.folded
+    for a, b in pairwise(sent.figures):
+        if (
+            b.q.unit == "count"
+            and b.q.unit_end == b.q.end
+            and a.q.unit not in _MEASURES_NOT_CARRIED
+            and lex.of_which.match(f_, _skip_space(f_, b.q.end))
+        ):
+            b.q = replace(b.q, unit=a.q.unit)
+            b.within = a
 
 
 def _of_which_after(folded: str, a: _Figure, b: _Figure, lex: Lexicon) -> bool:
