@@ -1942,6 +1942,44 @@ def test_heads_of_funds_agencies_and_management_directorates_are_provincial_offi
     [
         (
             "de",
+            "Der Direktor des Ministeriums für Landwirtschaft und Umwelt der Stadt, Herr Trần Văn Hiếu, ergänzte das.",
+            "Trần Văn Hiếu",
+            ("department_director", "provincial"),
+        ),
+    ],
+)
+def test_a_ministry_of_the_city_is_a_mistranslated_department(lang, text, name, keys):
+    found = people(text, lang)[name]
+    assert (found["role_keys"], found["level"]) == keys
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, keys",
+    [
+        (
+            "de",
+            "„Wir wollen das“, sagte Provinzparteisekretär Herr Đinh Văn Lực, Mitglied des Zentralkomitees der Partei.",
+            "Đinh Văn Lực",
+            "party_secretary;central_committee_member",
+        ),
+        (
+            "it",
+            "Il presidente del Comitato Popolare del rione di Lang Biang – Da Lat, Ho Duc Minh, ha proposto un fondo.",
+            "Ho Duc Minh",
+            "other",
+        ),
+    ],
+)
+def test_titles_against_an_honorific_and_places_in_two_parts_stay_the_persons(lang, text, name, keys):
+    found = people(text, lang)
+    assert list(found) == [name] and found[name]["role_keys"] == keys
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, keys",
+    [
+        (
+            "de",
             "Herr Le Dinh Khoa, Direktor des Ministeriums für Wissenschaft und Technologie der Provinz Quang Tri, sagte das.",
             "Le Dinh Khoa",
             ("department_director", "provincial"),

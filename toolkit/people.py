@@ -430,6 +430,10 @@ def _after_place_or_org_word(lex: R.Lexicon, folded: str, start: int, text: str 
     before = folded[max(0, start - 40) : start].split()
     while before and before[-1] in lex.skip_before:
         before.pop()
+    if before and before[-1] in _DASHES and text is not None:
+        # `del rione di Lang Biang – Da Lat`: the place after a dash continues the place before it
+        previous = _run_before(text, folded.rfind(before[-1], 0, start))
+        return previous is not None and _after_place_or_org_word(lex, folded, previous, text)
     if len(before) > 1 and before[-1] in lex.place_adjectives and before[-2] in lex.place:
         return True  # `Zona Económica de Nghi Son`
     if (
@@ -450,6 +454,20 @@ def _after_place_or_org_word(lex: R.Lexicon, folded: str, start: int, text: str 
         closes = len(ahead) == len(before) and is_name_word(ahead[-2])
         return not closes
     return True
+
+
+_DASHES = ("–", "—", "-")
+
+
+def _run_before(text: str, end: int) -> int | None:
+    """Where the capitalised name words ending right before text[end] (a space between) start."""
+    words = text[max(0, end - 40) : end].split()
+    named = 0
+    while named < len(words) and named < MAX_NAME_WORDS and is_name_word(words[-1 - named]):
+        named += 1
+    if not named:
+        return None
+    return text.rfind(words[-named], 0, end)
 
 
 @cache
@@ -494,6 +512,9 @@ def _mention(
             pre = _appositive_titles(lex, text, folded, clause_lo, comma, prev_end)
         elif not pre + post:  # `said Director of the Department of X Ms. NAME`
             pre = _appositive_titles(lex, text, folded, clause_lo, h.start(), prev_end, appositive=False)
+        elif not pre:  # `Provinzparteisekretär Herr NAME, Mitglied des ZK`: one against the honorific too
+            against = _appositive_titles(lex, text, folded, clause_lo, h.start(), prev_end, appositive=False)
+            pre = [t for t in against[-1:] if not folded[t.end : h.start()].strip()]
         m.titles = pre + post
         if not m.gender and pre:  # `el vicepresidente ..., camarada NAME`
             m.gender = _article(lex, folded, pre[0].start)

@@ -401,6 +401,8 @@ def _pieces(lex: Lexicon, text: str, folded: str, lo: int, hi: int) -> list[tupl
         cuts = [c for c in cuts if not _in_brackets(folded, lo, c[0])]
     # (nor a dash between a place and its province: `Grenzwirtschaftszone Đồng Đăng – Lạng Sơn`)
     cuts = [c for c in cuts if folded[c[0]] == "," or not province_at(folded, c[1])]
+    # (nor one inside a place's name: `del rione di Lang Biang – Da Lat, NAME`)
+    cuts = [c for c in cuts if folded[c[0]] == "," or not _dash_in_place(text, c, hi)]
     for m in lex.joiner.finditer(folded, lo, hi):
         head = head_at_start(lex, folded, m.end(), hi)
         if head and _one_phrase(lex, folded[m.end() : head[1].start()]):  # `y el presidente`
@@ -414,6 +416,15 @@ def _pieces(lex: Lexicon, text: str, folded: str, lo: int, hi: int) -> list[tupl
     if len(out) > 1 and "," in folded[lo:hi]:
         return _lists_joined(lex, text, folded, out)
     return out
+
+
+def _dash_in_place(text: str, cut: tuple[int, int], hi: int) -> bool:
+    """Capitalised name words on both sides of a dash, and only those after it up to the next comma
+    or the name: one place's name in two parts (a ward and its old city)."""
+    before = text[max(0, cut[0] - 20) : cut[0]].split()
+    comma = text.find(",", cut[1], hi)
+    after = text[cut[1] : hi if comma < 0 else comma].split()
+    return bool(before and after) and is_name_word(before[-1]) and all(map(is_name_word, after))
 
 
 def _in_brackets(folded: str, lo: int, pos: int) -> bool:
