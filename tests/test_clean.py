@@ -472,6 +472,48 @@ def test_a_line_of_short_parts_with_a_date_under_the_title_is_the_dateline_not_a
     assert ("dateline", line) in kinds(f"Ninh Bình aposta no património digital\n{line}\n{BODY}")
 
 
+def test_a_menu_of_sections_two_spaces_apart_is_dropped():
+    menu = "Accueil  Politique  Économie  Société  Culture  Sports  Monde"
+    assert kinds(f"{menu}\nLe titre de l'article sur la province\n{BODY}")[0] == (
+        "title",
+        "Le titre de l'article sur la province",
+    )
+
+
+def test_a_title_with_a_stray_double_space_stays_the_title():
+    assert kinds(f"Hanoi  boosts digital transformation\n{BODY}")[0] == (
+        "title",
+        "Hanoi  boosts digital transformation",
+    )
+
+
+def test_readers_comments_under_the_comment_counter_are_dropped():
+    raw = f"{BODY}\nMinh Phương\nKomentarze (7)\nNguyễn Văn Tú: Brawo dla nauczycieli!\nLò Thị Mai: Kiedy zasięg?"
+    assert kinds(raw) == [("body", BODY), ("byline", "Minh Phương")]
+
+
+@pytest.mark.parametrize("marker", ["Articles connexes", "Przeczytaj także:", "Leia ainda"])
+def test_more_related_links_markers_end_the_article(marker):
+    assert kinds(f"{BODY}\n{marker}\nLe Vietnam attire les géants des puces") == [("body", BODY)]
+
+
+@pytest.mark.parametrize(
+    "masthead", ["VIETNAM OGGI – Notizie dal Vietnam in lingua italiana", "Hanoi Times | News of the capital"]
+)
+def test_a_sites_name_then_what_it_is_is_the_masthead(masthead):
+    assert kinds(f"{masthead}\nLam Dong, l'agricoltura hi-tech fa fiorire Da Lat\n{BODY}")[0][0] == "title"
+    assert masthead not in [
+        t for _, t in kinds(f"{masthead}\nLam Dong, l'agricoltura fa fiorire Da Lat\n{BODY}")
+    ]
+
+
+def test_a_title_with_a_dash_and_a_news_word_inside_stays_the_title():
+    assert kinds(f"Hanoi – a city of news and innovation\n{BODY}")[0] == (
+        "title",
+        "Hanoi – a city of news and innovation",
+    )
+
+
 def test_a_table_row_between_bars_is_no_breadcrumb():
     assert any(
         "24 | Bac Lieu | 0,5213" in text

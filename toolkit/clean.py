@@ -197,6 +197,7 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
     caption_next = False
     seen_body = False
     resume_at = 0  # after a read-also block inside the body: where the body goes on
+    comments_open = False  # right after a comment counter below the body: readers' comments follow
     heading = _Heading()
     for i, text in enumerate(stripped):
         if not text or i < resume_at:
@@ -228,6 +229,10 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
             break
         if text[0] in _RULE_FIRST and _RULE_LINE.fullmatch(text):
             continue  # a rule drawn with marks (`---`, a Markdown table's `|---|:---:|`)
+        if comments_open and _reader_comment(text):  # `Nguyễn Văn Tú: Brawo!` under `Komentarze (7)`
+            removed.append(f"comment: {text[:80]}")
+            continue
+        comments_open = seen_body and text.endswith(")") and c.comment_counter.match(text) is not None
         if seen_body and len(text) <= MAX_COMMENT_HEADER_CHARS and (end := _comment_end(c, stripped, i)):
             removed.extend(f"comment: {t[:80]}" for t in stripped[i:end] if t)
             resume_at = end
@@ -308,6 +313,17 @@ def _comment_end(c: Cues, lines: list[str], i: int) -> int:
         if seen == MAX_COMMENT_LINES:
             break
     return i + 1
+
+
+def _reader_comment(text: str) -> bool:
+    """`Lò Thị Mai: Kiedy zasięg ...?`: a reader's name (one to four capitalised words), a colon,
+    then what they wrote."""
+    colon = text.find(":", 0, MAX_COMMENTER_CHARS)
+    words = text[:colon].split()
+    return colon > 0 and 0 < len(words) <= MAX_BYLINE_WORDS and all(w[:1].isupper() for w in words)
+
+
+MAX_COMMENTER_CHARS = 40
 
 
 def _comment_header(c: Cues, text: str) -> bool:
@@ -399,6 +415,7 @@ def _is_chrome(c: Cues, text: str, folded: str | None) -> bool:
             and ("|" in text or ">" in text or "»" in text or "›" in text or " / " in text or "   " in text)
             and _breadcrumb(text)
         )
+        or (len(text) <= MAX_BREADCRUMB_CHARS and "  " in text and _spaced_menu(text))
     )
 
 
@@ -552,6 +569,20 @@ def _breadcrumb(text: str) -> bool:
     )
 
 
+def _spaced_menu(text: str) -> bool:
+    """`Accueil  Politique  Économie  Société  Culture`: a menu's sections two spaces apart, at
+    least MIN_MENU_SECTIONS of them, each one or two capitalised words (a title with a stray
+    double space has fewer pieces, or lower-case words)."""
+    parts = _TWO_SPACES.split(text.strip())
+    return len(parts) >= MIN_MENU_SECTIONS and all(
+        len(p.split()) <= 2 and p[:1].isupper() and p[-1] not in _TERMINAL and _crumb(p) for p in parts
+    )
+
+
+_TWO_SPACES = re.compile(r"\s{2,}")
+MIN_MENU_SECTIONS = 4
+
+
 def _dated_crumbs(text: str) -> bool:
     """Short parts between bars, one a date written in digits (`Báo Gia Lai 06/11/2025 | Partilhar`):
     the article's date and publisher, and maybe its author, with the page's tools."""
@@ -599,6 +630,8 @@ def _front_matter_kind(text: str, before: list[Line], c: Cues) -> str:
         return "masthead"  # `THAI NGUYEN PROVINCE ELECTRONIC INFORMATION PORTAL`, `Le Courrier du Vietnam`
     if not before and len(words_) <= MAX_SITE_NAME_WORDS and len(words_) > 2 and words_[1] in ("-", "–", "|"):
         return "masthead"  # `VIR - Vietnam Investment Review`: the site's name, then what it is
+    if not before and _named_then_described(text, c):
+        return "masthead"  # `VIETNAM OGGI – Notizie dal Vietnam in lingua italiana`
     short = len(text) <= MAX_TITLE_CHARS and text[-1] not in _SENTENCE_END  # (a title may close a quote)
     # (the plain tests first: the patterns are the costly ones)
     if not before and len(text) <= 120 and " - " in text and _DOMAIN.search(text):
@@ -628,6 +661,24 @@ def _front_matter_kind(text: str, before: list[Line], c: Cues) -> str:
 
 MAX_NAME_LINE_WORDS = 4
 _SENTENCE_END = ".:;!?…"
+
+
+def _named_then_described(text: str, c: Cues) -> bool:
+    """A site's name of a few capitalised words, a dash or bar, then what the site is, opening
+    with a masthead word (`VIETNAM OGGI – Notizie dal Vietnam`, `Hanoi Times | News of the capital`)."""
+    m = _SITE_DASH.search(text)
+    if m is None:
+        return False
+    name = text[: m.start()].split()
+    return (
+        0 < len(name) <= MAX_SITE_NAME_HEAD_WORDS
+        and all(w[:1].isupper() for w in name)
+        and c.masthead_word.match(text, m.end()) is not None
+    )
+
+
+_SITE_DASH = re.compile(r" [-–—|] ")
+MAX_SITE_NAME_HEAD_WORDS = 3
 
 
 def _site_name_like(text: str) -> bool:
