@@ -123,6 +123,21 @@ def test_a_title_naming_two_provinces_is_no_round_up():
     assert doc.province in ("Hà Nội", "Quảng Ninh") and doc.scope == "provincial"
 
 
+def test_a_title_naming_two_provinces_among_the_countrys_34_is_a_round_up():
+    doc = placed_under_title("Hanoi und HCM City führen die DTI-Tabelle der 34 Provinzen an", ROUND_UP)
+    assert (doc.province, doc.scope) == ("", "national")
+
+
+def test_a_title_naming_one_province_among_the_countrys_34_is_no_round_up():
+    doc = placed_under_title("Quang Ninh auf Platz 2 unter 34 Provinzen", ROUND_UP)
+    assert (doc.province, doc.scope) == ("Quảng Ninh", "provincial")
+
+
+@pytest.mark.parametrize("spelling", ["HCM City", "TPHCM"])
+def test_short_names_of_ho_chi_minh_city_are_its_name(spelling):
+    assert [m.province for m in find_places(f"Die Stadt {spelling} wächst.")] == ["Hồ Chí Minh"]
+
+
 def test_a_dateline_with_its_date_before_the_agency_is_where_the_story_was_filed():
     lines = [
         "Hanoi, 3 grudnia 2025 r. (VNA) – W Quang Ninh sieć 5G obejmuje 91% ludności.",

@@ -440,7 +440,12 @@ def title_names_country(doc: Document) -> bool:
         cue[2] == "national"
         and not _issuer_or_title(folded, cue, 0, lex)  # (`Resolution 57 of the Politburo`)
         for cue in lex.scope.find(folded, 0, len(folded))
+    ) or any(  # `... DTI 2024 table for 34 provinces`: the country's provinces counted
+        lex.national_labels.match(folded, _skip_space(folded, m.end())) for m in _DIGIT_RUN.finditer(folded)
     )
+
+
+_DIGIT_RUN = re.compile(r"[0-9]+")
 
 
 _LAST: list = []  # (doc_id, language, text, analysis) of the last document: place and extract share it

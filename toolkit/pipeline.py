@@ -130,8 +130,11 @@ def _round_up(doc: Document, mentions: list) -> bool:
     if title is None:
         return False
     in_title = {m.province for m in mentions if title.start <= m.start < title.end}
-    if in_title:  # a ranking's title names its leaders (`Hanoi leads, Ho Chi Minh City and Bac Ninh follow`)
-        return len(in_title) >= ROUND_UP_PROVINCES
+    if in_title:  # a ranking's title names its leaders (`Hanoi leads, Ho Chi Minh City and Bac Ninh follow`,
+        # `Ha Noi, HCM City lead recalculated DTI 2024 table for 34 provinces`)
+        return len(in_title) >= ROUND_UP_PROVINCES or (
+            len(in_title) > 1 and metrics_stage.title_names_country(doc)
+        )
     if metrics_stage.title_names_country(doc):
         return True  # `... ganham escala em todo o Vietnã`: the country's story, whatever it cites
     counts = Counter(m.province for m in mentions)
