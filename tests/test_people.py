@@ -1871,6 +1871,21 @@ def test_a_credited_name_ending_in_a_provinces_spelling_is_a_person_when_given_n
     assert list(people([("body", LAST), ("byline", credit)], lang)) == names
 
 
+def test_a_photography_credit_is_press():
+    found = people([("body", LAST), ("byline", "Texto: Minh Hằng | Fotografia: Đức Thọ")], "pt")
+    assert [(name, p["role"]) for name, p in found.items()] == [
+        ("Minh Hằng", "Texto"),
+        ("Đức Thọ", "Fotografia"),
+    ]
+
+
+def test_a_signature_below_the_last_paragraph_may_say_more_after_its_comma():
+    found = people(
+        [("body", LAST), ("body", "di Giulia Ferri, con la collaborazione della redazione di Da Lat")], "it"
+    )
+    assert list(found) == ["Giulia Ferri"] and found["Giulia Ferri"]["level"] == "press"
+
+
 @pytest.mark.parametrize(
     "lang, credit, names",
     [("en", "Thu Ha - Photo: Provincial Portal", ["Thu Ha"]), ("it", "Foto: Agenzia Provinciale", [])],
@@ -2425,6 +2440,49 @@ def test_leaders_listed_after_an_official_are_other_people(lang, text):
 def test_a_captions_aside_between_a_name_and_its_title_hides_no_title(lang, text, honorific):
     (found,) = people(text, lang).values()
     assert (found["honorific"], found["role_keys"]) == (honorific, "department_director")
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "fr",
+            "« Avant, il fallait deux jours », explique M. Dinh Huy Tri, directeur du parc national de Phong Nha-Ke Bang.",
+        ),
+        (
+            "en",
+            "According to Mr. Dinh Huy Tri, director of Phong Nha-Ke Bang National Park, the park uses drones.",
+        ),
+        (
+            "de",
+            "Laut Herrn Dinh Huy Tri, Direktor des Nationalparks Phong Nha-Ke Bang, setzt der Park Drohnen ein.",
+        ),
+        (
+            "es",
+            "Según el Sr. Dinh Huy Tri, director del Parque Nacional Phong Nha-Ke Bang, el parque usa drones.",
+        ),
+    ],
+)
+def test_the_director_of_a_national_park_is_a_provincial_official(lang, text):
+    found = people(text, lang)["Dinh Huy Tri"]
+    assert (found["role_keys"], found["level"]) == ("provincial_official", "provincial")
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "pt",
+            "Ao concluir, a vice-presidente da Comissão Popular municipal Le Thi Bich Van pediu mais rapidez.",
+        ),
+        (
+            "fr",
+            "La vice-présidente de la Commission populaire provinciale, Mme Le Thi Bich Van, a demandé plus.",
+        ),
+    ],
+)
+def test_a_peoples_committee_translated_as_a_commission_is_the_peoples_committee(lang, text):
+    assert people(text, lang)["Le Thi Bich Van"]["role_keys"] == "peoples_committee_vice_chair"
 
 
 def test_a_german_compound_place_word_makes_the_name_after_it_a_place():

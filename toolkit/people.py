@@ -84,7 +84,9 @@ def extract_people(doc: Document) -> list[dict]:
     for seg, text, folded in segments:
         # the authors of a byline, or of `By Thu Hang` on a short line where the cleaner saw body
         # or a dateline (`di NAME – 09/11/2025`)
-        authors = _byline_authors(lex, text, folded, seg.kind == "byline", seg.kind == "dateline")
+        authors = _byline_authors(
+            lex, text, folded, seg.kind == "byline", seg.kind == "dateline", signing=seg.start >= last_prose
+        )
         mentions += _authors(lex, text, authors, seg.start)
         if seg.kind == "dateline":
             continue
@@ -690,13 +692,20 @@ _BYLINE_PARTS = re.compile(r"\s*[|·•]\s*|\s{2,}|\s[–—-]\s")  # `di NAME �
 
 
 def _byline_authors(
-    lex: R.Lexicon, text: str, folded: str, byline: bool = False, dateline: bool = False
+    lex: R.Lexicon,
+    text: str,
+    folded: str,
+    byline: bool = False,
+    dateline: bool = False,
+    signing: bool = False,
 ) -> list[tuple[str, int, int]]:
     """(label, start, end) of each author a byline line names. The line is cut at its separators;
     a part opening with a byline label (`By`, `Von`, `Autor:`, `di`) names its author in the
     capitalised words after it, up to a comma that a place or a role follows. A body line
     (`byline` false) counts only when short, and when no official's title follows the comma. On a
-    dateline (`dateline`) or a credit line, a part that is a name alone is an author's."""
+    dateline (`dateline`) or a credit line, a part that is a name alone is an author's. Below the
+    last paragraph (`signing`), any words may follow the comma (`di NAME, con la collaborazione
+    della redazione di Da Lat`)."""
     if len(text) > MAX_BYLINE_LINE_CHARS and not byline:
         return []
     out = []
@@ -717,7 +726,7 @@ def _byline_authors(
             continue
         if fold(words[0]) in lex.honorifics:  # `Bild: Herr NAME (rechts), Direktor ...`: a caption
             continue
-        if comma >= 0 and not byline:
+        if comma >= 0 and not byline and not signing:
             rest = folded[comma + 1 : hi]
             if len(rest.split()) > MAX_BYLINE_REST_WORDS or lex.heads.pattern.search(rest):
                 continue
