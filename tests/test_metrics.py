@@ -650,6 +650,18 @@ def test_a_named_completion_rate_of_tasks(lang, text, pct):
             "online_applications",
         ),
         (
+            "de",
+            "99,6 % der Zollerklärungen werden elektronisch eingereicht.",
+            "99,6 %",
+            "online_application_pct",
+        ),
+        (
+            "es",
+            "El 96,3 % de los expedientes se resolvió dentro de plazo.",
+            "96,3 %",
+            "on_time_processing_pct",
+        ),
+        (
             "en",
             "The province has 12 science and technology enterprises, while the digital economy accounts for about 11.5% of GRDP.",
             "11.5%",
@@ -1981,6 +1993,11 @@ def test_a_percent_referring_back_to_a_share_counts_what_the_share_counted(lang,
             "Gospodarka cyfrowa stanowi 14 proc. GRDP. W całym kraju wskaźnik ten wynosi 18 proc.",
             "18 proc.",
         ),
+        (
+            "pl",
+            "Gospodarka cyfrowa stanowi 14 proc. GRDP. W skali kraju odsetek ten wynosi 18 proc.",
+            "18 proc.",
+        ),
     ],
 )
 def test_a_bare_percent_setting_a_target_or_naming_the_figure_again_counts_what_the_share_counted(
@@ -2020,6 +2037,21 @@ def test_a_sentence_opening_on_of_these_counts_parts_of_the_last_count_before_it
     assert [r["indicator"] for r in extract_metrics(lines_document([text], lang, "Cà Mau"))] == keys
 
 
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "es",
+            "El director informó que de las 47 tareas asignadas se han completado 31 y 16 están en ejecución.",
+        ),
+        ("en", "The report said that of the 47 tasks assigned, 31 were completed and 16 are in progress."),
+    ],
+)
+def test_a_whole_opening_a_clause_after_that_is_the_whole(lang, text):
+    found = [r["indicator"] for r in extract_metrics(lines_document([text], lang, "Cà Mau"))]
+    assert found == ["tasks_total", "tasks_completed", "tasks_in_progress"]
+
+
 def test_of_these_reaches_back_one_sentence_only():
     text = "La provincia recibió 65 tareas. Se emitieron 12 planes. De ellos, 5 se han completado."
     found = {r["raw"]: r["indicator"] for r in extract_metrics(lines_document([text], "es", "Cà Mau"))}
@@ -2056,6 +2088,37 @@ def test_a_percent_after_a_that_is_word_is_the_share_of_the_count_before(lang, t
 def test_a_rank_in_foreign_investment_is_no_index_rank(lang, text):
     (rank,) = [r for r in extract_metrics(lines_document([text], lang, "Hưng Yên")) if r["unit"] == "rank"]
     assert rank["indicator"] == "other"
+
+
+@pytest.mark.parametrize(
+    "lang, lines",
+    [
+        ("en", ["Indicator | Bac Ninh | Whole country", "Records with online fee payment | 64.3% | 41.8%"]),
+        ("es", ["Chỉ tiêu | Bắc Ninh | Cả nước", "Pagos en línea | 64,3 % | 41,8 %"]),
+    ],
+)
+def test_figures_in_a_tables_column_for_the_whole_country_are_national(lang, lines):
+    found = [
+        (r["raw"], r["scope"], r["province"])
+        for r in extract_metrics(lines_document(lines, lang, "Bắc Ninh"))
+    ]
+    assert [f[1:] for f in found] == [("provincial", "Bắc Ninh"), ("national", "")]
+
+
+def test_ranks_in_a_startup_ecosystem_index_are_no_public_service_index_ranks():
+    text = (
+        "According to StartupBlink's Global Startup Ecosystem Index 2025, Hanoi ranked 123rd among the "
+        "world's cities, while Ho Chi Minh City stayed at 110th."
+    )
+    found = [(r["indicator"], r["province"]) for r in extract_metrics(lines_document([text], "en", "Hà Nội"))]
+    assert found == [("other", "Hà Nội"), ("other", "Hồ Chí Minh")]
+
+
+def test_an_unnamed_rank_after_ranked_is_the_index_rank_by_default():
+    (rank, _) = extract_metrics(
+        lines_document(["Dien Bien ranked 31st out of 34 provinces."], "en", "Điện Biên")
+    )
+    assert rank["indicator"] == "public_service_index_rank"
 
 
 def test_a_french_rank_among_the_provinces_du_pays_is_the_provinces():

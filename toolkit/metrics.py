@@ -101,6 +101,7 @@ class Lexicon:
     of_words: frozenset  # `of`, `von`: a percent after these belongs to the noun before them
     growth: frozenset[str]  # keys of growth rates (which may be negative): no shares
     whole_before: re.Pattern  # `Of the 30 tasks, 25 ...`: the words that open a clause on a whole
+    clause_words: frozenset  # `que`, `that`: words that open a clause as a comma does
     ratio: re.Pattern
     percent_link: re.Pattern
     function: frozenset
@@ -302,6 +303,7 @@ def lexicon(lang: str) -> Lexicon:
         ),
         of_words=frozenset(fold(x) for x in w.get("percent_link", []) if " " not in x),
         growth=_growth_keys(),
+        clause_words=frozenset(fold(x) for x in w.get("clause_words", [])),
         whole_before=re.compile(rf"(?<![\w])(?:{words_alternation(w.get('whole_before', []))})\s+$"),
         ratio=re.compile(rf"\s*(?:{words_alternation(w.get('ratio', []))})\s*"),
         percent_link=re.compile(rf"\s*(?:{words_alternation(w.get('percent_link', []))})(?![\w])"),
@@ -479,12 +481,17 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
     if lex.rank_default and _about_another_index(doc, whole, lex):
         lex = replace(lex, rank_default="", score_default="")  # its ranks are that index's, not ours
     columns = None  # the units a table's header row gives its columns, for the rows under it
+    national_columns = None  # which of its columns are the whole country's
     for seg in doc.segments:
         if seg.kind not in READ_KINDS:
             continue
         # (a line that is no table row ends the table)
         row = doc.text.find("|", seg.start, seg.end) >= 0
         columns = (column_units(doc.text[seg.start : seg.end], lang) or columns) if row else None
+        if row:  # `Indicator | Bac Ninh | Whole country`: the country's column
+            national_columns = _national_columns(whole[seg.start : seg.end], lex) or national_columns
+        else:
+            national_columns = None
         if not _HAS_DIGIT.search(doc.text, seg.start, seg.end):
             continue
         text, folded = doc.text[seg.start : seg.end], whole[seg.start : seg.end]
@@ -497,9 +504,7 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
         starts = [f.q.start for f in figures]
         opening: list[PlaceMention | None] = []  # the paragraph's opening province, once needed
         share = None  # the paragraph's last share (`9,6 % des GRDP`), for `den Anteil auf 20 %` after it
-        last_count = (
-            None  # the last sentence's last keyed count, for `Davon seien 706 abgeschlossen` after it
-        )
+        last_count = None  # the last sentence's last keyed count, for `Davon seien 706 abgeschlossen`
         nr = number_rules(lang)
         spans = sentences(text, folded, lex.abbreviations, nr.rank_place, lex.closing, nr.date_after)
         for start, end in _pieces(spans, text, figures):
@@ -516,10 +521,40 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
                     )
                     opening.append(_opening_place(folded, head))
                 _analyse_sentence(sent, lex, lang, places, opening[0], last_count)
+                if national_columns:
+                    _in_national_columns(folded, sent.figures, national_columns)
                 share = _share_back(sent, lex, share)
                 out.append((seg.start, sent, places))
             last_count = _last_keyed_count(sent)
     return out
+
+
+def _national_columns(folded: str, lex: Lexicon) -> list[bool] | None:
+    """For a table's header row (bars, no cell a number), which columns are the whole country's
+    (`Whole country`, `Cả nước`, `Landesdurchschnitt`); None for no header or no such column."""
+    cells = folded.strip().strip("|").split("|")
+    if len(cells) < 2 or any(_NUMBER_CELL.fullmatch(c) for c in cells):
+        return None
+    national = [
+        any(cue[2] in ("national", "benchmark") for cue in lex.scope.find(c, 0, len(c))) for c in cells
+    ]
+    return national if any(national) else None
+
+
+_NUMBER_CELL = re.compile(r"\s*[0-9][0-9.,\s\u00a0\u202f%]*\s*")
+
+
+def _in_national_columns(folded: str, figures: list[_Figure], national: list[bool]) -> None:
+    """The figures of a table row that stand in the country's column: national, no vote for the
+    article's scope (`Records paid online | 64.3% | 41.8%` under `Indicator | Bac Ninh | Whole country`)."""
+    body = folded.strip().strip("|")
+    bars = [i for i, ch in enumerate(body) if ch == "|"]
+    if len(bars) + 1 != len(national):
+        return
+    lead = len(folded) - len(folded.lstrip().lstrip("|"))
+    for fig in figures:
+        if national[bisect_right(bars, fig.q.start - lead)]:
+            fig.scope, fig.benchmark, fig.place = "national", True, None
 
 
 def _last_keyed_count(sent: _Sentence) -> _Figure | None:
@@ -844,7 +879,10 @@ def _opens_on_whole(sent: _Sentence, a: _Figure, lex: Lexicon) -> bool:
     f_, i = sent.folded, m.start()
     while i > sent.start and f_[i - 1].isspace():
         i -= 1
-    return i == sent.start or f_[i - 1] in _CLAUSE_OPENERS
+    if i == sent.start or f_[i - 1] in _CLAUSE_OPENERS:
+        return True
+    word = f_.rfind(" ", sent.start, i) + 1  # `informó que de las 47 tareas`: a clause's opening word
+    return f_[max(word, sent.start) : i] in lex.clause_words
 
 
 _CLAUSE_OPENERS = frozenset(",;:•*-–—")  # a clause or a list item starts after these
