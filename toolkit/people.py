@@ -514,7 +514,8 @@ def _mention(
             pre = _appositive_titles(lex, text, folded, clause_lo, comma, prev_end)
         elif not pre + post:  # `said Director of the Department of X Ms. NAME`
             pre = _appositive_titles(lex, text, folded, clause_lo, h.start(), prev_end, appositive=False)
-        elif not pre:  # `Provinzparteisekretär Herr NAME, Mitglied des ZK`: one against the honorific too
+        elif not pre and lex.heads.pattern.search(folded, max(clause_lo, prev_end), h.start()):
+            # `Provinzparteisekretär Herr NAME, Mitglied des ZK`: a title against the honorific too
             against = _appositive_titles(lex, text, folded, clause_lo, h.start(), prev_end, appositive=False)
             pre = [t for t in against[-1:] if not folded[t.end : h.start()].strip()]
         m.titles = pre + post
