@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.language import detect_text
+from toolkit.language import _vietnamese_word, detect_text
 
 SENTENCES = {
     "es": "La provincia ha completado la arquitectura de gobierno electrónico y ha desplegado la plataforma digital.",
@@ -20,6 +20,43 @@ SENTENCES = {
 @pytest.mark.parametrize("lang, text", SENTENCES.items())
 def test_each_language_is_identified(lang, text):
     assert detect_text(text) == lang
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        (
+            "en",
+            "Containers are loaded at Lạch Huyện International Container Terminal. VNS Photo Đinh Mười "
+            "The city's ports as a whole handled more boxes.",
+        ),
+    ],
+)
+def test_vietnamese_names_do_not_decide_the_language(lang, text):
+    assert detect_text(text) == lang
+
+
+def test_a_text_mostly_in_vietnamese_is_vietnamese():
+    assert (
+        detect_text("Tỉnh Quảng Ninh đã hoàn thành chuyển đổi số trong lĩnh vực dịch vụ công trực tuyến.")
+        == "vi"
+    )
+
+
+@pytest.mark.parametrize(
+    "word, vietnamese",
+    [
+        ("Huyện", True),
+        ("Đinh", True),
+        ("Hằng", True),
+        ("Quảng", True),
+        ("però", False),
+        ("São", False),
+        ("żółć", False),
+    ],
+)
+def test_letters_only_vietnamese_writes_mark_its_words(word, vietnamese):
+    assert _vietnamese_word(word) is vietnamese
 
 
 @pytest.mark.parametrize("text", ["", "   ", "12 345", "OK"])

@@ -8,6 +8,7 @@ a normal one.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 
 from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
@@ -36,12 +37,43 @@ def detector():
 
 
 def detect_text(text: str) -> str:
-    """ISO 639-1 code of the text's language, '' when too short or unknown."""
-    sample = " ".join(text[:SAMPLE_CHARS].split())
+    """ISO 639-1 code of the text's language, '' when too short or unknown. Vietnamese names are
+    left out of what the identifier reads (`Lạch Huyện International Container Terminal` reads as
+    French otherwise), unless the text is mostly made of them (then it may be Vietnamese)."""
+    words = text[:SAMPLE_CHARS].split()
+    sample = " ".join(words)
     if len(sample) < MIN_CHARS:
         return ""
+    foreign = " ".join(w for w in words if not _vietnamese_word(w))
+    if len(foreign) * VIETNAMESE_SHARE >= len(sample):
+        sample = foreign
     lang = detector().detect_language_of(sample)
     return lang.iso_code_639_1.name.lower() if lang else ""
+
+
+VIETNAMESE_SHARE = 2  # the names left out may make up at most half of the text
+
+
+def _vietnamese_word(word: str) -> bool:
+    """A word with a letter only Vietnamese writes: đ, a vowel with a dot below, a hook above, a
+    horn or a breve, with a tilde (but ã, õ, ñ), or with two marks (`ệ`, `ằng`)."""
+    return not word.isascii() and any(ch in _VIETNAMESE_LETTERS for ch in word)
+
+
+def _only_vietnamese(ch: str) -> bool:
+    marks = [m for m in unicodedata.normalize("NFD", ch) if unicodedata.combining(m)]
+    base = unicodedata.normalize("NFD", ch)[0].lower()
+    return (
+        ch in "đĐ"
+        or len(marks) > 1
+        or any(m in "\u0323\u0309\u031b\u0306" for m in marks)
+        or ("\u0303" in marks and base not in "aon")
+    )
+
+
+_VIETNAMESE_LETTERS = frozenset(
+    ch for ch in map(chr, range(0xC0, 0x1EFA)) if ch.isalpha() and _only_vietnamese(ch)
+)
 
 
 def body_chunks(doc: Document) -> list[str]:
