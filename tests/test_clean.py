@@ -514,6 +514,13 @@ def test_a_title_with_a_dash_and_a_news_word_inside_stays_the_title():
     )
 
 
+@pytest.mark.parametrize(
+    "link", ["Skip to main content", "Aller au contenu principal", "Zum Inhalt springen"]
+)
+def test_a_skip_link_is_no_title(link):
+    assert kinds(f"{link}\nLạch Huyện goes green as Hải Phòng bets on logistics\n{BODY}")[0][1] != link
+
+
 def test_a_table_row_between_bars_is_no_breadcrumb():
     assert any(
         "24 | Bac Lieu | 0,5213" in text
