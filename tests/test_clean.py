@@ -521,6 +521,14 @@ def test_a_skip_link_is_no_title(link):
     assert kinds(f"{link}\nLạch Huyện goes green as Hải Phòng bets on logistics\n{BODY}")[0][1] != link
 
 
+def test_the_source_below_the_related_links_is_kept():
+    raw = f"{BODY}\nWeiterlesen:\n- Hải Phòng eröffnet Zentrum\n\nHoàng Phong\nQuelle: https://baohaiphong.vn/a-52317.html"
+    assert kinds(raw)[-2:] == [
+        ("byline", "Hoàng Phong"),
+        ("source", "Quelle: https://baohaiphong.vn/a-52317.html"),
+    ]
+
+
 def test_a_table_row_between_bars_is_no_breadcrumb():
     assert any(
         "24 | Bac Lieu | 0,5213" in text

@@ -224,8 +224,11 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
                 continue
             # an author signing below the links, or credited there (`Story: Thai Binh`)
             signed = [t for t in stripped[i + 1 :] if signature(t) or c.byline_label.match(t)]
-            removed.extend(f"after '{text}': {t[:80]}" for t in stripped[i:] if t and t not in signed)
-            out += [Line("byline", t) for t in signed[-1:]]
+            # (and the source's address below them: `Quelle: https://...`)
+            sources = [t for t in stripped[i + 1 :] if ":" in t and c.source_line.match(t)]
+            kept = signed[-1:] + sources[-1:]
+            removed.extend(f"after '{text}': {t[:80]}" for t in stripped[i:] if t and t not in kept)
+            out += [Line("byline", t) for t in signed[-1:]] + [Line("source", t) for t in sources[-1:]]
             break
         if text[0] in _RULE_FIRST and _RULE_LINE.fullmatch(text):
             continue  # a rule drawn with marks (`---`, a Markdown table's `|---|:---:|`)
