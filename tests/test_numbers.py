@@ -115,6 +115,9 @@ def test_scale_words(lang, text, raw, value):
         ("fr", "couvre 3 390 kilomètres carrés", "3 390", "km2"),
         ("es", "cubre 3.390 kilómetros cuadrados", "3.390", "km2"),
         ("pt", "cobre 3.390 quilómetros quadrados", "3.390", "km2"),
+        ("de", "mehr als 1.800 Kilogramm frischer Ginseng", "1.800", "kg"),
+        ("en", "mother ships of up to 145,000 DWT", "145,000", "DWT"),
+        ("it", "venduti 2.000 chili di tè", "2.000", "kg"),
     ],
 )
 def test_currency_and_unit_words_are_units_not_raw(lang, text, raw, unit):
@@ -1374,6 +1377,14 @@ def test_a_steel_complex_named_by_number_is_no_figure():
 )
 def test_numbers_in_a_programmes_short_quoted_name_or_a_road_are_no_figures(lang, text):
     assert not [q.raw for q in read_numbers(text, lang) if q.is_figure]
+
+
+def test_a_count_after_mis_en_place_is_no_rank():
+    assert only("La province a mis en place 1 250 équipes technologiques.", "fr", "1 250").unit == "count"
+
+
+def test_sous_les_is_less_than():
+    assert only("ramener ce taux sous les 10 % d'ici 2030", "fr", "10 %").qualifier == "less_than"
 
 
 @pytest.mark.parametrize(
