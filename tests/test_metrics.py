@@ -2052,6 +2052,30 @@ def test_a_whole_opening_a_clause_after_that_is_the_whole(lang, text):
     assert found == ["tasks_total", "tasks_completed", "tasks_in_progress"]
 
 
+def test_a_whole_opening_a_quotation_is_the_whole():
+    text = '"Dei 31 compiti assegnati al Ministero ne abbiamo completati 27, gli altri 4 sono in corso."'
+    found = [r["indicator"] for r in extract_metrics(lines_document([text], "it", "Cà Mau"))]
+    assert found == ["tasks_total", "tasks_completed", "tasks_in_progress"]
+
+
+def test_a_ratio_with_their_and_the_countrys_provinces_counting_nothing_else():
+    text = "Ministries completed 212 of their 286 tasks, while the 34 provinces and cities finished the rest."
+    found = [r["indicator"] for r in extract_metrics(lines_document([text], "en", "Cà Mau"))]
+    assert found == ["tasks_completed", "tasks_total", "other"]
+
+
+def test_a_count_with_a_scale_word_counts_the_noun_after_its_de():
+    text = "Numa reunião com as empresas do setor, afirmou que a província pretende receber 10 milhões de visitantes."
+    (found,) = extract_metrics(lines_document([text], "pt", "Lào Cai"))
+    assert found["indicator"] == "other"
+
+
+def test_viet_nam_as_the_subject_of_a_past_verb_is_national():
+    text = "In 2024 Viet Nam transferred 10.3 million tonnes of CO2 reductions to the World Bank."
+    (found,) = extract_metrics(lines_document([text], "en", "Quảng Trị"))
+    assert (found["scope"], found["unit"]) == ("national", "tonne")
+
+
 def test_of_these_reaches_back_one_sentence_only():
     text = "La provincia recibió 65 tareas. Se emitieron 12 planes. De ellos, 5 se han completado."
     found = {r["raw"]: r["indicator"] for r in extract_metrics(lines_document([text], "es", "Cà Mau"))}

@@ -885,7 +885,7 @@ def _opens_on_whole(sent: _Sentence, a: _Figure, lex: Lexicon) -> bool:
     return f_[max(word, sent.start) : i] in lex.clause_words
 
 
-_CLAUSE_OPENERS = frozenset(",;:•*-–—")  # a clause or a list item starts after these
+_CLAUSE_OPENERS = frozenset(',;:•*-–—"“«„(')  # a clause, a quotation or a list item starts after these
 
 
 WHOLE_BEFORE_CHARS = 24
@@ -1006,6 +1006,9 @@ def _classify(fig: _Figure, sent: _Sentence, lex: Lexicon, fits, status, clauses
         # in (a country's rank among countries is no province's index rank)
         after = [k for k in fits if q.unit_end <= k[0] < _enclosing(commas, q.start)[1]]
     label_words = _label_text(sent, q.unit_end, after_hi, lex)
+    if q.unit == "count" and lex.national_labels.match(sent.folded, _skip_space(sent.folded, q.unit_end)):
+        fig.key, fig.label = "other", label_words  # `the 34 provinces finished the rest`: the provinces
+        return
     chosen = None
     if fig.whole is not None and fig.whole.base:
         fig.base, fig.label = fig.whole.base, fig.whole.label
@@ -1062,11 +1065,20 @@ def _count_key(
     if labelled is not None:
         return labelled
     first = _WORD.match(f_, _skip_space(f_, q.unit_end))
+    if first is not None and first.group(0) in lex.of_words and _has_scale_word(q):
+        first = _WORD.match(
+            f_, _skip_space(f_, first.end())
+        )  # `10 milhões de visitantes`: the noun after `de`
     status_next = any(q.unit_end <= k[0] < after_hi for k in status)
     if first is None or first.group(0) in lex.function or not label_words or status_next:
         pool = before or ([k for k in fits if k[1] <= q.start] if status_next else [])
         return max(pool, key=lambda k: (k[1], k[1] - k[0])) if pool else None
     return None
+
+
+def _has_scale_word(q: Quantity) -> bool:
+    """The figure is written with a scale word (`10 milhões`, `12 tys.`), not in digits alone."""
+    return any(ch.isalpha() for ch in q.raw)
 
 
 def _labelled_by(folded: str, start: int, before: list):
