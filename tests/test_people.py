@@ -2485,6 +2485,28 @@ def test_a_peoples_committee_translated_as_a_commission_is_the_peoples_committee
     assert people(text, lang)["Le Thi Bich Van"]["role_keys"] == "peoples_committee_vice_chair"
 
 
+@pytest.mark.parametrize(
+    "lang, text, name, keys",
+    [
+        (
+            "en",
+            "Comrade Le Thi Hong Nhung, Head of the Provincial Party Committee's Propaganda and Mass Mobilization "
+            "Commission, spoke.",
+            "Le Thi Hong Nhung",
+            "provincial_commission_head",
+        ),
+        (
+            "it",
+            "Lo ha affermato il viceministro degli Interni Cao Huy Thanh alla conferenza stampa.",
+            "Cao Huy Thanh",
+            "deputy_minister",
+        ),
+    ],
+)
+def test_a_party_committees_own_commission_and_an_italian_degli_title(lang, text, name, keys):
+    assert people(text, lang)[name]["role_keys"] == keys
+
+
 def test_a_german_compound_place_word_makes_the_name_after_it_a_place():
     text = (
         "Laut Herrn Huỳnh Văn Dũng, Leiter des Verwaltungsrats der Wirtschaftszone Dung Quất und der "
