@@ -2507,6 +2507,35 @@ def test_a_party_committees_own_commission_and_an_italian_degli_title(lang, text
     assert people(text, lang)[name]["role_keys"] == keys
 
 
+@pytest.mark.parametrize(
+    "lang, text, role",
+    [
+        (
+            "en",
+            "Director Nguyen Thi Thu Ha of the provincial Department of Industry and Trade said so.",
+            "Director of the provincial Department of Industry and Trade",
+        ),
+        (
+            "de",
+            "Frau Direktorin Nguyen Thi Thu Ha vom Amt für Industrie und Handel der Provinz sagte das.",
+            "Direktorin vom Amt für Industrie und Handel der Provinz",
+        ),
+        (
+            "es",
+            "La directora Nguyen Thi Thu Ha, del Departamento de Industria y Comercio, dijo eso.",
+            "directora del Departamento de Industria y Comercio",
+        ),
+    ],
+)
+def test_a_title_written_around_the_name_is_one_title(lang, text, role):
+    found = people(text, lang)["Nguyen Thi Thu Ha"]
+    assert (found["role"], found["role_keys"]) == (role, "department_director")
+
+
+def test_a_head_before_a_name_and_a_place_after_it_make_no_organisation():
+    assert "Nguyen Van A" not in people("Chairman Nguyen Van A of Hanoi said so.", "en")
+
+
 def test_a_german_compound_place_word_makes_the_name_after_it_a_place():
     text = (
         "Laut Herrn Huỳnh Văn Dũng, Leiter des Verwaltungsrats der Wirtschaftszone Dung Quất und der "

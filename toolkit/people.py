@@ -538,6 +538,10 @@ def _mention(
             _, m.hon_kind, m.gender, _ = lex.honorifics[plural.group(0)]  # `MM. A et B`: both men
         elif not m.titles:
             return None
+    if m.titles and not post and not m.titles[-1].org:  # `Director NAME of the Department of X`
+        joined = R.org_after_name(lex, text, folded, m.titles[-1], run.end)
+        if joined is not None:
+            m.titles = [*m.titles[:-1], joined]
     m.private = not m.titles and bool(lex.private.search(folded, run.end, R._stop(folded, run.end)))
     m.role = _as_written(text, m.titles)
     return m
@@ -571,7 +575,15 @@ def _as_written(text: str, titles: list[R.Title]) -> str:
             groups[-1].append(t)
         else:
             groups.append([t])
-    return ", ".join(text[g[0].start : g[-1].end] for g in groups)
+    return ", ".join(_written(text, g) for g in groups)
+
+
+def _written(text: str, group: list[R.Title]) -> str:
+    """A run of titles as written, or their own words when one was written around the name
+    (`Director NAME of the Department of X`: `Director of the Department of X`)."""
+    if any(text[t.start : t.end] != t.text for t in group):
+        return ", ".join(t.text for t in group)
+    return text[group[0].start : group[-1].end]
 
 
 class _Honorifics:

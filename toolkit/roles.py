@@ -76,6 +76,7 @@ class Lexicon:
 
     lang: str
     heads: Classes
+    org_link: re.Pattern | None  # `of the`, `vom`, `del`: an organisation named after the name
     orgs: Classes
     scope: dict[str, re.Pattern]
     feminine: re.Pattern
@@ -199,6 +200,13 @@ def lexicon(lang: str) -> Lexicon:
     )
 
 
+def _org_link(links: list[str]) -> re.Pattern | None:
+    """`of the`, `, del`: the words right after a name that lead to an organisation."""
+    if not links:
+        return None
+    return re.compile(rf",?\s+(?:{_words_re(links)})\s+")
+
+
 def _lexicon(lang: str) -> Lexicon:
     files = _merged(lang)
     common = load("people", "_common")
@@ -219,6 +227,7 @@ def _lexicon(lang: str) -> Lexicon:
     return Lexicon(
         lang=lang,
         heads=_classes(files, "heads", "plural_heads"),
+        org_link=_org_link(_collect(files, "words", "org_links")),
         orgs=_classes(files, "orgs"),
         scope={k: re.compile(rf"(?<!\w)(?:{_alt(_collect(files, 'scope', k))})(?!\w)") for k in SCOPES},
         feminine=re.compile(_alt(_collect(files, "gender", "feminine"))),
@@ -597,6 +606,35 @@ def _titles_in_window(lang: str, text: str, folded: str) -> tuple[Title, ...]:
             break  # `NAME, director of X, and leaders of ...`: other people's
         out.append(classify(lex, text, folded, a, b, head))
     return tuple(out)
+
+
+def org_after_name(lex: Lexicon, text: str, folded: str, title: Title, pos: int) -> Title | None:
+    """A head written before a name with no organisation, whose organisation follows the name
+    (`Director NAME of the provincial Department of Industry and Trade`, `Frau Direktorin NAME vom
+    Amt für Industrie und Handel`): the title they make together, else None."""
+    if title.org or lex.org_link is None:
+        return None
+    link = lex.org_link.match(folded, pos)
+    if link is None:
+        return None
+    org = _leftmost(lex.orgs, folded, link.end(), min(len(folded), link.end() + ORG_AFTER_NAME_CHARS))
+    if org is None or len(folded[link.end() : org[1].start()].split()) > MAX_WORDS_BEFORE_ORG:
+        return None
+    end = org[1].end()
+    for w in _WORD_RUN.finditer(text, end, _stop(folded, end)):  # the organisation's name goes on
+        if not _title_word(lex, w.group(0)):
+            break
+        end = w.end()
+    end = _trim_end(text, org[1].start(), end)
+    scope = "central" if title.head in CENTRAL_HEADS else _scope(lex, folded, link.start(), end)
+    key = _rule(lex.lang, title.head, org[0], scope)
+    words = f"{title.text} {text[link.start() : end].strip(' ,')}"
+    return Title(words, title.start, end, title.head, org[0], scope, key, title.gender, title.plural)
+
+
+ORG_AFTER_NAME_CHARS = 60
+MAX_WORDS_BEFORE_ORG = 2  # `of the provincial Department`
+_WORD_RUN = re.compile(r"[^\s,;.()]+")
 
 
 def _one_phrase(lex: Lexicon, opening: str) -> bool:
