@@ -2536,6 +2536,25 @@ def test_a_head_before_a_name_and_a_place_after_it_make_no_organisation():
     assert "Nguyen Van A" not in people("Chairman Nguyen Van A of Hanoi said so.", "en")
 
 
+@pytest.mark.parametrize(
+    "lang, text, name",
+    [
+        (
+            "en",
+            "Deputy Prime Minister Nghiem Duc Khang, member of the Party Central Committee, chaired it.",
+            "Nghiem Duc Khang",
+        ),
+        (
+            "es",
+            "El viceprimer ministro Tran Quoc Khanh, miembro del Comité Central del Partido, presentó el informe.",
+            "Tran Quoc Khanh",
+        ),
+    ],
+)
+def test_a_central_post_with_no_key_is_other_beside_the_persons_keyed_titles(lang, text, name):
+    assert people(text, lang)[name]["role_keys"] == "other;central_committee_member"
+
+
 def test_a_german_compound_place_word_makes_the_name_after_it_a_place():
     text = (
         "Laut Herrn Huỳnh Văn Dũng, Leiter des Verwaltungsrats der Wirtschaftszone Dung Quất und der "

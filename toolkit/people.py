@@ -1007,9 +1007,14 @@ def _keys(best: Mention, ms: list[Mention]) -> list[str]:
         for t in m.titles:
             if t.key and t.key != "-" and t.key not in keys:
                 keys.append(t.key)
-    if len(keys) > 1 and "other" in keys:
-        keys.remove("other")
+    if len(keys) > 1 and "other" in keys and not _central_post_without_key([best, *ms]):
+        keys.remove("other")  # (a short title, `Secretary NAME`, that a fuller one names)
     return keys or ["other"]  # an official (a comrade) with no title written
+
+
+def _central_post_without_key(ms: list[Mention]) -> bool:
+    """A central post the catalogue has no key for (`Deputy Prime Minister`): a title of its own."""
+    return any(t.key == "other" and t.head in R.CENTRAL_HEADS for m in ms for t in m.titles)
 
 
 def _level(doc: Document, keys: list[str], titles: list[R.Title], press: bool) -> str:
