@@ -118,6 +118,10 @@ def test_scale_words(lang, text, raw, value):
         ("de", "mehr als 1.800 Kilogramm frischer Ginseng", "1.800", "kg"),
         ("en", "mother ships of up to 145,000 DWT", "145,000", "DWT"),
         ("it", "venduti 2.000 chili di tè", "2.000", "kg"),
+        ("pl", "spadło od 800 do 1 700 mm opadów", "1 700", "mm"),
+        ("en", "average yield reached 6.8 tonnes per hectare", "6.8", "tonne/hectare"),
+        ("pl", "Plon wyniósł 6,5 tony z hektara.", "6,5", "tonne/hectare"),
+        ("it", "produce circa 3,7 milioni di tonnellate di rifiuti all'anno", "3,7 milioni", "tonne"),
     ],
 )
 def test_currency_and_unit_words_are_units_not_raw(lang, text, raw, unit):
@@ -1377,6 +1381,25 @@ def test_a_steel_complex_named_by_number_is_no_figure():
 )
 def test_numbers_in_a_programmes_short_quoted_name_or_a_road_are_no_figures(lang, text):
     assert not [q.raw for q in read_numbers(text, lang) if q.is_figure]
+
+
+def test_the_field_after_a_ranks_slash_is_a_count():
+    assert [(q.raw, q.unit) for q in read_numbers("ranked 29th/63 provinces", "en") if q.is_figure] == [
+        ("29", "rank"),
+        ("63", "count"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("pt", "Da Nang quer estar entre os 3 principais polos de semicondutores do país.", "3"),
+        ("en", "The port is among the 3 major gateways of the north.", "3"),
+    ],
+)
+def test_among_the_n_main_ones_is_a_rank_at_most_n(lang, text, raw):
+    q = only(text, lang, raw)
+    assert (q.unit, q.qualifier) == ("rank", "up_to")
 
 
 def test_a_count_after_mis_en_place_is_no_rank():

@@ -84,7 +84,8 @@ _POINT_LOWER = re.compile(r"\.[ \u00a0][^\W\d_]")
 _DOC_SHAPE = re.compile(r"/(?:19|20)[0-9]{2}/[^\W\d_]")
 _GLUED = re.compile(r"[\-/]?[^\W\d_]|[:h][0-9]{2}(?![0-9])")
 _CODE_TAIL = re.compile(r"[^\W\d_][0-9]+[.,]$")  # `PM2.`: digits glued to letters, then a point
-_CODE_BEFORE = re.compile(r"[^\W\d_][\-/+]$")  # COVID-19, NQ/57, GMT+7
+# COVID-19, NQ/57, GMT+7; not a rank's field after its ordinal (`29th/63`, `5e/34`)
+_CODE_BEFORE = re.compile(r"(?<![0-9])(?<![0-9][^\W\d_])(?<![0-9][^\W\d_]{2})[^\W\d_][\-/+]$")
 _VERSION = re.compile(r"[0-9]\.0")
 _NON_SPACE = re.compile(r"\S*")
 _BEFORE = 36  # characters of context read before a number
@@ -233,6 +234,7 @@ class Rules:
     thousand_before: re.Pattern | None  # `mil 250 millones`: a thousand of the scale before its digits
     day_link: re.Pattern  # `28 na 29 września`, `du 28 au 29`: what joins two days of one month
     daily_after: re.Pattern  # `toneladas de residuos sólidos al día`: the rate's words after what it counts
+    rates_after: tuple  # (pattern, per) of the other rates (`per hectare` -> hectare: a yield)
     pair_percent: re.Pattern
     date_after: re.Pattern
     date_before: re.Pattern
@@ -357,6 +359,16 @@ def rules(lang: str) -> Rules:
         range_open=_ending(d.get("range_open", []), articles=q.get("articles", [])),
         daily_after=re.compile(
             rf"[^0-9.,;:!?()|\n]{{0,{DAILY_REACH}}}?(?<![\w])(?:{words_alternation(d.get('daily', []))}){end}"
+        ),
+        rates_after=tuple(
+            (
+                re.compile(
+                    rf"[^0-9.,;:!?()|\n]{{0,{DAILY_REACH}}}?(?<![\w])(?:{words_alternation(words)}){end}"
+                ),
+                per,
+            )
+            for per, words in (("hectare", d.get("per_hectare", [])),)
+            if words
         ),
         range_gap=re.compile(
             rf"{_SP}(?:[\-–—]|(?:{words_alternation(d.get('range_link', []))})(?![\w])){_SP}"
@@ -521,14 +533,22 @@ def read_numbers(text: str, lang: str, folded: str | None = None) -> list[Quanti
             out[-1] = _with(out[-1], kind="date")  # `28-29 września`, `du 28 au 29 septembre`
         if thousands and q.value >= MILLION and q.start == m.start():
             q = _with_thousand_before(q, text, folded, m.group(0), rules_, out)
-        if q.unit in daily_units and rules_.daily_after.match(folded, q.unit_end):
+        if q.unit in daily_units and (per := _rate(folded, q.unit_end, rules_)):
             if out and out[-1].unit == q.unit and rules_.range_next.match(folded, out[-1].end):
-                out[-1] = _with(out[-1], unit=f"{q.unit}/day")  # the range's first end: `1.450 y 1.600 ...`
-            q = _with(q, unit=f"{q.unit}/day")  # `480 ton odpadów stałych dziennie`
+                out[-1] = _with(out[-1], unit=f"{q.unit}/{per}")  # the range's first end: `1.450 y 1.600 ...`
+            q = _with(q, unit=f"{q.unit}/{per}")  # `480 ton odpadów stałych dziennie`
         out.append(q)
     if "|" in text and out:
         out = _with_row_unit(text, lang, out)
     return _with_money_context(out, rules_, folded) if len(out) > 1 else out
+
+
+def _rate(folded: str, end: int, r: Rules) -> str:
+    """What a tonnage or volume is counted per (`day`, `hectare`) by the words after what it counts
+    (`tonnes of waste per day`, `6,8 tonnes per hectare`), else ''."""
+    if r.daily_after.match(folded, end):
+        return "day"
+    return next((per for pattern, per in r.rates_after if pattern.match(folded, end)), "")
 
 
 def _first_day(prev: Quantity, q: Quantity, folded: str, r: Rules) -> bool:
