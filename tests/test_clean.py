@@ -529,6 +529,11 @@ def test_the_source_below_the_related_links_is_kept():
     ]
 
 
+def test_a_title_ending_on_an_abbreviation_after_a_number_is_the_title():
+    title = "Rząd przyjmuje rezolucję w sprawie gospodarki cyfrowej: cel 30 proc. PKB do 2030 r."
+    assert kinds(f"{title}\n{BODY}")[0] == ("title", title)
+
+
 def test_a_table_row_between_bars_is_no_breadcrumb():
     assert any(
         "24 | Bac Lieu | 0,5213" in text

@@ -2138,6 +2138,17 @@ def test_ranks_in_a_startup_ecosystem_index_are_no_public_service_index_ranks():
     assert found == [("other", "Hà Nội"), ("other", "Hồ Chí Minh")]
 
 
+def test_a_rank_ahead_of_another_province_is_the_articles_and_the_startup_index_named_in_english_is_other():
+    text = (
+        "Im Global Startup Ecosystem Index 2025 liegt die Stadt auf Platz 110 unter den Städten weltweit "
+        "und auf Platz 1 in Vietnam, vor Hanoi."
+    )
+    found = [
+        (r["indicator"], r["province"]) for r in extract_metrics(lines_document([text], "de", "Hồ Chí Minh"))
+    ]
+    assert found == [("other", "Hồ Chí Minh"), ("other", "Hồ Chí Minh")]
+
+
 def test_an_unnamed_rank_after_ranked_is_the_index_rank_by_default():
     (rank, _) = extract_metrics(
         lines_document(["Dien Bien ranked 31st out of 34 provinces."], "en", "Điện Biên")

@@ -635,7 +635,10 @@ def _front_matter_kind(text: str, before: list[Line], c: Cues) -> str:
         return "masthead"  # `VIR - Vietnam Investment Review`: the site's name, then what it is
     if not before and _named_then_described(text, c):
         return "masthead"  # `VIETNAM OGGI – Notizie dal Vietnam in lingua italiana`
-    short = len(text) <= MAX_TITLE_CHARS and text[-1] not in _SENTENCE_END  # (a title may close a quote)
+    # (a title may close a quote, or end on an abbreviation: `cel 30 proc. PKB do 2030 r.`)
+    short = len(text) <= MAX_TITLE_CHARS and (
+        text[-1] not in _SENTENCE_END or _abbreviation_end().search(text)
+    )
     # (the plain tests first: the patterns are the costly ones)
     if not before and len(text) <= 120 and " - " in text and _DOMAIN.search(text):
         return "masthead"
@@ -664,6 +667,17 @@ def _front_matter_kind(text: str, before: list[Line], c: Cues) -> str:
 
 MAX_NAME_LINE_WORDS = 4
 _SENTENCE_END = ".:;!?…"
+
+
+@cache
+def _abbreviation_end() -> re.Pattern:
+    """A number, then an abbreviation's point closing the line (`do 2030 r.`, `30 proc.`): no
+    sentence's end (the abbreviations of every language's figures wording)."""
+    found = set()
+    for code in languages("indicators"):
+        w = load("indicators", code).get("words", {})
+        found.update(w.get("abbreviations", []) + w.get("closing_abbreviations", []))
+    return re.compile(rf"[0-9][\s\u00a0](?:{_alternation(sorted(found))})\.$", re.I)
 
 
 def _named_then_described(text: str, c: Cues) -> bool:
