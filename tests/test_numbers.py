@@ -1020,6 +1020,7 @@ def test_the_decimals_of_a_code_are_no_figure():
         ("pt", "A área plantada de ginseng ultrapassa 2.300 hectares.", "2.300"),
         ("pt", "O índice de satisfação ultrapassou os 92 %.", "92 %"),
         ("pt", "A receita superou 5 mil milhões de VND.", "5 mil milhões"),
+        ("es", "Las exportaciones superó los 3,2 mil millones de USD.", "3,2 mil millones"),
     ],
 )
 def test_verbs_of_exceeding_are_more_than(lang, text, raw):
@@ -1404,6 +1405,10 @@ def test_among_the_n_main_ones_is_a_rank_at_most_n(lang, text, raw):
 
 def test_a_count_after_mis_en_place_is_no_rank():
     assert only("La province a mis en place 1 250 équipes technologiques.", "fr", "1 250").unit == "count"
+
+
+def test_rozo_is_approx():
+    assert only("la recaudación rozó los 62,3 billones de dongs", "es", "62,3 billones").qualifier == "approx"
 
 
 def test_sous_les_is_less_than():
