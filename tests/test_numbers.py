@@ -296,6 +296,18 @@ def test_a_qualified_year_shaped_number_is_a_count():
     assert only("más de 2000 personas", "es", "2000").kind == "figure"
 
 
+@pytest.mark.parametrize(
+    "lang, text, raw",
+    [
+        ("en", "bringing the time down to 7 working days", "7"),
+        ("de", "innerhalb von 3 Werktagen", "3"),
+        ("pl", "w ciągu 15 dni roboczych", "15"),
+    ],
+)
+def test_working_days_are_a_period(lang, text, raw):
+    assert only(text, lang, raw).kind == "period"
+
+
 def test_a_span_of_years_after_a_qualifier_is_a_period():
     assert only("to spend VND1.2 trillion over 2026-2030", "en", "2026").kind == "year"
 
