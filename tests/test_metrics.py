@@ -2156,6 +2156,18 @@ def test_an_unnamed_rank_after_ranked_is_the_index_rank_by_default():
     assert rank["indicator"] == "public_service_index_rank"
 
 
+def test_a_tables_column_headed_by_a_rank_word_and_an_index_holds_ranks():
+    lines = ["Provincia | PCI (puntos) | Puesto PCI | PAR Index (%)", "Hai Phong | 73,84 | 1 | 91,27"]
+    found = {r["raw"]: r["unit"] for r in extract_metrics(lines_document(lines, "es", "Bắc Ninh"))}
+    assert found == {"73,84": "points", "1": "rank", "91,27": "percent"}
+
+
+def test_a_score_heading_with_a_unit_in_brackets_gives_the_unit():
+    lines = ["Kennzahl | Wert (%)", "Online eingereichte Verwaltungsverfahren | 71,6"]
+    (found,) = extract_metrics(lines_document(lines, "de", "Cần Thơ"))
+    assert found["unit"] == "percent"
+
+
 def test_a_french_rank_among_the_provinces_du_pays_is_the_provinces():
     text = "La province se classe 3e sur 34 provinces et villes du pays dans l'indice PAR."
     rank, field = extract_metrics(lines_document([text], "fr", "Hưng Yên"))

@@ -119,6 +119,8 @@ def test_scale_words(lang, text, raw, value):
         ("en", "mother ships of up to 145,000 DWT", "145,000", "DWT"),
         ("it", "venduti 2.000 chili di tè", "2.000", "kg"),
         ("pl", "spadło od 800 do 1 700 mm opadów", "1 700", "mm"),
+        ("it", "si è attestata a 41,3 microgrammi per metro cubo", "41,3", "µg/m3"),
+        ("it", "con una capacità di 120 m³/s", "120", "m3/s"),
         ("en", "average yield reached 6.8 tonnes per hectare", "6.8", "tonne/hectare"),
         ("pl", "Plon wyniósł 6,5 tony z hektara.", "6,5", "tonne/hectare"),
         ("it", "produce circa 3,7 milioni di tonnellate di rifiuti all'anno", "3,7 milioni", "tonne"),
@@ -1436,6 +1438,11 @@ def test_sous_les_is_less_than():
 )
 def test_an_ordinal_after_a_verb_of_staying_is_a_rank(text):
     assert [q.unit for q in read_numbers(text, "en") if q.is_figure][-1] == "rank"
+
+
+def test_a_short_quotation_someone_said_holds_figures():
+    text = "La province progresse. « Nous visons le 3e rang d'ici 2030 », a-t-elle déclaré."
+    assert only(text, "fr", "3").is_figure
 
 
 def test_numbers_in_a_long_quotation_are_figures():

@@ -718,8 +718,11 @@ _NUMBER_CELL = re.compile(r"\s*[0-9][0-9.,\s\u00a0\u202f]*%?\s*")
 
 def _bracket_unit(cell: str, lang: str) -> tuple[str, float] | None:
     """The unit a header cell gives: in its brackets, or its name (`Rang`, `Score`)."""
-    heading = _table_headings(lang).get(fold(cell).strip())
-    if heading:
+    headings, words = _table_headings(lang), fold(cell).split()
+    heading = headings.get(" ".join(words))
+    if heading is None and len(words) == 2 and "(" not in cell:
+        heading = headings.get(words[0])  # `Puesto PCI`: the heading with the index's name
+    if heading:  # `Rang`, `Score`
         return heading, 1.0
     m = _BRACKETS.search(cell)
     return None if m is None else _unit_of_words(m.group(1), lang)
@@ -816,9 +819,22 @@ def _in_short_quote(text: str, start: int, end: int, folded: str, r: Rules) -> b
         return False
     named = r.doc_before.search(folded, max(0, opening - DOC_WORD_CHARS), opening) is not None
     reach = opening + (NAMED_QUOTE_CHARS if named else SHORT_QUOTE_CHARS)
-    return start < reach and any(text.find(mark, end, reach) >= 0 for mark in _CLOSING_QUOTES)
+    closing = min((i for mark in _CLOSING_QUOTES if (i := text.find(mark, end, reach)) >= 0), default=-1)
+    if start >= reach or closing < 0:
+        return False
+    return named or not _said(text, opening, closing)
 
 
+def _said(text: str, opening: int, closing: int) -> bool:
+    """A quotation that opens a sentence and is then attributed (`« Nous visons le 3e rang d'ici
+    2030 », a-t-elle déclaré`), or that ends its own sentence: words someone said, not a name."""
+    if text[max(0, opening - 3) : opening].strip()[-1:] not in _SPEECH_BEFORE:
+        return False
+    after = text[closing + 1 : closing + 3].lstrip()
+    return after[:1] == "," or text[:closing].rstrip()[-1:] in ".!?"
+
+
+_SPEECH_BEFORE = ("", ".", "!", "?", ":")  # what stands before a quotation that opens a sentence
 SHORT_QUOTE_CHARS = 40
 NAMED_QUOTE_CHARS = 80
 DOC_WORD_CHARS = 30
