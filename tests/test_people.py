@@ -2555,6 +2555,14 @@ def test_a_central_post_with_no_key_is_other_beside_the_persons_keyed_titles(lan
     assert people(text, lang)[name]["role_keys"] == "other;central_committee_member"
 
 
+def test_a_polish_case_ending_on_a_names_last_word_is_cut_off():
+    text = (
+        "Według Pana Tran Duc Thanga, szefa Oddziału Celnego Regionu III (Ministerstwo Finansów), tak jest."
+    )
+    found = people(text, "pl")
+    assert list(found) == ["Tran Duc Thang"] and found["Tran Duc Thang"]["role_keys"] == "central_official"
+
+
 def test_a_german_compound_place_word_makes_the_name_after_it_a_place():
     text = (
         "Laut Herrn Huỳnh Văn Dũng, Leiter des Verwaltungsrats der Wirtschaftszone Dung Quất und der "

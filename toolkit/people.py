@@ -159,6 +159,8 @@ def _segment_mentions(
     lex: R.Lexicon, text: str, folded: str, offset: int, named: list[_Named] | None = None
 ) -> list[Mention]:
     runs = [r for r in (_clean_run(lex, text, folded, r) for r in name_runs(text)) if r is not None]
+    if lex.name_case_endings:
+        runs = [_with_inflected_end(lex, text, r) for r in runs]
     if named is not None and lex.pronoun is not None:
         named.append(_Named(text, folded, offset, runs))  # (with no full name: `Thinh said ... He`)
     if not runs:
@@ -178,6 +180,30 @@ def _segment_mentions(
             m.start, m.end = m.start + offset, m.end + offset
             out.append(m)
     return out
+
+
+def _with_inflected_end(lex: R.Lexicon, text: str, run: NameSpan) -> NameSpan:
+    """`Według Pana Tran Duc Thanga, szefa ...`: a name's last word written with a case ending
+    (Polish) belongs to the name, which is its stem (`Tran Duc Thang`)."""
+    m = _NEXT_CAPITALISED.match(text, run.end)
+    if m is None or is_name_word(m.group(1)):
+        return run
+    word = m.group(1)
+    for ending in lex.name_case_endings:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and is_name_word(stem):
+            return NameSpan(run.start, m.start(1) + len(stem), (*run.words, stem))
+    return run
+
+
+_NEXT_CAPITALISED = re.compile(r" (\w+)")
+
+
+def _past_ending(text: str, end: int) -> int:
+    """Past the letters glued to a name's end (a case ending cut off it), else `end`."""
+    while end < len(text) and text[end].isalpha():
+        end += 1
+    return end
 
 
 def _share_plural_titles(
@@ -498,8 +524,9 @@ def _mention(
 ) -> Mention | None:
     clause_lo = _before(stops[0], max(prev_end, run.start - R.MAX_TITLE_CHARS), run.start)
     hon = _honorific(lex, text, folded, hons, clause_lo, prev_end, run)
-    post = R.titles_after(lex, text, folded, run.end)
-    aside = None if post else _ASIDE.match(folded, run.end)
+    end = _past_ending(text, run.end)  # (`Tran Duc Thanga`: the case ending after the name's stem)
+    post = R.titles_after(lex, text, folded, end)
+    aside = None if post else _ASIDE.match(folded, end)
     if aside is not None:  # `Herr NAME (rechts), Direktor des Amtes`: a caption's aside hides no title
         post = R.titles_after(lex, text, folded, aside.end())
     post = post[: next((i for i, t in enumerate(post) if t.end > next_start), len(post))]  # the next name's
@@ -523,9 +550,9 @@ def _mention(
             m.gender = _article(lex, folded, pre[0].start)
     else:
         # `Title, NAME,` or `Title, NAME.`: a name standing alone after its title's comma.
-        appositive = folded[run.end : run.end + 2].lstrip()[:1] in _APPOSITIVE_ENDS
+        appositive = folded[end : end + 2].lstrip()[:1] in _APPOSITIVE_ENDS
         pre = _appositive_titles(lex, text, folded, clause_lo, run.start, prev_end, appositive)
-        if not pre and not appositive and _listed(lex, folded, run.end, next_start):
+        if not pre and not appositive and _listed(lex, folded, end, next_start):
             # `die Vizevorsitzenden des Volkskomitees, A und B`: a plural title before a list of names
             pre = _appositive_titles(lex, text, folded, clause_lo, run.start, prev_end)
             pre = pre if pre and pre[-1].plural else []
@@ -539,10 +566,10 @@ def _mention(
         elif not m.titles:
             return None
     if m.titles and not post and not m.titles[-1].org:  # `Director NAME of the Department of X`
-        joined = R.org_after_name(lex, text, folded, m.titles[-1], run.end)
+        joined = R.org_after_name(lex, text, folded, m.titles[-1], end)
         if joined is not None:
             m.titles = [*m.titles[:-1], joined]
-    m.private = not m.titles and bool(lex.private.search(folded, run.end, R._stop(folded, run.end)))
+    m.private = not m.titles and bool(lex.private.search(folded, end, R._stop(folded, end)))
     m.role = _as_written(text, m.titles)
     return m
 

@@ -93,6 +93,7 @@ class Lexicon:
     place_suffixes: tuple[str, ...]  # compounds ending in a place word: `Wirtschaftszone Dung Quất`
     org_words: frozenset[str]
     private: re.Pattern
+    name_case_endings: tuple  # `Thanga`: endings a language adds to a name's last word (Polish cases)
     credit: re.Pattern
     byline: re.Pattern
     agencies: frozenset[str]
@@ -244,6 +245,9 @@ def _lexicon(lang: str) -> Lexicon:
         place_suffixes=tuple(sorted({fold(w) for w in _collect(files, "words", "place_suffixes")})),
         org_words=frozenset(fold(w) for w in _collect(files, "words", "org")),
         private=re.compile(rf"(?<!\w)(?:{_alt(_collect(files, 'words', 'private'))})(?!\w)"),
+        name_case_endings=tuple(
+            sorted(set(_collect(files, "words", "name_case_endings")), key=len, reverse=True)
+        ),
         credit=re.compile(rf"(?<!\w)(?:{_words_re(labels)})\s*:\s*", re.I),
         byline=re.compile(rf"^\s*({_words_re(labels)})(?:\s*:\s*|\s+)", re.I),  # `By NAME` needs no colon
         agencies=frozenset(fold(w) for w in common.get("agencies", [])),
