@@ -2168,6 +2168,39 @@ def test_a_score_heading_with_a_unit_in_brackets_gives_the_unit():
     assert found["unit"] == "percent"
 
 
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("es", "En el PCI 2024, Bac Giang obtuvo 71,05 puntos y ocupó el puesto 4 de 63 provincias."),
+        ("en", "In the Provincial Competitiveness Index, the province ranked 5th with 70.2 points."),
+    ],
+)
+def test_the_competitiveness_index_is_no_public_service_index(lang, text):
+    found = [
+        r
+        for r in extract_metrics(lines_document([text], lang, "Bắc Ninh"))
+        if r["unit"] in ("rank", "points")
+    ]
+    assert {r["indicator"] for r in found} == {"other"}
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (
+            ["Provincia | PCI (puntos) | Puesto PCI | PAR Index (%)", "Hai Phong | 73,84 | 1 | 91,27"],
+            ["other", "other", "other"],
+        ),
+        (
+            ["Comuna | Cobertura forestal (%) | Habitantes", "Muong Lat | 71,4 | 1.120"],
+            ["forest_cover_pct", "other"],
+        ),
+    ],
+)
+def test_a_tables_heading_names_what_its_column_counts(lines, expected):
+    assert [r["indicator"] for r in extract_metrics(lines_document(lines, "es", "Bắc Ninh"))] == expected
+
+
 def test_a_french_rank_among_the_provinces_du_pays_is_the_provinces():
     text = "La province se classe 3e sur 34 provinces et villes du pays dans l'indice PAR."
     rank, field = extract_metrics(lines_document([text], "fr", "Hưng Yên"))

@@ -481,17 +481,15 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
     if lex.rank_default and _about_another_index(doc, whole, lex):
         lex = replace(lex, rank_default="", score_default="")  # its ranks are that index's, not ours
     columns = None  # the units a table's header row gives its columns, for the rows under it
-    national_columns = None  # which of its columns are the whole country's
+    header = None  # which of its columns are the whole country's, and what each column's heading names
     for seg in doc.segments:
         if seg.kind not in READ_KINDS:
             continue
         # (a line that is no table row ends the table)
         row = doc.text.find("|", seg.start, seg.end) >= 0
         columns = (column_units(doc.text[seg.start : seg.end], lang) or columns) if row else None
-        if row:  # `Indicator | Bac Ninh | Whole country`: the country's column
-            national_columns = _national_columns(whole[seg.start : seg.end], lex) or national_columns
-        else:
-            national_columns = None
+        # (`Indicator | Bac Ninh | Whole country`, `Puesto PCI`: the columns' scope and wording)
+        header = (_header_columns(whole[seg.start : seg.end], lex) or header) if row else None
         if not _HAS_DIGIT.search(doc.text, seg.start, seg.end):
             continue
         text, folded = doc.text[seg.start : seg.end], whole[seg.start : seg.end]
@@ -521,40 +519,49 @@ def _analyse(doc: Document) -> list[tuple[int, _Sentence, list[PlaceMention]]]:
                     )
                     opening.append(_opening_place(folded, head))
                 _analyse_sentence(sent, lex, lang, places, opening[0], last_count)
-                if national_columns:
-                    _in_national_columns(folded, sent.figures, national_columns)
+                if header:
+                    _in_columns(folded, sent.figures, header, lex)
                 share = _share_back(sent, lex, share)
                 out.append((seg.start, sent, places))
             last_count = _last_keyed_count(sent)
     return out
 
 
-def _national_columns(folded: str, lex: Lexicon) -> list[bool] | None:
-    """For a table's header row (bars, no cell a number), which columns are the whole country's
-    (`Whole country`, `Cả nước`, `Landesdurchschnitt`); None for no header or no such column."""
+def _header_columns(folded: str, lex: Lexicon) -> tuple[list[bool], list[str]] | None:
+    """For a table's header row (bars, no cell a number): which columns are the whole country's
+    (`Whole country`, `Cả nước`, `Landesdurchschnitt`) and the key each heading names (`Puesto PCI`:
+    other); None for no header, or one naming neither."""
     cells = folded.strip().strip("|").split("|")
     if len(cells) < 2 or any(_NUMBER_CELL.fullmatch(c) for c in cells):
         return None
-    national = [
-        any(cue[2] in ("national", "benchmark") for cue in lex.scope.find(c, 0, len(c))) for c in cells
-    ]
-    return national if any(national) else None
+    national, keys = [], []
+    for c in cells:
+        found = lex.wording.find(c, 0, len(c))
+        national.append(any(cue[2] in ("national", "benchmark") for cue in found[2]))
+        keys.append(found[0][0][2] if found[0] else "")
+    return (national, keys) if any(national) or any(keys) else None
 
 
 _NUMBER_CELL = re.compile(r"\s*[0-9][0-9.,\s\u00a0\u202f%]*\s*")
 
 
-def _in_national_columns(folded: str, figures: list[_Figure], national: list[bool]) -> None:
-    """The figures of a table row that stand in the country's column: national, no vote for the
-    article's scope (`Records paid online | 64.3% | 41.8%` under `Indicator | Bac Ninh | Whole country`)."""
+def _in_columns(folded: str, figures: list[_Figure], header: tuple, lex: Lexicon) -> None:
+    """The figures of a table row read by their columns' headings: national in the country's column
+    (no vote for the article's scope); counting what the heading names when their row names
+    nothing (`73,84 | 1` under `PCI (puntos) | Puesto PCI`: the PCI's, no index of ours)."""
+    national, keys = header
     body = folded.strip().strip("|")
     bars = [i for i, ch in enumerate(body) if ch == "|"]
     if len(bars) + 1 != len(national):
         return
     lead = len(folded) - len(folded.lstrip().lstrip("|"))
     for fig in figures:
-        if national[bisect_right(bars, fig.q.start - lead)]:
+        column = bisect_right(bars, fig.q.start - lead)
+        if national[column]:
             fig.scope, fig.benchmark, fig.place = "national", True, None
+        key = keys[column]
+        if key == "other" or (key and fig.key == "other" and _allowed(key, fig.q.unit, lex)):
+            fig.key = fig.base = key
 
 
 def _last_keyed_count(sent: _Sentence) -> _Figure | None:
