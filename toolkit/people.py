@@ -526,7 +526,7 @@ def _mention(
     hon = _honorific(lex, text, folded, hons, clause_lo, prev_end, run)
     end = _past_ending(text, run.end)  # (`Tran Duc Thanga`: the case ending after the name's stem)
     post = R.titles_after(lex, text, folded, end)
-    aside = None if post else _ASIDE.match(folded, end)
+    aside = None if post or "(" not in folded[end : end + 2] else _ASIDE.match(folded, end)
     if aside is not None:  # `Herr NAME (rechts), Direktor des Amtes`: a caption's aside hides no title
         post = R.titles_after(lex, text, folded, aside.end())
     post = post[: next((i for i, t in enumerate(post) if t.end > next_start), len(post))]  # the next name's
@@ -608,7 +608,7 @@ def _as_written(text: str, titles: list[R.Title]) -> str:
 def _written(text: str, group: list[R.Title]) -> str:
     """A run of titles as written, or their own words when one was written around the name
     (`Director NAME of the Department of X`: `Director of the Department of X`)."""
-    if any(text[t.start : t.end] != t.text for t in group):
+    if any(t.end - t.start != len(t.text) for t in group):
         return ", ".join(t.text for t in group)
     return text[group[0].start : group[-1].end]
 
