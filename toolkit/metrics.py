@@ -92,9 +92,7 @@ class Lexicon:
     status: Matcher
     of_which: re.Pattern
     share_link: re.Pattern  # `, was`, `, soit`: a percent after them is the share the count before makes
-    of_these: (
-        re.Pattern
-    )  # `Davon`, `Of these,` opening a sentence: its counts are parts of the last one before
+    of_these: re.Pattern  # `Davon`, `Of these,` opening a sentence: parts of the count before it
     compare: re.Pattern  # `compared with`, `frente al`: a figure compared with the one before it
     share_back: re.Pattern  # `den Anteil`, `essa participação`: the share the paragraph spoke of
     share_target: re.Pattern  # `a meta é chegar a`, `aims to raise it to`: a later value of that share

@@ -458,7 +458,7 @@ def _after_place_or_org_word(lex: R.Lexicon, folded: str, start: int, text: str 
     before = folded[max(0, start - 40) : start].split()
     while before and before[-1] in lex.skip_before:
         before.pop()
-    if before and before[-1] in _DASHES and text is not None:
+    if before and before[-1] in R.DASHES and text is not None:
         # `del rione di Lang Biang – Da Lat`: the place after a dash continues the place before it
         previous = _run_before(text, folded.rfind(before[-1], 0, start))
         return previous is not None and _after_place_or_org_word(lex, folded, previous, text)
@@ -482,9 +482,6 @@ def _after_place_or_org_word(lex: R.Lexicon, folded: str, start: int, text: str 
         closes = len(ahead) == len(before) and is_name_word(ahead[-2])
         return not closes
     return True
-
-
-_DASHES = ("–", "—", "-")
 
 
 def _run_before(text: str, end: int) -> int | None:

@@ -724,10 +724,10 @@ def _title_words(lex: Lexicon, text: str, folded: str, head, hi: int) -> bool:
     hm = head[1]
     org = _leftmost(lex.orgs, folded, hm.end(), hi)
     end = org[1].end() if org else hm.end()
-    return all(_title_word(lex, w) or fold(w) in lex.place or w in _DASHES for w in text[end:hi].split())
+    return all(_title_word(lex, w) or fold(w) in lex.place or w in DASHES for w in text[end:hi].split())
 
 
-_DASHES = frozenset("-–—")
+DASHES = frozenset("-–—")  # dashes joining the parts of a title or a place
 
 
 def _stop(folded: str, pos: int) -> int:
