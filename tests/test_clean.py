@@ -534,6 +534,11 @@ def test_a_title_ending_on_an_abbreviation_after_a_number_is_the_title():
     assert kinds(f"{title}\n{BODY}")[0] == ("title", title)
 
 
+def test_a_french_update_line_with_a_view_counter_is_the_dateline_and_your_comments_are_chrome():
+    raw = f"Le titre de la conférence provinciale\nMise à jour : 08/11/2025 16:40 | Vue : 1 254\n{BODY}\nVos commentaires (0)"
+    assert kinds(raw)[1:] == [("dateline", "Mise à jour : 08/11/2025 16:40 | Vue : 1 254"), ("body", BODY)]
+
+
 def test_a_table_row_between_bars_is_no_breadcrumb():
     assert any(
         "24 | Bac Lieu | 0,5213" in text
