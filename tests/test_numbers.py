@@ -1392,6 +1392,7 @@ def test_a_steel_complex_named_by_number_is_no_figure():
         ),
         ("es", "pidió acelerar la Ruta Nacional 51 y el Cinturón 3"),
         ("es", "las quejas se reciben a través de la centralita 1022"),
+        ("de", "Allein über Mộc Bài, an der Nationalstraße 22, lief der Handel"),
     ],
 )
 def test_numbers_in_a_programmes_short_quoted_name_or_a_road_are_no_figures(lang, text):

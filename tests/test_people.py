@@ -2563,6 +2563,38 @@ def test_a_polish_case_ending_on_a_names_last_word_is_cut_off():
     assert list(found) == ["Tran Duc Thang"] and found["Tran Duc Thang"]["role_keys"] == "central_official"
 
 
+@pytest.mark.parametrize(
+    "text, name, keys",
+    [
+        (
+            "Politburo member and NA Chairman Trần Thanh Mẫn asked the Government to report.",
+            "Trần Thanh Mẫn",
+            "politburo_member;other",
+        ),
+        (
+            "Ms. Nguyễn Thị Thu Hà, Chairwoman of the NA Committee for Science, Technology and Environment, spoke.",
+            "Nguyễn Thị Thu Hà",
+            "other",
+        ),
+    ],
+)
+def test_the_na_is_the_national_assembly_a_central_body_whose_posts_have_no_key(text, name, keys):
+    found = people(text, "en")[name]
+    assert (found["role_keys"], found["level"]) == (keys, "central")
+
+
+def test_a_signature_above_a_hotline_line_is_the_byline():
+    found = people(
+        [
+            ("body", LAST),
+            ("body", "Thanh Hai"),
+            ("body", "Hotline del Centro di Promozione del Commercio: 0212 3856 789"),
+        ],
+        "it",
+    )
+    assert list(found) == ["Thanh Hai"]
+
+
 def test_a_german_compound_place_word_makes_the_name_after_it_a_place():
     text = (
         "Laut Herrn Huỳnh Văn Dũng, Leiter des Verwaltungsrats der Wirtschaftszone Dung Quất und der "

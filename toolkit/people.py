@@ -110,7 +110,14 @@ _APPOSITIVE_ENDS = (",", ".", ";", "", "(")
 
 
 def _prose(text: str) -> bool:
-    return text.count(" ") >= MIN_PROSE_WORDS - 1 and " | " not in text  # (no row of buttons or cells)
+    """A paragraph of sentences: enough words, no row of buttons or cells, and no label before a
+    colon that the line ends on digits after (`Hotline del Centro ...: 0212 3856 789`)."""
+    if text.count(" ") < MIN_PROSE_WORDS - 1 or " | " in text:
+        return False
+    return not (text[-1:].isdigit() and ":" in text and _LABELLED_NUMBER.fullmatch(text))
+
+
+_LABELLED_NUMBER = re.compile(r"[^:]{1,80}:[\s0-9().+\-]+")
 
 
 def _signature(text: str) -> list[tuple[str, int, int]]:
@@ -1037,8 +1044,13 @@ def _keys(best: Mention, ms: list[Mention]) -> list[str]:
 
 
 def _central_post_without_key(ms: list[Mention]) -> bool:
-    """A central post the catalogue has no key for (`Deputy Prime Minister`): a title of its own."""
-    return any(t.key == "other" and t.head in R.CENTRAL_HEADS for m in ms for t in m.titles)
+    """A central post the catalogue has no key for (`Deputy Prime Minister`, `NA Chairman`): a title of
+    its own."""
+    return any(
+        t.key == "other" and (t.head in R.CENTRAL_HEADS or t.org == "national_assembly")
+        for m in ms
+        for t in m.titles
+    )
 
 
 def _level(doc: Document, keys: list[str], titles: list[R.Title], press: bool) -> str:
