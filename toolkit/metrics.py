@@ -28,6 +28,7 @@ from toolkit.numbers import (
     Quantity,
     column_units,
     fold,
+    header_cells,
     merge_data,
     read_numbers,
     with_column_units,
@@ -529,8 +530,8 @@ def _header_columns(folded: str, lex: Lexicon) -> tuple[list[bool], list[str]] |
     """For a table's header row (bars, no cell a number): which columns are the whole country's
     (`Whole country`, `Cả nước`, `Landesdurchschnitt`) and the key each heading names (`Puesto PCI`:
     other); None for no header, or one naming neither."""
-    cells = folded.strip().strip("|").split("|")
-    if len(cells) < 2 or any(_NUMBER_CELL.fullmatch(c) for c in cells):
+    cells = header_cells(folded)
+    if cells is None:
         return None
     national, keys = [], []
     for c in cells:
@@ -538,9 +539,6 @@ def _header_columns(folded: str, lex: Lexicon) -> tuple[list[bool], list[str]] |
         national.append(any(cue[2] in ("national", "benchmark") for cue in found[2]))
         keys.append(found[0][0][2] if found[0] else "")
     return (national, keys) if any(national) or any(keys) else None
-
-
-_NUMBER_CELL = re.compile(r"\s*[0-9][0-9.,\s\u00a0\u202f%]*\s*")
 
 
 def _in_columns(folded: str, figures: list[_Figure], header: tuple, lex: Lexicon) -> None:

@@ -103,6 +103,14 @@ def is_name_word(word: str) -> bool:
     return word[:1].isupper() and is_syllable(word)
 
 
+def trailing_name_words(words: list[str], limit: int = 4) -> list[str]:
+    """The capitalised Vietnamese syllables that end `words`, at most `limit` of them."""
+    named = 0
+    while named < len(words) and named < limit and is_name_word(words[-1 - named]):
+        named += 1
+    return words[len(words) - named :]
+
+
 # A name alone on a line, an agency after it or not: `Minh Thu/CVN`, `Hoàng Vũ (VNA)`.
 _SIGNATURE = re.compile(
     r"\s*([^\s/()]+(?: [^\s/()]+){1,3})\s*(?:/\s*[A-Z][A-Za-z]{1,9}|\([A-Z][\w/+.-]{1,20}\))?\s*"

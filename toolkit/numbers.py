@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from toolkit.langdata import load
-from toolkit.names import is_name_word, surnames
+from toolkit.names import is_name_word, surnames, trailing_name_words
 from toolkit.patterns import any_of
 from toolkit.places import find_places
 from toolkit.places import fold as _fold_places
@@ -706,11 +706,19 @@ def column_units(text: str, lang: str) -> list[tuple[str, float] | None] | None:
     """The (unit, scale) each column of a table's header row gives in its brackets (`Capitale (milioni
     USD)`, `Aufforstung (ha)`), None for a column whose brackets say neither; None when the row is no
     header (no bars, a cell that is a number, or no column with a unit)."""
-    cells = text.strip().strip("|").split("|")
-    if len(cells) < 2 or any(_NUMBER_CELL.fullmatch(c) for c in cells):
+    cells = header_cells(text)
+    if cells is None:
         return None
     units = [_bracket_unit(c, lang) for c in cells]
     return units if any(units) else None
+
+
+def header_cells(row: str) -> list[str] | None:
+    """The cells of a table's header row: two or more between bars, none a number; else None."""
+    cells = row.strip().strip("|").split("|")
+    if len(cells) < 2 or any(_NUMBER_CELL.fullmatch(c) for c in cells):
+        return None
+    return cells
 
 
 _NUMBER_CELL = re.compile(r"\s*[0-9][0-9.,\s\u00a0\u202f]*%?\s*")
@@ -1164,13 +1172,10 @@ def _facility_number(text: str, folded: str, start: int, end: int, r: Rules) -> 
     name or right after the digits."""
     if not text[text.rfind(" ", 0, start - 1) + 1 : start][:1].isupper():
         return False  # (most numbers follow no capitalised word)
-    words = text[max(0, start - _BEFORE) : start].split()
-    named = 0
-    while named < len(words) and named < MAX_NAME_WORDS and is_name_word(words[-1 - named]):
-        named += 1
-    if named < 2:
+    named = trailing_name_words(text[max(0, start - _BEFORE) : start].split(), MAX_NAME_WORDS)
+    if len(named) < 2:
         return False
-    lo = start - 1 - len(" ".join(words[-named:]))
+    lo = start - 1 - len(" ".join(named))
     return bool(
         r.facility_after.match(folded, end)
         or r.facility_before.search(folded, max(0, lo - FACILITY_REACH), lo)
@@ -1195,12 +1200,7 @@ def _is_bracketed_age(text: str, start: int) -> bool:
     Vietnamese syllables, the first a family name, naming no province (`Cà Mau (45)` counts)."""
     if text[start - 2 : start] != " (":
         return False
-    words = text[max(0, start - _BEFORE) : start - 2].split()[-MAX_NAME_WORDS:]
-    named = []
-    for word in reversed(words):
-        if not is_name_word(word):
-            break
-        named.insert(0, word)
+    named = trailing_name_words(text[max(0, start - _BEFORE) : start - 2].split(), MAX_NAME_WORDS)
     while len(named) >= 2 and _fold_places(named[0]) not in surnames():
         named.pop(0)  # `Landwirt`, `Bauer`: a word before the name
     return len(named) >= 2 and not find_places(" ".join(named))

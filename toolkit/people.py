@@ -38,6 +38,7 @@ from toolkit.names import (
     signature,
     span,
     surnames,
+    trailing_name_words,
     word_offsets,
 )
 from toolkit.numbers import fold as number_fold
@@ -493,13 +494,8 @@ def _after_place_or_org_word(lex: R.Lexicon, folded: str, start: int, text: str 
 
 def _run_before(text: str, end: int) -> int | None:
     """Where the capitalised name words ending right before text[end] (a space between) start."""
-    words = text[max(0, end - 40) : end].split()
-    named = 0
-    while named < len(words) and named < MAX_NAME_WORDS and is_name_word(words[-1 - named]):
-        named += 1
-    if not named:
-        return None
-    return text.rfind(words[-named], 0, end)
+    named = trailing_name_words(text[max(0, end - 40) : end].split(), MAX_NAME_WORDS)
+    return text.rfind(named[0], 0, end) if named else None
 
 
 @cache
