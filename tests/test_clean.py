@@ -539,6 +539,14 @@ def test_a_french_update_line_with_a_view_counter_is_the_dateline_and_your_comme
     assert kinds(raw)[1:] == [("dateline", "Mise à jour : 08/11/2025 16:40 | Vue : 1 254"), ("body", BODY)]
 
 
+def test_the_authors_name_below_the_source_line_is_the_byline():
+    raw = f"{BODY}\nQuelle: https://baoquangninh.vn/a-3375912.html\nHoang Nga\nKommentar (0)"
+    assert kinds(raw)[-2:] == [
+        ("source", "Quelle: https://baoquangninh.vn/a-3375912.html"),
+        ("byline", "Hoang Nga"),
+    ]
+
+
 def test_a_table_row_between_bars_is_no_breadcrumb():
     assert any(
         "24 | Bac Lieu | 0,5213" in text

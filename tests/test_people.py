@@ -2595,6 +2595,15 @@ def test_a_signature_above_a_hotline_line_is_the_byline():
     assert list(found) == ["Thanh Hai"]
 
 
+def test_a_polish_genitive_of_minister_marks_no_woman():
+    text = "Zastępca ministra Spraw Wewnętrznych Đặng Quốc Thịnh podkreślił, że zredukowano etaty."
+    assert people(text, "pl")["Đặng Quốc Thịnh"]["gender"] != "f"
+
+
+def test_an_interviewers_credit_is_press():
+    assert list(people([("body", LAST), ("byline", "Das Gespräch führte Thu Hoa")], "de")) == ["Thu Hoa"]
+
+
 def test_a_german_compound_place_word_makes_the_name_after_it_a_place():
     text = (
         "Laut Herrn Huỳnh Văn Dũng, Leiter des Verwaltungsrats der Wirtschaftszone Dung Quất und der "

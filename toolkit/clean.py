@@ -215,6 +215,9 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
                 continue
         folded = text.casefold() if len(text) <= c.longest_line_cue else None
         if source_at is not None and i > source_at:
+            if signature(text) and not any(ln.kind == "byline" for ln in out):
+                out.append(Line("byline", text))  # `Quelle: https://...` then the author's name
+                continue
             removed.append(f"after source: {text[:80]}")
             continue
         if seen_body and _tail_key(c, text, folded) in c.tail:
