@@ -2604,6 +2604,11 @@ def test_an_interviewers_credit_is_press():
     assert list(people([("body", LAST), ("byline", "Das Gespräch führte Thu Hoa")], "de")) == ["Thu Hoa"]
 
 
+def test_a_one_letter_word_opening_a_name_after_an_honorific_is_the_names():
+    text = "Mr. A Dinh Hung, Chairman of the People's Committee of Ngoc Linh commune, said the plan works."
+    assert list(people(text, "en")) == ["A Dinh Hung"]
+
+
 def test_a_german_compound_place_word_makes_the_name_after_it_a_place():
     text = (
         "Laut Herrn Huỳnh Văn Dũng, Leiter des Verwaltungsrats der Wirtschaftszone Dung Quất und der "

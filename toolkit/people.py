@@ -378,8 +378,10 @@ def _name_after_openers(lex: R.Lexicon, text: str, folded: str, run: NameSpan) -
     while len(words) > 2 and _opens_run(
         lex, words[0][1], _folded(folded, words[0]), _folded(folded, words[1]), len(words)
     ):
-        if _folded(folded, words[0]) in surnames() and _after_honorific(lex, text, words[0][0]):
-            break  # `le camarade Le Truong Luu`: after an honorific, `Le` is the surname Lê
+        if (_folded(folded, words[0]) in surnames() or len(words[0][1]) == 1) and _after_honorific(
+            lex, text, words[0][0]
+        ):
+            break  # `le camarade Le Truong Luu`, `Mr. A Dinh Hung`: after an honorific, the name's own word
         words = words[1:]
     return _name_left(lex, words)
 
