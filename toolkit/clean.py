@@ -246,10 +246,10 @@ def classify_lines(raw: str, doc: Document | None = None) -> list[Line]:
         if (_is_chrome(c, text, folded) and not _table_header(stripped, i)) or (
             _is_front_chrome(c, text) if not seen_body else _is_banner(c, text)
         ):
-            if _dated_counters(c, text) or _dated_crumbs(text):  # `Posted: 27/10/2025 | Views: 1,284`,
-                out.append(
-                    Line("dateline", text)
-                )  # `Jornal Ninh Bình | 06/11/2025 | Por NAME`: the article's
+            # (`Posted: 27/10/2025 | Views: 1,284`, `Jornal Ninh Bình | 06/11/2025 | Por NAME`: the
+            # date is the article's)
+            if _dated_counters(c, text) or _dated_crumbs(text):
+                out.append(Line("dateline", text))
                 continue
             removed.append(text[:80])
             continue
